@@ -1,0 +1,10 @@
+# Shared settings for the project's shell scripts. Every value can be overridden from the environment.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export CC_DATA_DIR="${CC_DATA_DIR:-$ROOT/.data}"
+export CC_TOOLS_DIR="${CC_TOOLS_DIR:-$HOME/.cache/cc-flows}"
+export TEMPORAL_CLI_VERSION="1.5.1"
+export TEMPORAL_CLI_PATH="${TEMPORAL_CLI_PATH:-$CC_TOOLS_DIR/temporal-$TEMPORAL_CLI_VERSION/temporal}"
+export DATABASE_URL="${DATABASE_URL:-postgresql://ccflows:ccflows@127.0.0.1:5432/ccflows}"
+mkdir -p "$CC_DATA_DIR/logs"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -1,0 +1,26 @@
+# Starts the local PostgreSQL cluster and creates the project's role and database.
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres bash -c "$1"; fi; }
+
+ensure_postgres() {
+  # Only the local default URL is managed here; a configured remote database is used as it is.
+  case "$DATABASE_URL" in postgresql://ccflows:ccflows@127.0.0.1:5432/*) ;; *) return 0 ;; esac
+  local cluster; cluster="$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')"
+  if [ -z "$cluster" ]; then
+    log "creating PostgreSQL cluster"
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo pg_createcluster 15 main --start >/dev/null
+    cluster="15 main"
+  fi
+  pg_lsclusters -h | grep -q online || { log "starting PostgreSQL"; as_postgres "pg_ctlcluster $cluster start"; }
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done
+  as_postgres "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='ccflows'\"" | grep -q 1 ||
+    as_postgres "psql -qc \"CREATE ROLE ccflows LOGIN CREATEDB PASSWORD 'ccflows'\""
+  as_postgres "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='ccflows'\"" | grep -q 1 ||
+    as_postgres "createdb -O ccflows ccflows"
+}
+
+migrate_database() {
+  (cd "$ROOT" && DATABASE_URL="${1:-$DATABASE_URL}" npx --no-install prisma migrate deploy >/dev/null)
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test. On a fresh machine it first installs what the tests need (PostgreSQL, the Temporal
+# CLI built from source, npm packages). The run ends with the line "N passed, N failed".
+set -euo pipefail
+source "$(dirname "$0")/lib/prereqs.sh"
+source "$(dirname "$0")/lib/postgres.sh"
+
+ensure_prereqs
+ensure_postgres
+
+# Integration tests copy this migrated template into a database of their own (CREATE DATABASE … TEMPLATE).
+template="ccflows_test_template"
+admin_url="${DATABASE_URL%/*}/postgres"
+psql -q "$admin_url" -c "DROP DATABASE IF EXISTS $template WITH (FORCE)" -c "CREATE DATABASE $template" >/dev/null
+migrate_database "${DATABASE_URL%/*}/$template"
+export CC_TEST_TEMPLATE_DB="$template"
+export CC_TEST_ADMIN_DB_URL="$admin_url"
+
+cd "$ROOT"
+exec npx --no-install vitest run "$@"

@@ -1,0 +1,41 @@
+import pg from "pg";
+import { createPrismaClient, type PrismaClient } from "@/prisma/client";
+
+export interface TestDatabase {
+  url: string;
+  prisma: PrismaClient;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file, copied from the template that scripts/test.sh
+ * migrates before the run.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = process.env.CC_TEST_ADMIN_DB_URL ?? "postgresql://ccflows:ccflows@127.0.0.1:5432/postgres";
+  const template = process.env.CC_TEST_TEMPLATE_DB ?? "ccflows_test_template";
+  const name = `ccflows_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  const prisma = createPrismaClient(url);
+  return {
+    url,
+    prisma,
+    async drop() {
+      await prisma.$disconnect();
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
