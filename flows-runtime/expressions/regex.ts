@@ -2,13 +2,20 @@ import { MAX_REGEX_SOURCE_LENGTH } from "./limits";
 
 export type RegexResult = { ok: true; regex: RegExp } | { ok: false; code: string; message: string };
 
+/** Any repetition of what precedes position i: *, +, {n}, {n,}, {n,m}. */
 const isQuantifierAt = (source: string, i: number): boolean => {
   const ch = source[i];
-  return ch === "*" || ch === "+" || (ch === "{" && /^\{\d+(,\d*)?\}/.test(source.slice(i)));
+  return ch === "*" || ch === "+" || (ch === "{" && /^\{\d+(,\d*)?\}/.test(source.slice(i, i + 24)));
+};
+
+/** Repetition without an upper bound: *, +, {n,}. A bounded {n} or {n,m} inside a group stays cheap. */
+const isUnboundedQuantifierAt = (source: string, i: number): boolean => {
+  const ch = source[i];
+  return ch === "*" || ch === "+" || (ch === "{" && /^\{\d+,\}/.test(source.slice(i, i + 24)));
 };
 
 /**
- * Rejects a repeated group that itself contains a repetition, like (a+)+ or (\w*)*: the classic
+ * Rejects a repeated group that itself contains an unbounded repetition, like (a+)+ or (\w*)*: the classic
  * catastrophic-backtracking shape. The input length cap alone does not help there (2^1000 steps),
  * and a hung regex would block a workflow worker.
  */
@@ -37,15 +44,11 @@ function hasNestedQuantifier(source: string): boolean {
     if (ch === ")") {
       const inner = containsQuantifier;
       containsQuantifier = groups.pop() ?? false;
-      if (isQuantifierAt(source, i + 1)) {
-        if (inner) return true;
-        containsQuantifier = true;
-      } else if (inner) {
-        containsQuantifier = true;
-      }
+      if (isQuantifierAt(source, i + 1) && inner) return true;
+      if (inner || isUnboundedQuantifierAt(source, i + 1)) containsQuantifier = true;
       continue;
     }
-    if (isQuantifierAt(source, i)) containsQuantifier = true;
+    if (isUnboundedQuantifierAt(source, i)) containsQuantifier = true;
   }
   return false;
 }

@@ -20,7 +20,6 @@ export function normalizeValue(value: unknown): unknown {
     case "string":
     case "number":
     case "boolean":
-      return value;
     case "object":
       return value;
     default:
@@ -28,9 +27,14 @@ export function normalizeValue(value: unknown): unknown {
   }
 }
 
-/** Own, enumerable, data (not getter) property; anything else reads as null. */
+/** Own, enumerable, data (not getter) property of a list or plain object; anything else reads as null. */
 export function readOwnProperty(target: unknown, key: string): unknown {
   if (!(Array.isArray(target) || isPlainObject(target))) return null;
+  return readOwnData(target, key);
+}
+
+/** Like readOwnProperty, for the variables object itself, whatever created it. */
+export function readOwnData(target: object, key: string): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(target, key);
   if (descriptor === undefined || !descriptor.enumerable || !("value" in descriptor)) return null;
   return normalizeValue(descriptor.value);

@@ -3,6 +3,7 @@ import type { FlowKind, VariableType } from "../graph/schema";
 import type { PlanStep } from "../plan/schema";
 import type { CallEffects } from "../interpreter/effects";
 import type { CallOutcome } from "../interpreter/trace";
+import type { ValueType } from "../expressions";
 
 /** Text shown to people, in every UI language. */
 export interface LocalizedText {
@@ -27,11 +28,34 @@ export interface ExpressionRef {
   path: (string | number)[];
   source: string;
   mode: "expression" | "template";
+  /** Templates only: {{secret.NAME}} is allowed here (HTTP url, headers, body); everywhere else it is an error. */
+  allowSecrets?: boolean;
+  /** Type the value must have (a number read out as a number); checked with typeCheck. */
+  expects?: ValueType;
+  /** The value is stored in this variable (set-variables): checked against the variable's declared type. */
+  assignsTo?: string;
 }
 
 export interface WrittenVariable {
+  /** Top-level name, or a dotted path into an object variable ("customer.tier", "call.language"). */
   name: string;
   type: VariableType;
+  /** Field path of the setting that names the variable, to point issues at it. */
+  path?: (string | number)[];
+}
+
+/** A node-specific finding that a schema cannot express (cross-field or environment-dependent). */
+export interface NodeLintIssue {
+  severity: "error" | "warning";
+  /** An issue code from the i18n catalogs. */
+  code: string;
+  path: (string | number)[];
+  params: Record<string, string | number>;
+}
+
+export interface LintContext {
+  /** Published flow ids a subflow may call; null when unknown (no check). */
+  knownFlowIds: readonly string[] | null;
 }
 
 /** Hints for the generated settings form; the zod schema stays the source of truth. */
@@ -56,8 +80,14 @@ export interface NodeDefinition<Config = unknown> {
   ports(config: Config): PortSpec[];
   /** Only entry nodes may start a flow; exactly one per graph. */
   entry?: boolean;
+  /** The node itself may end the call (hangup, a successful transfer): a path reaching it reaches an end. */
+  endsCall?: boolean;
+  /** Chooses its exit from variables (branch): a loop containing it can be left by a counter test. */
+  canExitLoop?: boolean;
   expressions(config: Config): ExpressionRef[];
   writes(config: Config): WrittenVariable[];
+  /** Checks beyond the schema; runs only on a config that passed the schema. */
+  lint?(config: Config, context: LintContext): NodeLintIssue[];
   formHints?: Record<string, { widget: FieldWidget; label?: LocalizedText; help?: LocalizedText }>;
 }
 
@@ -81,11 +111,15 @@ export interface ExecContext {
   render(ast: unknown): string;
 }
 
+/**
+ * `error` is a failure the node handled itself (HTTP 500 -> "error" port, refused transfer -> "failed"
+ * port): the flow goes on and the step trace keeps the reason.
+ */
 export type StepResult =
   /** Continue through this port (the plan maps it to the next step or to the end). */
-  | { port: string; input?: string }
+  | { port: string; input?: string; error?: string }
   /** The call ends here with this outcome (hangup node, successful transfer). */
-  | { end: CallOutcome; input?: string };
+  | { end: CallOutcome; input?: string; error?: string };
 
 export type NodeExecutor<Compiled = unknown> = (
   step: PlanStep & { config: Compiled },

@@ -76,6 +76,7 @@ CREATE TABLE "CallExecution" (
     "outcome" TEXT,
     "error" TEXT,
     "lastNodeId" TEXT,
+    "handover" JSONB,
 
     CONSTRAINT "CallExecution_pkey" PRIMARY KEY ("id")
 );
@@ -94,6 +95,7 @@ CREATE TABLE "CallStep" (
     "input" TEXT,
     "varsChanged" JSONB NOT NULL,
     "error" TEXT,
+    "detail" JSONB,
 
     CONSTRAINT "CallStep_pkey" PRIMARY KEY ("id")
 );

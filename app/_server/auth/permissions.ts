@@ -1,0 +1,71 @@
+import type { FlowKind } from "@/flows-runtime/graph/schema";
+import type { AppRole } from "./roles";
+
+export const flowActions = [
+  "flow.view",
+  "flow.create",
+  "flow.rename",
+  "flow.duplicate",
+  "flow.delete",
+  "flow.restore",
+  "flow.editDraft",
+  "flow.import",
+  "flow.export",
+  "flow.publish",
+  "entryPoint.view",
+  "entryPoint.edit",
+] as const;
+export type FlowAction = (typeof flowActions)[number];
+
+/** Which flow kinds an action is granted on: every kind, or only the listed ones. Absent = denied. */
+export type Grant = "all" | readonly FlowKind[];
+
+const everything: Record<FlowAction, Grant> = {
+  "flow.view": "all",
+  "flow.create": "all",
+  "flow.rename": "all",
+  "flow.duplicate": "all",
+  "flow.delete": "all",
+  "flow.restore": "all",
+  "flow.editDraft": "all",
+  "flow.import": "all",
+  "flow.export": "all",
+  "flow.publish": "all",
+  "entryPoint.view": "all",
+  "entryPoint.edit": "all",
+};
+
+/**
+ * The single source of who may do what. Route handlers check `canOnSomeKind` before parsing input;
+ * domain functions check `can` once they know the flow's kind.
+ */
+export const permissions: Record<AppRole, Partial<Record<FlowAction, Grant>>> = {
+  admin: everything,
+  ops: everything,
+  // Marketers own outbound campaigns; IVR flows stay read-only for them.
+  marketer: {
+    "flow.view": "all",
+    "flow.export": "all",
+    "entryPoint.view": "all",
+    "flow.editDraft": ["campaign"],
+  },
+  agent: {},
+};
+
+export function can(role: AppRole, action: FlowAction, kind: FlowKind): boolean {
+  const grant = permissions[role][action];
+  return grant === "all" || (grant !== undefined && grant.includes(kind));
+}
+
+/** True when the role holds the action on at least one kind (the early check before loading a flow). */
+export function canOnSomeKind(role: AppRole, action: FlowAction): boolean {
+  const grant = permissions[role][action];
+  return grant === "all" || (grant !== undefined && grant.length > 0);
+}
+
+/** The kinds a role may perform an action on; null means every kind. */
+export function grantedKinds(role: AppRole, action: FlowAction): readonly FlowKind[] | null {
+  const grant = permissions[role][action];
+  if (grant === "all") return null;
+  return grant ?? [];
+}

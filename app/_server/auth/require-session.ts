@@ -1,0 +1,37 @@
+import { forbidden, unauthenticated } from "@/app/_server/http/app-error";
+import { errorResponse } from "@/app/_server/http/error-response";
+import { canOnSomeKind, type FlowAction } from "./permissions";
+import { readSession } from "./read-session";
+import type { Session } from "./session";
+
+/** Next passes route params as a promise; every param is a string for our (non catch-all) segments. */
+export interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export interface HandlerArgs {
+  req: Request;
+  session: Session;
+  params: Record<string, string | string[] | undefined>;
+}
+
+/** "signed-in": any role may call it (own preferences); otherwise an action from the permissions table. */
+export type Requirement = FlowAction | "signed-in";
+
+/**
+ * Wraps a route handler: 401 without a session, 403 when the role holds the action on no flow kind,
+ * and every thrown AppError (or unexpected error) becomes the uniform JSON error body. Kind-specific
+ * checks happen in the domain function once the flow is loaded.
+ */
+export function withSession(requirement: Requirement, handler: (args: HandlerArgs) => Promise<Response>) {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const session = await readSession(req.headers);
+      if (!session) throw unauthenticated();
+      if (requirement !== "signed-in" && !canOnSomeKind(session.role, requirement)) throw forbidden();
+      return await handler({ req, session, params: await context.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

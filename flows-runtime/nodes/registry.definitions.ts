@@ -1,0 +1,37 @@
+import { branchDefinition } from "./branch/definition";
+import { businessHoursDefinition } from "./business-hours/definition";
+import { collectDefinition } from "./collect/definition";
+import { hangupDefinition } from "./hangup/definition";
+import { httpRequestDefinition } from "./http-request/definition";
+import { languageSelectDefinition } from "./language-select/definition";
+import { menuDefinition } from "./menu/definition";
+import type { NodeDefinition } from "./node-definition";
+import { playDefinition } from "./play/definition";
+import { recordDefinition } from "./record/definition";
+import { setVariablesDefinition } from "./set-variables/definition";
+import { startDefinition } from "./start/definition";
+import { subflowDefinition } from "./subflow/definition";
+import { transferDefinition } from "./transfer/definition";
+
+/** Every node type, in palette order. Browser-safe: no compiler or executor code behind these imports. */
+export const nodeDefinitions: readonly NodeDefinition[] = [
+  startDefinition,
+  playDefinition,
+  menuDefinition,
+  collectDefinition,
+  branchDefinition,
+  setVariablesDefinition,
+  businessHoursDefinition,
+  httpRequestDefinition,
+  transferDefinition,
+  recordDefinition,
+  languageSelectDefinition,
+  subflowDefinition,
+  hangupDefinition,
+];
+
+const byType = new Map(nodeDefinitions.map((definition) => [definition.type, definition]));
+
+export function getNodeDefinition(type: string): NodeDefinition | undefined {
+  return byType.get(type);
+}

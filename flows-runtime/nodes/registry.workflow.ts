@@ -1,0 +1,34 @@
+import { executeBranch } from "./branch/execute";
+import { executeBusinessHours } from "./business-hours/execute";
+import { executeCollect } from "./collect/execute";
+import { executeHangup } from "./hangup/execute";
+import { executeHttpRequest } from "./http-request/execute";
+import { executeLanguageSelect } from "./language-select/execute";
+import { executeMenu } from "./menu/execute";
+import type { NodeExecutor } from "./node-definition";
+import { executePlay } from "./play/execute";
+import { executeRecord } from "./record/execute";
+import { executeSetVariables } from "./set-variables/execute";
+import { executeStart } from "./start/execute";
+import { executeSubflow } from "./subflow/execute";
+import { executeTransfer } from "./transfer/execute";
+
+/**
+ * Executors by node type, for the Temporal workflow bundle: imports no compiler, validator or
+ * definition code (keeps the bundle small and free of anything the sandbox does not need).
+ */
+export const nodeExecutors: Readonly<Record<string, NodeExecutor>> = {
+  start: executeStart,
+  play: executePlay,
+  menu: executeMenu,
+  collect: executeCollect,
+  branch: executeBranch,
+  "set-variables": executeSetVariables,
+  "business-hours": executeBusinessHours,
+  "http-request": executeHttpRequest,
+  transfer: executeTransfer,
+  record: executeRecord,
+  "language-select": executeLanguageSelect,
+  subflow: executeSubflow,
+  hangup: executeHangup,
+};

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import type { LogEntry } from "../call-log";
+import type { SimChannel } from "../model";
+import { parseScriptDsl } from "../script/dsl";
+import { type ScriptRun as ScriptRunT, ScriptRun } from "../script/runner";
+import { type CallScript, CallScriptSchema, ScriptStepSchema } from "../script/schema";
+import type { SimSwitch } from "../switch";
+
+export const PlaceCallSchema = z.object({
+  to: z.string().min(1),
+  from: z.string().min(1),
+  callerName: z.string().optional(),
+  app: z.string().optional(),
+  args: z.array(z.string()).optional(),
+  language: z.string().optional(),
+  /** DSL text, an array of steps, or {steps, timeoutMs}. */
+  script: z.union([z.string(), z.array(ScriptStepSchema), CallScriptSchema]).optional(),
+});
+export type PlaceCallRequest = z.infer<typeof PlaceCallSchema>;
+
+export interface CallStatus {
+  callId: string;
+  /** Channel state, or "Destroyed". */
+  state: string;
+  /** The call is over: hung up, or handed to the dialplan and released by the caller. */
+  done: boolean;
+  inStasis: boolean;
+  /** Where `continue` sent the call, if it did. */
+  continuedTo: { context: string; exten: string; priority: number; label?: string } | null;
+  hungUpBy: string | null;
+  cause: number | null;
+  script: { status: string; step: number; error?: string } | null;
+  log: LogEntry[];
+}
+
+interface SimCall {
+  channel: SimChannel;
+  script: ScriptRunT | null;
+  done: Promise<void>;
+}
+
+export function toScript(s: PlaceCallRequest["script"]): CallScript | null {
+  if (s === undefined) return null;
+  if (typeof s === "string") return parseScriptDsl(s);
+  if (Array.isArray(s)) return { steps: s };
+  return s;
+}
+
+/** Scripted inbound calls placed through the control API. */
+export class CallManager {
+  private readonly calls = new Map<string, SimCall>();
+
+  constructor(private readonly sw: SimSwitch) {}
+
+  place(req: PlaceCallRequest): SimChannel {
+    const script = toScript(req.script);
+    const ch = this.sw.inboundCall({
+      to: req.to,
+      from: req.from,
+      callerName: req.callerName,
+      app: req.app,
+      args: req.args,
+      language: req.language,
+    });
+    const done = new Promise<void>((resolve) => {
+      if (ch.destroyed) return resolve();
+      ch.emitter.once("destroyed", () => resolve());
+    });
+    let run: ScriptRunT | null = null;
+    if (script && !ch.destroyed) {
+      run = new ScriptRun(this.sw, ch, script);
+      run.start();
+    }
+    this.calls.set(ch.id, { channel: ch, script: run, done });
+    return ch;
+  }
+
+  has(id: string): boolean {
+    return this.calls.has(id);
+  }
+
+  status(id: string): CallStatus | null {
+    const call = this.calls.get(id);
+    if (!call) return null;
+    const ch = call.channel;
+    return {
+      callId: ch.id,
+      state: ch.destroyed ? "Destroyed" : ch.state,
+      done: ch.destroyed,
+      inStasis: ch.stasisApp !== null,
+      continuedTo: ch.continuedTo,
+      hungUpBy: ch.hungUpBy,
+      cause: ch.destroyCause,
+      script: call.script
+        ? { status: call.script.status, step: call.script.step, ...(call.script.error ? { error: call.script.error } : {}) }
+        : null,
+      log: this.sw.log.forChannel(ch.id),
+    };
+  }
+
+  list(): Array<{ callId: string; state: string; done: boolean }> {
+    return [...this.calls.values()].map((c) => ({
+      callId: c.channel.id,
+      state: c.channel.destroyed ? "Destroyed" : c.channel.state,
+      done: c.channel.destroyed,
+    }));
+  }
+
+  /** Resolves true when the call ended within timeoutMs. */
+  async wait(id: string, timeoutMs: number): Promise<boolean> {
+    const call = this.calls.get(id);
+    if (!call) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const r = await Promise.race([call.done.then(() => true as const), timeout]);
+    clearTimeout(timer);
+    return r;
+  }
+}

@@ -1,0 +1,52 @@
+import type { LogEntry } from "../call-log";
+import type { CallStatus, PlaceCallRequest } from "./calls";
+
+export type { CallStatus, PlaceCallRequest } from "./calls";
+export type { LogEntry } from "../call-log";
+export type { CallScript, ScriptStep } from "../script/schema";
+
+export interface SimulatorControl {
+  /** Places an inbound call into Stasis; `rejected` when no application was registered. */
+  placeCall(req: PlaceCallRequest): Promise<{ callId: string; rejected: boolean }>;
+  getCall(callId: string): Promise<CallStatus>;
+  /** Resolves when the call has ended; rejects after timeoutMs. */
+  waitForCall(callId: string, timeoutMs?: number): Promise<CallStatus>;
+  /** The caller (or, for an outbound channel, the far end) hangs up. */
+  hangup(callId: string): Promise<void>;
+  press(callId: string, digits: string, opts?: { durationMs?: number; gapMs?: number }): Promise<void>;
+  log(filter?: { channelId?: string; kind?: string }): Promise<LogEntry[]>;
+}
+
+/** Typed client for the simulator's /_sim/ control API. */
+export function createSimulatorControl(baseUrl: string): SimulatorControl {
+  const base = baseUrl.replace(/\/+$/, "") + "/_sim";
+  async function call<T>(method: string, path: string, body?: unknown, okStatuses: number[] = []): Promise<T> {
+    const res = await fetch(base + path, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!res.ok && !okStatuses.includes(res.status)) {
+      const msg = (parsed as { message?: string } | undefined)?.message ?? res.statusText;
+      throw new Error(`${method} /_sim${path} -> ${res.status}: ${msg}`);
+    }
+    return parsed as T;
+  }
+  return {
+    placeCall: (req) => call("POST", "/calls", req),
+    getCall: (id) => call("GET", `/calls/${encodeURIComponent(id)}`),
+    async waitForCall(id, timeoutMs = 30_000) {
+      const status = await call<CallStatus>("GET", `/calls/${encodeURIComponent(id)}/wait?timeoutMs=${timeoutMs}`, undefined, [408]);
+      if (!status.done) throw new Error(`call ${id} still running after ${timeoutMs} ms (state ${status.state})`);
+      return status;
+    },
+    hangup: (id) => call("DELETE", `/calls/${encodeURIComponent(id)}`),
+    press: (id, digits, opts = {}) => call("POST", `/calls/${encodeURIComponent(id)}/dtmf`, { digits, ...opts }),
+    async log(filter = {}) {
+      const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
+      return (await call<{ entries: LogEntry[] }>("GET", `/log?${q}`)).entries;
+    },
+  };
+}

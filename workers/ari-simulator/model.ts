@@ -1,0 +1,236 @@
+import { EventEmitter } from "node:events";
+
+/** Q.850 cause texts as ast_cause2str gives them. */
+export const CAUSE_TEXT: Record<number, string> = {
+  0: "Unknown",
+  1: "Unallocated (unassigned) number",
+  16: "Normal Clearing",
+  17: "User busy",
+  18: "No user responding",
+  19: "User alerting, no answer",
+  21: "Call Rejected",
+  26: "Answered elsewhere",
+  28: "Invalid number format",
+  31: "Normal, unspecified",
+  34: "Circuit/channel congestion",
+  38: "Network out of order",
+  58: "Bearer capability not available",
+  127: "Interworking, unspecified",
+};
+
+/** One unit of work on a channel's Stasis control thread (play, record, answer, continue). */
+export interface Command {
+  readonly kind: string;
+  /** Begin; call done() exactly once when the command has finished. */
+  start(done: () => void): void;
+  /** The channel hung up while this command ran: finish synchronously, emitting the final events. */
+  abortForHangup(): void;
+  /** The command was still queued when the channel hung up: run it against a dead channel. */
+  runDead(): void;
+}
+
+/** Commands run strictly one after another, like res_stasis' control queue. */
+export class ControlQueue {
+  private readonly queue: Command[] = [];
+  private current: Command | null = null;
+  private dead = false;
+
+  get idle(): boolean {
+    return this.current === null && this.queue.length === 0;
+  }
+
+  push(cmd: Command): void {
+    if (this.dead) {
+      cmd.runDead();
+      return;
+    }
+    this.queue.push(cmd);
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.current || this.dead) return;
+    const cmd = this.queue.shift();
+    if (!cmd) return;
+    this.current = cmd;
+    let finished = false;
+    cmd.start(() => {
+      if (finished) return;
+      finished = true;
+      if (this.current === cmd) {
+        this.current = null;
+        this.pump();
+      }
+    });
+  }
+
+  /** Hangup: abort the running command, then drain the queue against the dead channel, synchronously. */
+  killForHangup(): void {
+    if (this.dead) return;
+    this.dead = true;
+    const cur = this.current;
+    this.current = null;
+    cur?.abortForHangup();
+    while (this.queue.length > 0) this.queue.shift()!.runDead();
+  }
+}
+
+export interface PartyId {
+  name: string;
+  number: string;
+}
+
+export interface DialplanLocation {
+  context: string;
+  exten: string;
+  priority: number;
+  app_name: string;
+  app_data: string;
+}
+
+export class SimChannel {
+  /** Emits: playbackStarted, playbackFinished, stateChange, stasisStart, stasisEnd, dtmf, talk, destroyed. */
+  readonly emitter = new EventEmitter();
+  readonly control = new ControlQueue();
+  readonly vars = new Map<string, string>();
+  /** Apps that receive this channel's events. */
+  readonly apps = new Set<string>();
+  /** Far-end / ring timers, cleared at hangup. */
+  readonly timers = new Set<NodeJS.Timeout>();
+  /** Stasis application controlling the channel; null when not in Stasis. */
+  stasisApp: string | null = null;
+  bridgeId: string | null = null;
+  hungUp = false;
+  destroyed = false;
+  /** The caller is speaking (script "talk"). */
+  talking = false;
+  playbacksStarted = 0;
+  playbacksFinished = 0;
+  continuedTo: { context: string; exten: string; priority: number; label?: string } | null = null;
+  destroyCause: number | null = null;
+  hungUpBy: string | null = null;
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    public state: string,
+    readonly protocolId: string,
+    public caller: PartyId,
+    public connected: PartyId,
+    public dialplan: DialplanLocation,
+    readonly creationtime: string,
+    public language: string,
+    readonly direction: "inbound" | "outbound",
+  ) {
+    this.emitter.setMaxListeners(100);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      id: this.id,
+      name: this.name,
+      state: this.state,
+      protocol_id: this.protocolId,
+      caller: { ...this.caller },
+      connected: { ...this.connected },
+      accountcode: "",
+      dialplan: { ...this.dialplan },
+      creationtime: this.creationtime,
+      language: this.language,
+    };
+  }
+}
+
+export type PlaybackState = "queued" | "playing" | "continuing" | "paused" | "done" | "failed";
+
+export class SimPlayback {
+  state: PlaybackState = "queued";
+  index = 0;
+  canceled = false;
+  stopped = false;
+  controllable = false;
+
+  constructor(
+    readonly id: string,
+    readonly medias: string[],
+    readonly language: string,
+    readonly targetUri: string,
+    readonly channelId: string,
+  ) {}
+
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = { id: this.id, media_uri: this.medias[this.index] };
+    if (this.index < this.medias.length - 1) json.next_media_uri = this.medias[this.index + 1];
+    json.target_uri = this.targetUri;
+    json.language = this.language;
+    json.state = this.state;
+    return json;
+  }
+}
+
+export type LiveRecordingState = "queued" | "recording" | "paused" | "done" | "failed" | "canceled";
+
+export class SimLiveRecording {
+  state: LiveRecordingState = "queued";
+  duration: number | null = null;
+  talkingDuration: number | null = null;
+  cause: string | null = null;
+  /** Set by the recording command so the REST stop/cancel can reach it. */
+  finish: ((reason: "stop" | "cancel") => void) | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly format: string,
+    readonly targetUri: string,
+    readonly channelId: string,
+    readonly opts: { maxDurationSeconds: number; maxSilenceSeconds: number; beep: boolean; terminateOn: string; ifExists: string },
+  ) {}
+
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      name: this.name,
+      format: this.format,
+      state: this.state,
+      target_uri: this.targetUri,
+    };
+    if (this.duration !== null) json.duration = this.duration;
+    if (this.talkingDuration !== null && this.duration !== null) {
+      json.talking_duration = this.talkingDuration;
+      json.silence_duration = this.duration - this.talkingDuration;
+    }
+    if (this.cause) json.cause = this.cause;
+    return json;
+  }
+}
+
+export interface StoredRecording {
+  name: string;
+  format: string;
+  durationMs: number;
+  data: Buffer;
+}
+
+export class SimBridge {
+  readonly channels: string[] = [];
+  readonly apps = new Set<string>();
+  constructor(
+    readonly id: string,
+    readonly type: "mixing" | "holding",
+    readonly name: string,
+    readonly creationtime: string,
+  ) {}
+
+  toJSON(): Record<string, unknown> {
+    return {
+      id: this.id,
+      technology: this.type === "holding" ? "holding_bridge" : this.channels.length > 2 ? "softmix" : "simple_bridge",
+      bridge_type: this.type,
+      bridge_class: "stasis",
+      creator: "Stasis",
+      name: this.name,
+      channels: [...this.channels],
+      creationtime: this.creationtime,
+      video_mode: "talker",
+    };
+  }
+}

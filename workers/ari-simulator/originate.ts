@@ -1,0 +1,120 @@
+import { asteriskTime } from "./clock";
+import { SimChannel } from "./model";
+import type { SimSwitch } from "./switch";
+
+export interface OriginateParams {
+  endpoint?: string;
+  extension?: string;
+  context?: string;
+  priority?: number;
+  label?: string;
+  app?: string;
+  appArgs?: string;
+  callerId?: string;
+  timeout?: number;
+  channelId?: string;
+  variables?: Record<string, string>;
+}
+
+export type OriginateResult = { status: number; body: Record<string, unknown> };
+
+/** "Name" <1234> / Name <1234> / 1234 -> caller id. */
+function parseCallerId(s: string | undefined): { name: string; number: string } {
+  if (!s) return { name: "", number: "" };
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]*)>\s*$/.exec(s);
+  if (m) return { name: m[1]!.trim(), number: m[2]!.trim() };
+  return /^[\d+*#]+$/.test(s.trim()) ? { name: "", number: s.trim() } : { name: s.trim(), number: "" };
+}
+
+/**
+ * POST /channels (ari_channels_handle_originate_with_id): validates, creates the outbound channel in
+ * state Down and answers 200 at once; the simulated far end then rings and answers (or is busy), and
+ * on answer the channel runs Stasis(app,appArgs): Dial "", Ringing, Dial RINGING, Up, Dial ANSWER,
+ * ChannelVarset STASISSTATUS, StasisStart.
+ */
+export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number): OriginateResult {
+  const err = (status: number, message: string): OriginateResult => ({ status, body: { message } });
+  if (p.channelId && p.channelId.length > 127) return err(400, "Uniqueid length exceeds maximum of 127");
+  if (!p.endpoint) return err(400, "Endpoint must be specified");
+  const slash = p.endpoint.indexOf("/");
+  const tech = slash >= 0 ? p.endpoint.slice(0, slash) : p.endpoint;
+  const resource = slash >= 0 ? p.endpoint.slice(slash + 1) : "";
+  if (!tech || !resource) return err(400, "Invalid endpoint specified");
+  if (!p.app && !p.extension) return err(400, "Application or extension must be specified");
+  if (!sw.cfg.technologies.some((t) => t.toLowerCase() === tech.toLowerCase())) {
+    return { status: 500, body: { error: "Allocation failed" } };
+  }
+  if (p.channelId && sw.channels.has(p.channelId)) return err(409, "Channel with given unique ID already exists");
+
+  const at = resource.indexOf("@");
+  const number = at >= 0 ? resource.slice(0, at) : resource;
+  const endpointName = at >= 0 ? resource.slice(at + 1) : resource;
+  const cid = parseCallerId(p.callerId);
+  const ch = new SimChannel(
+    p.channelId || sw.newUniqueId(),
+    sw.newChannelName(endpointName),
+    "Down",
+    sw.newProtocolId(),
+    { ...cid },
+    { ...cid },
+    { context: "default", exten: "s", priority: 1, app_name: "", app_data: "" },
+    asteriskTime(),
+    "en",
+    "outbound",
+  );
+  for (const [k, v] of Object.entries(p.variables ?? {})) ch.vars.set(k, v);
+  sw.channels.set(ch.id, ch);
+  if (p.app && sw.apps.isActive(p.app)) ch.apps.add(p.app);
+  sw.log.add("originate", ch.id, { endpoint: p.endpoint, app: p.app, appArgs: p.appArgs, callerId: p.callerId, requestedAt });
+  const body = ch.toJSON();
+
+  const timer = (ms: number, fn: () => void) => {
+    const t = sw.clock.timer(ms, () => {
+      ch.timers.delete(t);
+      if (!ch.hungUp) fn();
+    });
+    ch.timers.add(t);
+  };
+  const dial = (dialstatus: string) =>
+    sw.emit(ch.apps, { type: "Dial", timestamp: asteriskTime(), dialstatus, forward: "", dialstring: resource, peer: ch.toJSON() });
+
+  setImmediate(() => {
+    if (ch.hungUp) return;
+    ch.dialplan = { ...ch.dialplan, app_name: "AppDial2", app_data: "(Outgoing Line)" };
+    dial("");
+    const timeoutS = p.timeout === undefined || p.timeout === 0 ? 30 : p.timeout;
+    if (timeoutS > 0) {
+      timer(timeoutS * 1000, () => {
+        if (ch.state === "Up") return;
+        dial("NOANSWER");
+        sw.hangup(ch, { cause: 19, by: "timeout" });
+      });
+    }
+    timer(sw.cfg.ringAfterMs, () => {
+      if (sw.cfg.busyNumbers.includes(number)) {
+        dial("BUSY");
+        sw.hangup(ch, { cause: 17, by: "farEnd" });
+        return;
+      }
+      sw.setState(ch, "Ringing");
+      dial("RINGING");
+      if (sw.cfg.noAnswerNumbers.includes(number)) return;
+      timer(sw.cfg.answerAfterMs, () => {
+        sw.setState(ch, "Up");
+        dial("ANSWER");
+        for (const t of ch.timers) clearTimeout(t);
+        ch.timers.clear();
+        sw.log.add("farEndAnswer", ch.id, {});
+        if (p.app) {
+          sw.enterStasis(ch, p.app, p.appArgs ? p.appArgs.split(",") : []);
+        } else {
+          const target = { context: p.context || "default", exten: p.extension!, priority: p.priority || 1 };
+          ch.continuedTo = target;
+          ch.dialplan = { ...target, app_name: "", app_data: "" };
+          sw.log.add("dialplan", ch.id, target);
+        }
+      });
+    });
+  });
+  return { status: 200, body };
+}

@@ -1,0 +1,184 @@
+import { asteriskTime, now } from "./clock";
+import { silentWav } from "./media-cache";
+import { type Command, SimChannel, SimLiveRecording } from "./model";
+import type { SimSwitch } from "./switch";
+
+const BEEP_MS = 250;
+export const RECORDING_FORMATS = ["wav", "gsm", "ulaw", "alaw", "sln", "g722", "wav49", "WAV", "g729", "ilbc", "siren7", "siren14", "slin16"];
+
+/**
+ * POST /channels/{id}/record as res_stasis_recording's record_file: auto-answer, RecordingStarted,
+ * optional beep, then record until maxDurationSeconds, maxSilenceSeconds of caller silence, a terminateOn
+ * digit, stop/cancel through REST, or hangup (which still finishes the recording as "done").
+ * Durations are whole seconds of simulated time; talking/silence durations only with maxSilenceSeconds.
+ */
+export class RecordCommand implements Command {
+  readonly kind = "record";
+  private done: (() => void) | null = null;
+  private finished = false;
+  private startedAt = 0;
+  private talkingMs = 0;
+  private talkSince: number | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private silenceTimer: NodeJS.Timeout | null = null;
+  private readonly onTalk = (talking: boolean) => this.talkChanged(talking);
+  private readonly onDtmf = (digit: string) => this.dtmf(digit);
+
+  constructor(
+    private readonly sw: SimSwitch,
+    private readonly ch: SimChannel,
+    readonly rec: SimLiveRecording,
+  ) {}
+
+  private publish(type: string): void {
+    const t = this.sw.emit(this.ch.apps, { type, timestamp: asteriskTime(), recording: this.rec.toJSON() });
+    this.sw.log.add(`recording${type.replace("Recording", "")}`, this.ch.id, { name: this.rec.name, ...this.rec.toJSON(), sent: t });
+  }
+
+  start(done: () => void): void {
+    this.done = done;
+    this.rec.finish = (reason) => this.finish(reason);
+    if (this.ch.bridgeId) return this.fail("Cannot record channel while in bridge");
+    if (this.ch.state !== "Up") this.sw.setState(this.ch, "Up");
+    this.rec.state = "recording";
+    this.publish("RecordingStarted");
+    const begin = () => {
+      this.startedAt = now();
+      if (this.ch.talking) this.talkSince = this.startedAt;
+      this.ch.emitter.on("talk", this.onTalk);
+      this.ch.emitter.on("dtmf", this.onDtmf);
+      const { maxDurationSeconds, maxSilenceSeconds } = this.rec.opts;
+      if (maxDurationSeconds > 0) this.timers.push(this.sw.clock.timer(maxDurationSeconds * 1000, () => this.finish("maxDuration")));
+      if (maxSilenceSeconds > 0 && !this.ch.talking) this.armSilence();
+    };
+    if (this.rec.opts.beep) this.timers.push(this.sw.clock.timer(BEEP_MS, begin));
+    else begin();
+  }
+
+  private armSilence(): void {
+    if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.silenceTimer = this.sw.clock.timer(this.rec.opts.maxSilenceSeconds * 1000, () => this.finish("silence"));
+  }
+
+  private talkChanged(talking: boolean): void {
+    if (this.finished) return;
+    const t = now();
+    if (talking && this.talkSince === null) {
+      this.talkSince = t;
+      if (this.silenceTimer) clearTimeout(this.silenceTimer);
+      this.silenceTimer = null;
+    } else if (!talking && this.talkSince !== null) {
+      this.talkingMs += this.sw.clock.virtual(t - this.talkSince);
+      this.talkSince = null;
+      if (this.rec.opts.maxSilenceSeconds > 0) this.armSilence();
+    }
+  }
+
+  private dtmf(digit: string): void {
+    const on = this.rec.opts.terminateOn;
+    if (on === "any" || on === digit) this.finish("dtmf");
+  }
+
+  private cleanup(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+    if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.silenceTimer = null;
+    this.ch.emitter.off("talk", this.onTalk);
+    this.ch.emitter.off("dtmf", this.onDtmf);
+    this.rec.finish = null;
+  }
+
+  private fail(cause: string): void {
+    this.finished = true;
+    this.cleanup();
+    this.rec.state = "failed";
+    this.rec.cause = cause;
+    this.publish("RecordingFailed");
+    this.sw.liveRecordings.delete(this.rec.name);
+    this.done?.();
+  }
+
+  finish(reason: "maxDuration" | "silence" | "dtmf" | "stop" | "cancel" | "hangup"): void {
+    if (this.finished) return;
+    this.finished = true;
+    const t = now();
+    if (this.talkSince !== null) this.talkingMs += this.sw.clock.virtual(t - this.talkSince);
+    this.cleanup();
+    let elapsedMs = this.startedAt ? this.sw.clock.virtual(t - this.startedAt) : 0;
+    // Asterisk trims the trailing silence that ended the recording (keeping 200 ms).
+    if (reason === "silence") elapsedMs = Math.max(0, elapsedMs - (this.rec.opts.maxSilenceSeconds * 1000 - 200));
+    const duration = Math.floor(elapsedMs / 1000);
+    this.rec.duration = duration;
+    if (this.rec.opts.maxSilenceSeconds > 0) this.rec.talkingDuration = Math.min(duration, Math.floor(this.talkingMs / 1000));
+    this.rec.state = reason === "cancel" ? "canceled" : "done";
+    if (reason !== "cancel") this.store(elapsedMs);
+    this.sw.log.add("recordingStop", this.ch.id, { name: this.rec.name, reason });
+    this.publish("RecordingFinished");
+    this.sw.liveRecordings.delete(this.rec.name);
+    this.done?.();
+  }
+
+  private store(elapsedMs: number): void {
+    const existing = this.sw.storedRecordings.get(this.rec.name);
+    const total = this.rec.opts.ifExists === "append" && existing ? existing.durationMs + elapsedMs : elapsedMs;
+    this.sw.storedRecordings.set(this.rec.name, {
+      name: this.rec.name,
+      format: this.rec.format,
+      durationMs: total,
+      data: this.rec.format === "wav" ? silentWav(total) : Buffer.alloc(Math.round((total / 1000) * 8000)),
+    });
+  }
+
+  abortForHangup(): void {
+    if (this.finished) return;
+    if (this.rec.state === "queued") return this.runDead();
+    this.finish("hangup");
+  }
+
+  runDead(): void {
+    if (this.finished) return;
+    if (this.ch.state !== "Up") return this.fail("Failed to answer channel");
+    this.rec.state = "recording";
+    this.publish("RecordingStarted");
+    this.finish("hangup");
+  }
+}
+
+export type RecordError = { status: number; message: string };
+
+/** Validation and creation (ast_ari_channels_record + stasis_app_control_record). */
+export function startRecording(
+  sw: SimSwitch,
+  ch: SimChannel,
+  p: { name?: string; format?: string; maxDurationSeconds: number; maxSilenceSeconds: number; beep: boolean; terminateOn?: string; ifExists?: string },
+): SimLiveRecording | RecordError {
+  const terminateOn = (p.terminateOn ?? "none").toLowerCase();
+  if (!["none", "any", "#", "*"].includes(terminateOn)) return { status: 400, message: "terminateOn invalid" };
+  const ifExists = (p.ifExists || "fail").toLowerCase();
+  if (!["fail", "overwrite", "append"].includes(ifExists)) return { status: 400, message: "ifExists invalid" };
+  if (!p.format || !RECORDING_FORMATS.includes(p.format)) {
+    return { status: 422, message: "specified format is unknown on this system" };
+  }
+  if (!p.name) return { status: 500, message: "Error parsing request" };
+  if (p.name.split("/").includes("..")) return { status: 400, message: "Recording name invalid" };
+  if ((ifExists === "fail" && sw.storedRecordings.has(p.name)) || sw.liveRecordings.has(p.name)) {
+    return { status: 409, message: `Recording '${p.name}' already exists and can not be overwritten` };
+  }
+  const rec = new SimLiveRecording(p.name, p.format, `channel:${ch.id}`, ch.id, {
+    maxDurationSeconds: p.maxDurationSeconds,
+    maxSilenceSeconds: p.maxSilenceSeconds,
+    beep: p.beep,
+    terminateOn,
+    ifExists,
+  });
+  sw.liveRecordings.set(rec.name, rec);
+  sw.log.add("record", ch.id, { name: rec.name, format: rec.format, ...rec.opts });
+  return rec;
+}
+
+export function queueRecording(sw: SimSwitch, ch: SimChannel, rec: SimLiveRecording): Record<string, unknown> {
+  const json = rec.toJSON();
+  sw.queue(ch, new RecordCommand(sw, ch, rec));
+  return json;
+}

@@ -1,0 +1,293 @@
+import { randomBytes } from "node:crypto";
+import { AppRegistry } from "./apps";
+import { CallLog } from "./call-log";
+import { Clock, asteriskTime, now } from "./clock";
+import type { SimulatorConfig } from "./config";
+import { MediaCache } from "./media-cache";
+import {
+  CAUSE_TEXT,
+  type Command,
+  SimBridge,
+  SimChannel,
+  type SimLiveRecording,
+  type SimPlayback,
+  type StoredRecording,
+} from "./model";
+
+export interface InboundCallOptions {
+  to: string;
+  from: string;
+  callerName?: string;
+  app?: string;
+  /** Stasis() arguments; default [to] as in `Stasis(cc-flows,${EXTEN})`. */
+  args?: string[];
+  language?: string;
+}
+
+/**
+ * The simulated softswitch: every channel, playback, bridge and recording, and the event
+ * delivery to Stasis applications. Feature modules (playbacks, recordings, bridges, originate)
+ * operate on it.
+ */
+export class SimSwitch {
+  readonly clock: Clock;
+  readonly apps: AppRegistry;
+  readonly log = new CallLog();
+  readonly mediaCache = new MediaCache();
+  readonly channels = new Map<string, SimChannel>();
+  readonly playbacks = new Map<string, SimPlayback>();
+  readonly bridges = new Map<string, SimBridge>();
+  readonly liveRecordings = new Map<string, SimLiveRecording>();
+  readonly storedRecordings = new Map<string, StoredRecording>();
+  readonly startedAt = Date.now();
+  private uniqueSeq = 0;
+  private pjsipSeq = 0;
+
+  constructor(readonly cfg: SimulatorConfig) {
+    this.clock = new Clock(cfg.timeScale);
+    this.apps = new AppRegistry(cfg.asteriskId);
+  }
+
+  /** Asterisk uniqueid: "<epoch seconds>.<counter>". */
+  newUniqueId(): string {
+    return `${Math.floor(Date.now() / 1000)}.${this.uniqueSeq++}`;
+  }
+
+  newChannelName(endpoint: string): string {
+    return `PJSIP/${endpoint}-${(this.pjsipSeq++).toString(16).padStart(8, "0")}`;
+  }
+
+  newProtocolId(): string {
+    return `${randomBytes(16).toString("hex")}@10.0.0.1:5060`;
+  }
+
+  // ---- event delivery -------------------------------------------------------------------
+
+  /** Sends an event to each app; returns the time the last frame left (null if nobody listened). */
+  emit(apps: Iterable<string>, event: Record<string, unknown>): number | null {
+    let sent: number | null = null;
+    for (const app of new Set(apps)) sent = this.apps.send(app, event) ?? sent;
+    return sent;
+  }
+
+  /** Channel event with Asterisk's field order: blob fields, type, timestamp, extra, channel. */
+  emitChannel(
+    ch: SimChannel,
+    type: string,
+    blob: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {},
+    apps: Iterable<string> = ch.apps,
+  ): number | null {
+    return this.emit(apps, { ...blob, type, timestamp: asteriskTime(), ...extra, channel: ch.toJSON() });
+  }
+
+  setState(ch: SimChannel, state: string): void {
+    if (ch.state === state) return;
+    ch.state = state;
+    this.emitChannel(ch, "ChannelStateChange");
+    ch.emitter.emit("stateChange", state);
+  }
+
+  setVar(ch: SimChannel, variable: string, value: string): void {
+    ch.vars.set(variable, value);
+    this.emitChannel(ch, "ChannelVarset", { variable, value });
+  }
+
+  // ---- channel lifecycle ----------------------------------------------------------------
+
+  /** Inbound call reaching `exten => _X.,1,Stasis(app,${EXTEN})`. */
+  inboundCall(o: InboundCallOptions): SimChannel {
+    const app = o.app ?? this.cfg.defaultApp;
+    const args = o.args ?? [o.to];
+    const ch = new SimChannel(
+      this.newUniqueId(),
+      this.newChannelName(this.cfg.inboundEndpoint ?? o.from),
+      "Ring",
+      this.newProtocolId(),
+      { name: o.callerName ?? "", number: o.from },
+      { name: "", number: "" },
+      {
+        context: this.cfg.inboundContext,
+        exten: o.to,
+        priority: 1,
+        app_name: "Stasis",
+        app_data: [app, ...args].join(","),
+      },
+      asteriskTime(),
+      o.language ?? "en",
+      "inbound",
+    );
+    this.channels.set(ch.id, ch);
+    this.log.add("inbound", ch.id, { to: o.to, from: o.from, app, args });
+    this.enterStasis(ch, app, args);
+    return ch;
+  }
+
+  /** Runs Stasis(app,args) on the channel; when the app is not registered the call fails and hangs up. */
+  enterStasis(ch: SimChannel, app: string, args: string[]): void {
+    ch.dialplan = { ...ch.dialplan, app_name: "Stasis", app_data: [app, ...args].join(",") };
+    this.setVar(ch, "STASISSTATUS", "");
+    if (!this.apps.isActive(app)) {
+      this.log.add("stasisFailed", ch.id, { app, reason: "application not registered" });
+      ch.vars.set("STASISSTATUS", "FAILED");
+      this.emitChannel(ch, "ChannelVarset", { variable: "STASISSTATUS", value: "FAILED" });
+      this.hangup(ch, { cause: 16, by: "dialplan" });
+      return;
+    }
+    ch.stasisApp = app;
+    ch.apps.add(app);
+    const t = this.emit([app], { type: "StasisStart", timestamp: asteriskTime(), args, channel: ch.toJSON() });
+    this.log.add("stasisStart", ch.id, { app, args, sent: t });
+    ch.emitter.emit("stasisStart");
+  }
+
+  /** Leaves Stasis (continue or hangup): StasisEnd, STASISSTATUS, then the app stops following the channel. */
+  leaveStasis(ch: SimChannel, status: "SUCCESS" | "FAILED"): void {
+    const app = ch.stasisApp;
+    if (!app) return;
+    ch.stasisApp = null;
+    const t = this.emitChannel(ch, "StasisEnd");
+    this.log.add("stasisEnd", ch.id, { app, sent: t });
+    this.setVar(ch, "STASISSTATUS", status);
+    ch.emitter.emit("stasisEnd");
+  }
+
+  /**
+   * Hangup from any side. Order as measured on Asterisk 22: ChannelHangupRequest, the running playback
+   * fails, queued playbacks start and fail, ChannelLeftBridge, StasisEnd, ChannelVarset, ChannelDestroyed,
+   * all synchronously.
+   */
+  hangup(ch: SimChannel, o: { cause?: number; soft?: boolean; by: string }): void {
+    if (ch.hungUp) return;
+    const cause = o.cause ?? 16;
+    ch.hungUp = true;
+    ch.hungUpBy = o.by;
+    for (const t of ch.timers) clearTimeout(t);
+    ch.timers.clear();
+    this.log.add("hangup", ch.id, { by: o.by, cause });
+    this.emitChannel(ch, "ChannelHangupRequest", o.soft ? { cause, soft: true } : { cause });
+    ch.control.killForHangup();
+    if (ch.bridgeId) {
+      const bridge = this.bridges.get(ch.bridgeId);
+      if (bridge) this.removeFromBridge(bridge, ch);
+    }
+    this.leaveStasis(ch, "SUCCESS");
+    ch.destroyed = true;
+    ch.destroyCause = cause;
+    this.emitChannel(ch, "ChannelDestroyed", { cause, cause_txt: CAUSE_TEXT[cause] ?? "Unknown" });
+    this.channels.delete(ch.id);
+    this.log.add("destroyed", ch.id, { cause });
+    ch.emitter.emit("destroyed");
+  }
+
+  /** Queues a command on the channel's control thread. */
+  queue(ch: SimChannel, cmd: Command): void {
+    ch.control.push(cmd);
+  }
+
+  /** Answer as a synchronous Stasis command: it waits behind a running playback, like Asterisk. */
+  answer(ch: SimChannel, requestedAt: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.queue(ch, {
+        kind: "answer",
+        start: (done) => {
+          this.log.add("answer", ch.id, { requestedAt });
+          if (ch.state !== "Up") this.setState(ch, "Up");
+          resolve(true);
+          done();
+        },
+        abortForHangup: () => resolve(false),
+        runDead: () => resolve(false),
+      });
+    });
+  }
+
+  /** continue: an async command; StasisEnd is immediate when the control queue is idle. */
+  continueInDialplan(ch: SimChannel, target: { context: string; exten: string; priority: number; label?: string }, requestedAt: number): void {
+    this.queue(ch, {
+      kind: "continue",
+      start: (done) => {
+        if (ch.stasisApp) {
+          const app = ch.stasisApp;
+          ch.continuedTo = target;
+          this.log.add("continue", ch.id, { ...target, requestedAt });
+          this.leaveStasis(ch, "SUCCESS");
+          ch.apps.delete(app);
+          ch.dialplan = { context: target.context, exten: target.exten, priority: target.priority, app_name: "", app_data: "" };
+          ch.emitter.emit("continued", target);
+        }
+        done();
+      },
+      abortForHangup: () => undefined,
+      runDead: () => undefined,
+    });
+  }
+
+  /** The caller presses a digit; the event is sent when the digit ends (duration_ms). */
+  dtmf(ch: SimChannel, digit: string, durationMs: number): void {
+    if (ch.hungUp) return;
+    const t = this.emitChannel(ch, "ChannelDtmfReceived", { digit, duration_ms: durationMs });
+    this.log.add("dtmf", ch.id, { digit, durationMs, delivered: t !== null }, t ?? now());
+    ch.emitter.emit("dtmf", digit);
+  }
+
+  // ---- bridges (membership is needed by hangup) -----------------------------------------
+
+  addToBridge(bridge: SimBridge, ch: SimChannel): void {
+    if (ch.bridgeId === bridge.id) return;
+    if (ch.bridgeId) {
+      const old = this.bridges.get(ch.bridgeId);
+      if (old) this.removeFromBridge(old, ch);
+    }
+    bridge.channels.push(ch.id);
+    ch.bridgeId = bridge.id;
+    for (const app of ch.apps) bridge.apps.add(app);
+    this.emit(new Set([...bridge.apps, ...ch.apps]), {
+      type: "ChannelEnteredBridge",
+      timestamp: asteriskTime(),
+      bridge: bridge.toJSON(),
+      channel: ch.toJSON(),
+    });
+    this.log.add("bridgeEnter", ch.id, { bridgeId: bridge.id });
+    if (bridge.type === "mixing" && bridge.channels.length >= 2) {
+      const members = bridge.channels.map((id) => this.channels.get(id)).filter((c): c is SimChannel => !!c);
+      for (const m of members) {
+        const others = members.filter((o) => o !== m);
+        this.setVar(m, "BRIDGEPEER", others.map((o) => o.name).join(","));
+        if (others.length === 1) this.setVar(m, "BRIDGEPVTCALLID", others[0]!.protocolId);
+      }
+    }
+  }
+
+  removeFromBridge(bridge: SimBridge, ch: SimChannel): void {
+    const i = bridge.channels.indexOf(ch.id);
+    if (i < 0) return;
+    bridge.channels.splice(i, 1);
+    ch.bridgeId = null;
+    this.emit(new Set([...bridge.apps, ...ch.apps]), {
+      type: "ChannelLeftBridge",
+      timestamp: asteriskTime(),
+      bridge: bridge.toJSON(),
+      channel: ch.toJSON(),
+    });
+    this.log.add("bridgeLeave", ch.id, { bridgeId: bridge.id });
+  }
+
+  destroyBridge(bridge: SimBridge): void {
+    for (const id of [...bridge.channels]) {
+      const ch = this.channels.get(id);
+      if (ch) this.removeFromBridge(bridge, ch);
+    }
+    this.bridges.delete(bridge.id);
+    this.emit(bridge.apps, { type: "BridgeDestroyed", timestamp: asteriskTime(), bridge: bridge.toJSON() });
+    this.log.add("bridgeDestroy", undefined, { bridgeId: bridge.id });
+  }
+
+  shutdown(): void {
+    for (const ch of [...this.channels.values()]) {
+      for (const t of ch.timers) clearTimeout(t);
+      ch.control.killForHangup();
+    }
+    this.apps.closeAll();
+  }
+}

@@ -1,0 +1,33 @@
+import { proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
+import type { HttpRequest, HttpResponse } from "../../flows-runtime/interpreter/effects";
+import type { AriActivities } from "../activities/ari-activities";
+import type { PersistenceActivities } from "../activities/persistence-activities";
+import type { TtsActivities } from "../activities/tts-activities";
+
+export interface HttpActivities {
+  httpRequest(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** Local: a DTMF-to-prompt path must not wait for a round trip through the Temporal server. */
+export const ari = proxyLocalActivities<AriActivities>({
+  startToCloseTimeout: "5s",
+  retry: { initialInterval: "100ms", backoffCoefficient: 2, maximumInterval: "1s", maximumAttempts: 4 },
+});
+
+export const tts = proxyLocalActivities<TtsActivities>({
+  startToCloseTimeout: "30s",
+  retry: { initialInterval: "200ms", maximumAttempts: 3 },
+});
+
+export const db = proxyActivities<PersistenceActivities>({
+  startToCloseTimeout: "15s",
+  retry: { initialInterval: "200ms", backoffCoefficient: 2, maximumInterval: "5s", maximumAttempts: 30 },
+});
+
+/** An HTTP request is never retried by Temporal: it may not be idempotent, and the node has an error port. */
+export function httpActivities(timeoutMs: number): HttpActivities {
+  return proxyActivities<HttpActivities>({
+    startToCloseTimeout: timeoutMs + 5_000,
+    retry: { maximumAttempts: 1 },
+  });
+}

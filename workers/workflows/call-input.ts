@@ -1,0 +1,40 @@
+/** Input of ivrCallWorkflow; also what continue-as-new carries forward. */
+export interface IvrCallInput {
+  /** The caller's ARI channel id. */
+  callId: string;
+  /** Id of the CallExecution row (chosen by whoever starts the workflow). */
+  executionId: string;
+  flowId: string;
+  flowVersionId: string;
+  caller: string;
+  dialed: string;
+  language: string;
+  /** Continue-as-new every N executed steps even when the server does not suggest it yet. */
+  stepsPerRun?: number;
+  resume?: IvrCallResume;
+}
+
+export interface IvrCallResume {
+  /** Plan step to resume at. */
+  at: string;
+  vars: Record<string, unknown>;
+  /** runPlan's step counter. */
+  seq: number;
+  /** Digits typed ahead that no step consumed yet. */
+  pendingDigits: string[];
+  /** Next CallStep.seq to persist (covers subflow steps too). */
+  traceSeq: number;
+  /** flowId → FlowVersion id of every plan pinned when the call started (main flow and subflows). */
+  pinnedVersions: Record<string, string>;
+  /** Recordings started so far, for unique recording names. */
+  recordings: number;
+  /** Effects limits that must survive the switch (e.g. call start time for totals). */
+  startedAt: string;
+}
+
+export interface IvrCallResult {
+  outcome: string;
+  error: string | null;
+  lastStepId: string | null;
+  steps: number;
+}

@@ -1,0 +1,183 @@
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, workflowInfo } from "@temporalio/workflow";
+import type { SubflowResult } from "../../flows-runtime/interpreter/effects";
+import { runPlan } from "../../flows-runtime/interpreter/run-plan";
+import { nodeExecutors } from "../../flows-runtime/nodes/registry.workflow";
+import type { CallPlans } from "../persistence/call-plans";
+import type { Handover } from "../persistence/execution-store";
+import { ari, db } from "./activity-proxies";
+import type { IvrCallInput, IvrCallResult } from "./call-input";
+import { TemporalCallEffects, type ChannelFate } from "./call-effects";
+import { CallSignalState } from "./call-signal-state";
+import { TraceBuffer } from "./trace-buffer";
+
+/** Continue-as-new at least this often; the server's continueAsNewSuggested usually comes later. */
+export const DEFAULT_STEPS_PER_RUN = 500;
+/** Subflows may call subflows; a cycle between published flows must not recurse forever. */
+const MAX_SUBFLOW_DEPTH = 8;
+
+/**
+ * The one interpreter workflow: runs any compiled plan, pinned to the versions loaded when the
+ * call started. All I/O goes through activities; caller events arrive as signals from the ARI bridge.
+ */
+export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResult> {
+  const signals = new CallSignalState(input.resume?.pendingDigits);
+  signals.install();
+  const resume = input.resume;
+
+  const { executionId, callPlans } = await beginCall(input, signals);
+  const mainPlan = callPlans.plans[callPlans.mainFlowId];
+  if (!mainPlan) throw ApplicationFailure.nonRetryable(`plan of flow ${callPlans.mainFlowId} missing`);
+  const pinnedVersions = Object.fromEntries(Object.values(callPlans.plans).map((p) => [p.flowId, p.versionId]));
+
+  const trace = new TraceBuffer(executionId, resume?.traceSeq ?? 0);
+  const callVars = {
+    caller: input.caller,
+    dialed: input.dialed,
+    id: input.callId,
+    language: input.language,
+    startedAt: workflowInfo().runStartTime.toISOString(),
+  };
+  let subflowDepth = 0;
+
+  const runSubflow = async (flowId: string, inputs: Record<string, unknown>): Promise<SubflowResult> => {
+    const pinned = callPlans.plans[flowId];
+    if (!pinned) throw new Error(`subflow ${flowId} was not pinned when the call started`);
+    if (subflowDepth >= MAX_SUBFLOW_DEPTH) throw new Error(`subflows nested deeper than ${MAX_SUBFLOW_DEPTH}`);
+    subflowDepth += 1;
+    try {
+      const result = await runPlan({
+        plan: pinned.plan,
+        effects,
+        executors: nodeExecutors,
+        vars: { ...inputs, call: { ...callVars, language: currentLanguage ?? callVars.language } },
+        onStep: (step) => trace.push(step, flowId),
+      });
+      if (result.status === "paused") throw new Error("a subflow cannot pause");
+      return { outputs: result.vars, outcome: result.outcome };
+    } finally {
+      subflowDepth -= 1;
+    }
+  };
+  const effects = new TemporalCallEffects({ callId: input.callId, executionId, signals, trace, runSubflow });
+  effects.recordingCount = resume?.recordings ?? 0;
+
+  // call.language can change mid-call (language-select); subflows inherit the current one.
+  let currentLanguage: string | null = null;
+  const stepsPerRun = input.stepsPerRun ?? DEFAULT_STEPS_PER_RUN;
+  let stepsThisRun = 0;
+
+  let outcome: string;
+  let error: string | null = null;
+  try {
+    const result = await runPlan({
+      plan: mainPlan.plan,
+      effects,
+      executors: nodeExecutors,
+      vars: resume?.vars ?? { call: callVars },
+      startAt: resume?.at,
+      seq: resume?.seq,
+      onStep: (step) => {
+        stepsThisRun += 1;
+        const language = step.varsChanged["call.language"]?.after;
+        if (typeof language === "string") currentLanguage = language;
+        trace.push(step, null);
+      },
+      shouldPause: () =>
+        subflowDepth === 0 &&
+        signals.hangup === null &&
+        (stepsThisRun >= stepsPerRun || workflowInfo().continueAsNewSuggested),
+    });
+    if (result.status === "paused") {
+      await trace.flushAll();
+      // Handlers are synchronous, so every signal received so far is in `signals`. A signal that
+      // arrives while this task completes makes the server refuse the continue-as-new and replay
+      // it here first, so nothing is lost across the switch.
+      await condition(allHandlersFinished);
+      if (signals.hangup === null) {
+        return await continueAsNew<typeof ivrCallWorkflow>({
+          ...input,
+          executionId,
+          resume: {
+            at: result.resumeAt,
+            vars: result.vars,
+            seq: result.seq,
+            pendingDigits: [...signals.digits],
+            traceSeq: trace.nextSeq,
+            pinnedVersions,
+            recordings: effects.recordingCount,
+          },
+        });
+      }
+      outcome = "caller-hangup";
+    } else {
+      outcome = result.outcome;
+      error = result.error ?? null;
+    }
+  } catch (err) {
+    log.error("flow run failed", { error: String(err) });
+    outcome = "failed";
+    error = err instanceof Error ? err.message : String(err);
+  }
+
+  const fate = effects.channel;
+  // The flow ended with the caller still on the line: release the channel before any DB write.
+  if (fate.kind === "up") await ari.hangupChannel(input.callId);
+  await trace.flushAll();
+  await db.finishExecution({
+    executionId,
+    outcome,
+    error,
+    lastNodeId: trace.lastStepId,
+    endedAt: new Date().toISOString(),
+    handover: handoverOf(fate),
+  });
+  if (fate.kind === "bridged") await superviseBridge(input.callId, fate.handover, signals);
+  return { outcome, error, lastStepId: trace.lastStepId, steps: trace.nextSeq };
+}
+
+async function beginCall(
+  input: IvrCallInput,
+  signals: CallSignalState,
+): Promise<{ executionId: string; callPlans: CallPlans }> {
+  const resume = input.resume;
+  try {
+    const [answered, executionId, callPlans] = await Promise.all([
+      resume ? Promise.resolve("ok") : ari.answerChannel(input.callId),
+      resume
+        ? Promise.resolve(input.executionId)
+        : db.beginExecution({
+            executionId: input.executionId,
+            workflowId: workflowInfo().workflowId,
+            channelId: input.callId,
+            flowId: input.flowId,
+            flowVersionId: input.flowVersionId,
+            caller: input.caller,
+            dialed: input.dialed,
+            language: input.language,
+            startedAt: new Date().toISOString(),
+          }),
+      db.loadCallPlans(input.flowVersionId, resume?.pinnedVersions ?? {}),
+    ]);
+    if (answered === "gone") signals.hangup ??= { cause: null };
+    return { executionId, callPlans };
+  } catch (err) {
+    // Without its plan the call cannot run: do not leave the caller in silence.
+    await ari.hangupChannel(input.callId).catch(() => undefined);
+    throw ApplicationFailure.nonRetryable(`call could not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function handoverOf(fate: ChannelFate): Handover | null {
+  return fate.kind === "left-to-dialplan" || fate.kind === "bridged" ? fate.handover : null;
+}
+
+/** A bridged transfer lasts until either side hangs up; then the other side and the bridge go too. */
+async function superviseBridge(
+  callId: string,
+  handover: Extract<Handover, { legChannelId: string }>,
+  signals: CallSignalState,
+): Promise<void> {
+  await condition(() => signals.hangup !== null || signals.endedLegs.has(handover.legChannelId));
+  await ari.hangupChannel(signals.hangup !== null ? handover.legChannelId : callId);
+  await ari.destroyBridge(handover.bridgeId);
+}

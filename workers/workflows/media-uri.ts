@@ -1,0 +1,15 @@
+import type { MediaItem } from "../../flows-runtime/interpreter/effects";
+
+/** ARI media URI of a non-TTS item (TTS items become the http URL of the synthesized file). */
+export function mediaUri(item: Exclude<MediaItem, { kind: "tts" }>): string {
+  switch (item.kind) {
+    case "sound":
+      return `sound:${item.name}`;
+    case "recording":
+      return `recording:${item.name}`;
+    case "digits":
+      return `digits:${item.value}`;
+    case "number":
+      return `number:${item.value}`;
+  }
+}

@@ -1,0 +1,70 @@
+import { defineSignal } from "@temporalio/workflow";
+
+/**
+ * Signals the ARI bridge sends to a call's workflow (`call-<channelId>`). The bridge is the only
+ * producer; the workflow is the only consumer. Payloads stay plain JSON.
+ */
+
+export interface DtmfSignal {
+  digit: string;
+  durationMs: number;
+}
+
+export interface PlaybackSignal {
+  playbackId: string;
+  /** ARI playback state: "playing" on start; "done", "failed" or "stopped"-like states on finish. */
+  state: string;
+}
+
+export interface RecordingFinishedSignal {
+  name: string;
+  durationSeconds: number;
+  /** "done" | "failed" | "canceled" as reported by ARI. */
+  state: string;
+  format?: string;
+}
+
+export interface TransferLegAnsweredSignal {
+  legChannelId: string;
+}
+
+/** The leg ended: before it answered (busy, no answer, failure) or after (the agent hung up). */
+export interface TransferLegFailedSignal {
+  legChannelId: string;
+  reason: string;
+}
+
+export interface HangupSignal {
+  cause: number | null;
+}
+
+export const dtmfSignal = defineSignal<[DtmfSignal]>("dtmf");
+export const playbackStartedSignal = defineSignal<[PlaybackSignal]>("playbackStarted");
+export const playbackFinishedSignal = defineSignal<[PlaybackSignal]>("playbackFinished");
+export const recordingFinishedSignal = defineSignal<[RecordingFinishedSignal]>("recordingFinished");
+export const transferLegAnsweredSignal = defineSignal<[TransferLegAnsweredSignal]>("transferLegAnswered");
+export const transferLegFailedSignal = defineSignal<[TransferLegFailedSignal]>("transferLegFailed");
+export const hangupSignal = defineSignal<[HangupSignal]>("hangup");
+
+/** Workflow id of the call whose caller channel is `channelId`. */
+export function callWorkflowId(channelId: string): string {
+  return `call-${channelId}`;
+}
+
+/** Stasis arguments an originated transfer leg carries, so the bridge can route its events. */
+export const TRANSFER_LEG_ARG = "transfer-leg";
+
+const LEG_SEPARATOR = "~leg~";
+
+/**
+ * Channel id of a transfer leg. It embeds the caller's channel id so the bridge can route the
+ * leg's hangup to the right call even when the leg never entered Stasis (busy, no answer).
+ */
+export function transferLegChannelId(callId: string, suffix: string): string {
+  return `${callId}${LEG_SEPARATOR}${suffix}`;
+}
+
+export function callIdOfTransferLeg(channelId: string): string | null {
+  const at = channelId.indexOf(LEG_SEPARATOR);
+  return at > 0 ? channelId.slice(0, at) : null;
+}
