@@ -61,7 +61,7 @@ export const enMessages = {
   "unreachable-node": "{node} can never be reached from Start: connect it or delete it",
   "no-ending": "{node} never leads to the end of the call: every path from here loops back; add a way to a Hang up or Transfer",
   "unbounded-loop": "{node} is in a loop that can repeat forever without the caller pressing a key ({nodes}): use the menu's retries, or count attempts in a variable and leave the loop with a Branch",
-  "expression-syntax": '{node}: "{field}" has an error at character {column}: {detail}',
+  "expression-syntax": '{node}: "{field}" cannot be read: {detail}',
   "expression-type": '{node}: "{field}": {detail}',
   "type-mismatch": '{node}: "{field}" must be {expected}, but this gives {actual}',
   "unknown-variable": '{node}: "{field}" uses the unknown variable "{name}": declare it in the flow\'s variables or set it in a node',

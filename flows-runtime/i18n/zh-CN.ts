@@ -58,7 +58,7 @@ export const zhCNMessages: Record<IssueCode, string> = {
   "unreachable-node": "{node} 无法从“开始”到达,请连接或删除它",
   "no-ending": "{node} 之后永远无法结束通话:所有路径都会绕回,请增加通往“挂机”或“转接”的路径",
   "unbounded-loop": "{node} 处在一个无需来电者按键就能无限重复的循环中({nodes}):请使用菜单的重试次数,或用变量计数并通过“条件分支”跳出循环",
-  "expression-syntax": "{node}:“{field}” 第 {column} 个字符处有错误:{detail}",
+  "expression-syntax": "{node}:“{field}” 第 {column} 个字符处有语法错误:{detail}",
   "expression-type": "{node}:“{field}”:{detail}",
   "type-mismatch": "{node}:“{field}” 必须是{expected},但这里得到的是{actual}",
   "unknown-variable": "{node}:“{field}” 使用了未知变量 “{name}”:请在流程变量中声明,或在某个节点中设置它",

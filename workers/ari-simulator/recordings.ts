@@ -108,9 +108,11 @@ export class RecordCommand implements Command {
     let elapsedMs = this.startedAt ? this.sw.clock.virtual(t - this.startedAt) : 0;
     // Asterisk trims the trailing silence that ended the recording (keeping 200 ms).
     if (reason === "silence") elapsedMs = Math.max(0, elapsedMs - (this.rec.opts.maxSilenceSeconds * 1000 - 200));
-    const duration = Math.floor(elapsedMs / 1000);
+    // Whole seconds like Asterisk; 50 ms of slack absorbs timer jitter at small time scales.
+    const seconds = (ms: number) => Math.floor((ms + 50) / 1000);
+    const duration = seconds(elapsedMs);
     this.rec.duration = duration;
-    if (this.rec.opts.maxSilenceSeconds > 0) this.rec.talkingDuration = Math.min(duration, Math.floor(this.talkingMs / 1000));
+    if (this.rec.opts.maxSilenceSeconds > 0) this.rec.talkingDuration = Math.min(duration, seconds(this.talkingMs));
     this.rec.state = reason === "cancel" ? "canceled" : "done";
     if (reason !== "cancel") this.store(elapsedMs);
     this.sw.log.add("recordingStop", this.ch.id, { name: this.rec.name, reason });

@@ -90,7 +90,7 @@ export class TemporalCallEffects implements CallEffects {
     if (media.length === 0) return {};
 
     const uris = await Promise.all(
-      media.map((item) => (item.kind === "tts" ? tts.ttsUrl(item.text, item.language, item.voice ?? null) : mediaUri(item))),
+      media.map(async (item) => (item.kind === "tts" ? `sound:${await tts.ttsUrl(item.text, item.language, item.voice ?? null)}` : mediaUri(item))),
     );
     this.ensureUp("play");
     const playbackId = uuid4();

@@ -28,8 +28,6 @@ export interface IvrCallResume {
   pinnedVersions: Record<string, string>;
   /** Recordings started so far, for unique recording names. */
   recordings: number;
-  /** Effects limits that must survive the switch (e.g. call start time for totals). */
-  startedAt: string;
 }
 
 export interface IvrCallResult {

@@ -29,7 +29,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   if (!mainPlan) throw ApplicationFailure.nonRetryable(`plan of flow ${callPlans.mainFlowId} missing`);
   const pinnedVersions = Object.fromEntries(Object.values(callPlans.plans).map((p) => [p.flowId, p.versionId]));
 
-  const trace = new TraceBuffer(executionId, resume?.traceSeq ?? 0);
+  const trace = new TraceBuffer(executionId, resume?.traceSeq ?? 1);
   const callVars = {
     caller: input.caller,
     dialed: input.dialed,

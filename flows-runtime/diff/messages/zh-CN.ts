@@ -32,8 +32,8 @@ export const zhCN: DiffMessages = {
 
   subject: ({ type, label, id }) => (label === undefined ? `${type} ${id}` : `${type}${quote(label)}`),
   reference: ({ type, label, id }) => (label === undefined ? `${type} ${id}` : quote(label)),
-  fieldOf: (parent, child) => `${parent}的${child}`,
-  item: (noun, id) => `${noun} ${id}`,
+  fieldOf: (parent, child) => `${trail(parent)}的${lead(child)}`,
+  item: (noun, id) => `${trail(noun)}${lead(id)}`,
   fieldName: (label) => label,
 
   nodeAdded: ({ name, type }) => `新增节点${lead(name)}(${type})`,

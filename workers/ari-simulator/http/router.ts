@@ -45,7 +45,7 @@ export class Router {
   resolve(path: string, method: string): { handler: Handler; vars: Record<string, string> } | AriResponse {
     let node = this.root;
     const vars: Record<string, string> = {};
-    for (const raw of path.split("/")) {
+    for (const raw of path.replace(/^\//, "").split("/")) {
       if (raw.length === 0) break;
       let seg: string;
       try {

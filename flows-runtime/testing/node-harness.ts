@@ -1,0 +1,72 @@
+import type { GraphInput } from "../graph/schema";
+import { validateGraph } from "../compiler/validate";
+import type { Issue } from "../compiler/issue";
+import { createExecContext } from "../interpreter/exec-context";
+import { FlowVariables } from "../interpreter/variables";
+import type { StepResult } from "../nodes/node-definition";
+import { getCompilableNode } from "../nodes/registry.compiler";
+import { nodeExecutors } from "../nodes/registry.workflow";
+import { ScriptedEffects, type EffectsScript } from "./scripted-effects";
+
+/** Test support for one node type: compile its settings, run its executor, validate it inside a small graph. */
+
+export function compileNode(type: string, data: Record<string, unknown>): { config: unknown; compiled: unknown; ports: string[] } {
+  const compilable = getCompilableNode(type);
+  if (compilable === undefined) throw new Error(`unknown node type ${type}`);
+  const parsed = compilable.definition.schema.safeParse(data);
+  if (!parsed.success) throw new Error(`invalid ${type} settings: ${parsed.error.message}`);
+  return {
+    config: parsed.data,
+    compiled: JSON.parse(JSON.stringify(compilable.compile(parsed.data))),
+    ports: compilable.definition.ports(parsed.data).map((port) => port.id),
+  };
+}
+
+export interface ExecutedNode {
+  result: StepResult;
+  effects: ScriptedEffects;
+  vars: FlowVariables;
+}
+
+export async function executeNode(
+  type: string,
+  data: Record<string, unknown>,
+  options: { script?: EffectsScript; vars?: Record<string, unknown> } = {},
+): Promise<ExecutedNode> {
+  const { compiled, ports } = compileNode(type, data);
+  const executor = nodeExecutors[type];
+  if (executor === undefined) throw new Error(`no executor for ${type}`);
+  const effects = new ScriptedEffects(options.script);
+  const vars = new FlowVariables(options.vars ?? { call: { caller: "13800138000", dialed: "4008001234", id: "c1", language: "en-US", startedAt: "" } });
+  const step = { id: "n", type, label: "Test node", config: compiled, next: Object.fromEntries(ports.map((port) => [port, null])) };
+  const result = await executor(step, createExecContext(effects, vars));
+  return { result, effects, vars };
+}
+
+/**
+ * Validates the node as "n" (label "Test node") in Start -> n -> Hang up, every port of n wired
+ * to the hang-up; returns the issues about n.
+ */
+export function nodeIssues(type: string, data: Record<string, unknown>, graph: Partial<GraphInput> = {}): Issue[] {
+  const compilable = getCompilableNode(type);
+  const parsed = compilable?.definition.schema.safeParse(data);
+  const ports = compilable !== undefined && parsed?.success === true ? compilable.definition.ports(parsed.data).map((port) => port.id) : [];
+  const input: GraphInput = {
+    schemaVersion: 1,
+    kind: "ivr",
+    variables: graph.variables ?? [],
+    nodes: [
+      { id: "start", type: "start", position: { x: 0, y: 0 }, data: {} },
+      { id: "n", type, label: "Test node", position: { x: 0, y: 100 }, data },
+      { id: "end", type: "hangup", position: { x: 0, y: 200 }, data: {} },
+      ...(graph.nodes ?? []),
+    ],
+    edges: [
+      { id: "e-start", source: "start", sourcePort: "next", target: "n" },
+      ...ports.map((port) => ({ id: `e-${port}`, source: "n", sourcePort: port, target: "end" })),
+      ...(graph.edges ?? []),
+    ],
+  };
+  const result = validateGraph(input);
+  return (result.ok ? result.warnings : result.issues).filter((issue) => issue.nodeId === "n");
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { validateGraph } from "@/flows-runtime/compiler/validate";
+import { startDevStack } from "@/workers/dev-stack";
+const graph = JSON.parse(readFileSync("tests/e2e/fixtures/run-flow-billing.json", "utf8"));
+const v = validateGraph(graph);
+console.log(JSON.stringify(v.ok ? v.warnings : v.issues, null, 1));
+let t = Date.now();
+const stack = await startDevStack({ simulator: { timeScale: 1 } });
+console.log("stack", Date.now() - t); t = Date.now();
+await stack.publishFlow(graph, { did: "4001" });
+const callId = await stack.placeCall({ to: "4001", from: "13800000000", script: "wait prompt; press 1; wait 1s; press 0; hangup after 5s" });
+const out = await stack.waitForCall(callId);
+console.log("call", Date.now() - t, JSON.stringify(out.result), out.status.hungUpBy, out.status.script);
+const ex = await stack.getExecution(callId);
+console.log(JSON.stringify(ex, (_k, v) => (typeof v === "bigint" ? String(v) : v), 1));
+console.log(JSON.stringify(out.status.log.map((e) => [e.t, e.kind, e.media ?? e.digit ?? ""])));
+await stack.stop();

@@ -1,0 +1,56 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from "@temporalio/common";
+import type { Client } from "@temporalio/client";
+import type { IvrCallInput } from "../workflows/call-input";
+import { callWorkflowId } from "../workflows/signals";
+import type { CallSignal } from "./event-mapping";
+
+/** What the bridge needs from Temporal (a fake in unit tests). */
+export interface CallWorkflows {
+  /** Idempotent: an already started (or finished) workflow for the call is fine. */
+  start(input: IvrCallInput): Promise<"started" | "already-started">;
+  /** A workflow that no longer runs is fine ("not-running"): its call is over. */
+  signal(callId: string, signal: CallSignal): Promise<"delivered" | "not-running">;
+  /** Caller channel ids of the call workflows still running. */
+  listRunningCallIds(): Promise<string[]>;
+}
+
+const WORKFLOW_TYPE = "ivrCallWorkflow";
+
+export function createTemporalCallWorkflows(client: Client, taskQueue: string): CallWorkflows {
+  return {
+    async start(input) {
+      try {
+        await client.workflow.start(WORKFLOW_TYPE, {
+          taskQueue,
+          workflowId: callWorkflowId(input.callId),
+          args: [input],
+          // One workflow per channel, ever: a replayed StasisStart never starts a second one.
+          workflowIdReusePolicy: "REJECT_DUPLICATE",
+        });
+        return "started";
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return "already-started";
+        throw err;
+      }
+    },
+
+    async signal(callId, signal) {
+      try {
+        await client.workflow.getHandle(callWorkflowId(callId)).signal(signal.name, signal.payload);
+        return "delivered";
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return "not-running";
+        throw err;
+      }
+    },
+
+    async listRunningCallIds() {
+      const ids: string[] = [];
+      const query = `WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`;
+      for await (const execution of client.workflow.list({ query })) {
+        if (execution.workflowId.startsWith("call-")) ids.push(execution.workflowId.slice("call-".length));
+      }
+      return ids;
+    },
+  };
+}

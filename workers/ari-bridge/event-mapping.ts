@@ -1,0 +1,109 @@
+import type { AnyAriEvent } from "../ari/events";
+import type {
+  DtmfSignal,
+  HangupSignal,
+  PlaybackSignal,
+  RecordingFinishedSignal,
+  TransferLegAnsweredSignal,
+  TransferLegFailedSignal,
+} from "../workflows/signals";
+import { callIdOfTransferLeg, TRANSFER_LEG_ARG } from "../workflows/signals";
+
+/** A signal for the workflow of the call whose caller channel is `callId`. */
+export type CallSignal =
+  | { name: "dtmf"; payload: DtmfSignal }
+  | { name: "playbackStarted"; payload: PlaybackSignal }
+  | { name: "playbackFinished"; payload: PlaybackSignal }
+  | { name: "recordingFinished"; payload: RecordingFinishedSignal }
+  | { name: "transferLegAnswered"; payload: TransferLegAnsweredSignal }
+  | { name: "transferLegFailed"; payload: TransferLegFailedSignal }
+  | { name: "hangup"; payload: HangupSignal };
+
+export type BridgeAction =
+  | { kind: "start-call"; channelId: string; args: string[]; caller: string; dialed: string }
+  | { kind: "signal"; callId: string; signal: CallSignal; /** Channel whose end this reports (dedupe key). */ endOf?: string }
+  | { kind: "none" };
+
+/** "channel:<id>" → id; playbacks and recordings name their target this way. */
+function channelOfTarget(targetUri: string): string | null {
+  return targetUri.startsWith("channel:") ? targetUri.slice("channel:".length) : null;
+}
+
+const NONE: BridgeAction = { kind: "none" };
+
+/** What an ARI event means for the call workflows. Pure: the bridge does the I/O. */
+export function mapAriEvent(event: AnyAriEvent): BridgeAction {
+  if ("unknown" in event) return NONE;
+  switch (event.type) {
+    case "StasisStart": {
+      const [first, second] = event.args;
+      if (first === TRANSFER_LEG_ARG && second) {
+        return { kind: "signal", callId: second, signal: { name: "transferLegAnswered", payload: { legChannelId: event.channel.id } } };
+      }
+      if (callIdOfTransferLeg(event.channel.id) !== null) return NONE;
+      return {
+        kind: "start-call",
+        channelId: event.channel.id,
+        args: event.args,
+        caller: event.channel.caller.number,
+        dialed: event.channel.dialplan.exten,
+      };
+    }
+    case "ChannelDtmfReceived": {
+      if (callIdOfTransferLeg(event.channel.id) !== null) return NONE;
+      return {
+        kind: "signal",
+        callId: event.channel.id,
+        signal: { name: "dtmf", payload: { digit: event.digit, durationMs: event.duration_ms } },
+      };
+    }
+    case "PlaybackStarted":
+    case "PlaybackFinished": {
+      const callId = channelOfTarget(event.playback.target_uri);
+      if (callId === null) return NONE;
+      const payload = { playbackId: event.playback.id, state: event.playback.state };
+      return {
+        kind: "signal",
+        callId,
+        signal: event.type === "PlaybackStarted" ? { name: "playbackStarted", payload } : { name: "playbackFinished", payload },
+      };
+    }
+    case "RecordingFinished":
+    case "RecordingFailed": {
+      const callId = channelOfTarget(event.recording.target_uri);
+      if (callId === null) return NONE;
+      return {
+        kind: "signal",
+        callId,
+        signal: {
+          name: "recordingFinished",
+          payload: {
+            name: event.recording.name,
+            durationSeconds: event.recording.duration ?? 0,
+            state: event.type === "RecordingFailed" ? "failed" : event.recording.state,
+            format: event.recording.format,
+          },
+        },
+      };
+    }
+    case "ChannelHangupRequest":
+    case "StasisEnd":
+    case "ChannelDestroyed": {
+      const channelId = event.channel.id;
+      const cause = "cause" in event && typeof event.cause === "number" ? event.cause : null;
+      const legOf = callIdOfTransferLeg(channelId);
+      if (legOf !== null) {
+        const reason = event.type === "ChannelDestroyed" ? event.cause_txt || `cause ${event.cause}` : "hangup";
+        return {
+          kind: "signal",
+          callId: legOf,
+          endOf: channelId,
+          signal: { name: "transferLegFailed", payload: { legChannelId: channelId, reason } },
+        };
+      }
+      return { kind: "signal", callId: channelId, endOf: channelId, signal: { name: "hangup", payload: { cause } } };
+    }
+    default:
+      return NONE;
+  }
+}

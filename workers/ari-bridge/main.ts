@@ -1,0 +1,47 @@
+import { createPrismaClient } from "../../prisma/client";
+import { createAriClient } from "../ari";
+import { loadConfig } from "../config";
+import { connectClientToTemporal } from "../temporal-connection";
+import { createAriBridge, consoleBridgeLogger } from "./bridge";
+import { createTemporalCallWorkflows } from "./call-workflows";
+import { createEntryResolver } from "./resolve-entry-point";
+
+/**
+ * The ARI bridge process. It runs apart from the worker: a worker that dies loses no caller
+ * events, because Temporal keeps the signals until a worker runs the call again.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const prisma = createPrismaClient(config.databaseUrl);
+  const client = await connectClientToTemporal(config.temporal);
+  const ari = createAriClient(config.ari);
+  const bridge = createAriBridge({
+    ari,
+    workflows: createTemporalCallWorkflows(client, config.temporal.taskQueue),
+    resolveEntry: createEntryResolver(prisma),
+    app: config.ari.app,
+    stepsPerRun: config.callStepsPerRun,
+  });
+  const detach = bridge.attach();
+  await ari.events.connect();
+  consoleBridgeLogger.info(`subscribed to Stasis app "${config.ari.app}" at ${config.ari.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    consoleBridgeLogger.info(`${signal}: stopping`);
+    detach();
+    await ari.events.close();
+    await bridge.idle();
+    await Promise.allSettled([client.connection.close(), prisma.$disconnect()]);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  console.error("[ari-bridge] fatal:", err);
+  process.exit(1);
+});

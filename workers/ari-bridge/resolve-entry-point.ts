@@ -1,0 +1,28 @@
+import type { PrismaClient } from "../../prisma/client";
+
+export interface ResolvedEntry {
+  flowId: string;
+  flowVersionId: string;
+}
+
+export type EntryResolver = (call: { args: string[]; dialed: string }) => Promise<ResolvedEntry | null>;
+
+/** Stasis argument first (an Asterisk dialplan naming the flow's line), then the dialed number. */
+export function createEntryResolver(prisma: PrismaClient): EntryResolver {
+  return async ({ args, dialed }) => {
+    const candidates: { kind: string; value: string }[] = [];
+    if (args[0]) candidates.push({ kind: "stasis-arg", value: args[0] });
+    if (dialed) candidates.push({ kind: "did", value: dialed });
+    for (const candidate of candidates) {
+      const entry = await prisma.entryPoint.findUnique({
+        where: { kind_value: candidate },
+        select: { flow: { select: { id: true, liveVersionId: true, deletedAt: true } } },
+      });
+      const flow = entry?.flow;
+      if (flow && flow.liveVersionId && flow.deletedAt === null) {
+        return { flowId: flow.id, flowVersionId: flow.liveVersionId };
+      }
+    }
+    return null;
+  };
+}

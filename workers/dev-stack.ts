@@ -1,0 +1,384 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Client } from "@temporalio/client";
+import { WorkflowNotFoundError } from "@temporalio/common";
+import { TestWorkflowEnvironment } from "@temporalio/testing";
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from "@temporalio/worker";
+import { mapEntryPoint } from "../app/_server/flows/map-entry-point";
+import { publishFlow } from "../app/_server/flows/publish-flow";
+import { createPrismaClient, type PrismaClient } from "../prisma/client";
+import { createTestDatabase } from "../tests/support/test-database";
+import { createAriClient, type AriClient } from "./ari";
+import { createCallActivities } from "./activities/call-activities";
+import { startAriSimulator, type AriSimulator, type PlaceCallRequest, type SimulatorOptions } from "./ari-simulator";
+import type { CallStatus } from "./ari-simulator/control/client";
+import { createAriBridge, type AriBridge, type BridgeLogger } from "./ari-bridge/bridge";
+import { createTemporalCallWorkflows } from "./ari-bridge/call-workflows";
+import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
+import { createCallWorker, WORKFLOWS_PATH } from "./worker";
+import { createMemorySecretStore } from "./secrets";
+import { connectClientToTemporal, connectWorkerToTemporal } from "./temporal-connection";
+import { createEspeakEngine, createMediaServer, createTtsService, type MediaServer, type TtsService } from "./tts";
+import type { IvrCallResult } from "./workflows/call-input";
+import { callWorkflowId } from "./workflows/signals";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface DevStackOptions {
+  /** An existing Temporal cluster; default: a local dev server (the Temporal CLI binary). */
+  temporal?: { address: string; namespace?: string };
+  /** A real Asterisk (or a running simulator); default: an in-process ARI simulator. */
+  ari?: { url: string; username: string; password: string };
+  /** Options of the in-process simulator (timeScale, sounds, busy numbers…). */
+  simulator?: SimulatorOptions;
+  /** Default: a fresh test database (createTestDatabase; needs scripts/test.sh's template). */
+  databaseUrl?: string;
+  /** "in-process" (default), "child-process" (`node --import tsx workers/worker.ts`, killable) or "none". */
+  worker?: "in-process" | "child-process" | "none";
+  /** Default true: the ARI bridge runs in-process. */
+  bridge?: boolean;
+  taskQueue?: string;
+  app?: string;
+  outboundTrunk?: string;
+  /** Secrets HTTP nodes may use ({{secret.NAME}}). */
+  secrets?: Record<string, string>;
+  /** Continue-as-new every N steps (passed to each call by the bridge). */
+  stepsPerRun?: number;
+  /** A TTS service to use instead of espeak-ng (in-process worker only). */
+  tts?: TtsService;
+  /** Print worker and bridge logs (default: warnings only). */
+  verbose?: boolean;
+}
+
+export interface PublishedFlow {
+  flowId: string;
+  versionId: string;
+  number: number;
+}
+
+export interface CallOutcome {
+  status: CallStatus;
+  /** The workflow's result; null when no workflow ran (unknown number). */
+  result: IvrCallResult | null;
+}
+
+export interface ChildWorker {
+  readonly pid: number;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface DevStack {
+  temporal: { address: string; namespace: string; client: Client };
+  ari: { url: string; username: string; password: string; app: string };
+  simulator: AriSimulator | null;
+  databaseUrl: string;
+  prisma: PrismaClient;
+  taskQueue: string;
+  /** Child-process worker controls (worker: "child-process"). */
+  childWorker: ChildWorker | null;
+  /** Starts a worker child process again after a kill (worker: "child-process"). */
+  startChildWorker(): Promise<ChildWorker>;
+  publishFlow(graph: unknown, options?: { flowId?: string; did?: string; stasisArg?: string }): Promise<PublishedFlow>;
+  /** Places a scripted inbound call on the simulator; returns its channel id. */
+  placeCall(request: PlaceCallRequest): Promise<string>;
+  /** Waits until the caller's call is over and its workflow has finished. */
+  waitForCall(callId: string, timeoutMs?: number): Promise<CallOutcome>;
+  getExecution(callId: string): ReturnType<typeof loadExecution>;
+  /** Text and language behind a TTS URL the worker produced (in-process worker only). */
+  ttsText(url: string): { text: string; language: string } | undefined;
+  stop(): Promise<void>;
+}
+
+function loadExecution(prisma: PrismaClient, callId: string) {
+  return prisma.callExecution.findUnique({
+    where: { workflowId: callWorkflowId(callId) },
+    include: { steps: { orderBy: { seq: "asc" } }, recordings: { orderBy: { createdAt: "asc" } } },
+  });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | null = null;
+/** Bundling takes seconds: once per process. */
+function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") });
+  return bundle;
+}
+
+let runtimeInstalled = false;
+function installQuietRuntime(verbose: boolean): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger(verbose ? "INFO" : "WARN") });
+  } catch {
+    // Already installed by the embedding process: keep its logger.
+  }
+}
+
+const quietLogger: BridgeLogger = { info: () => undefined, warn: (m, f) => console.warn(`[ari-bridge] ${m}`, f ?? ""), error: (m, f) => console.error(`[ari-bridge] ${m}`, f ?? "") };
+const verboseLogger: BridgeLogger = { ...quietLogger, info: (m, f) => console.log(`[ari-bridge] ${m}`, f ?? "") };
+
+/**
+ * Temporal + ARI (simulator) + database + worker + bridge, for tests, the CLI runner and the
+ * benchmark. Everything it started is stopped by stop(), in reverse order.
+ */
+export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const taskQueue = options.taskQueue ?? `cc-flows-${process.pid}-${Date.now().toString(36)}`;
+  const app = options.app ?? "cc-flows";
+  const verbose = options.verbose ?? false;
+  installQuietRuntime(verbose);
+
+  async function stop(): Promise<void> {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((err: unknown) => console.error("[dev-stack] cleanup failed:", err));
+    }
+    cleanups.length = 0;
+  }
+
+  try {
+    // Database
+    let databaseUrl: string;
+    let prisma: PrismaClient;
+    if (options.databaseUrl) {
+      databaseUrl = options.databaseUrl;
+      prisma = createPrismaClient(databaseUrl);
+      cleanups.push(() => prisma.$disconnect());
+    } else {
+      const db = await createTestDatabase();
+      databaseUrl = db.url;
+      prisma = db.prisma;
+      cleanups.push(() => db.drop());
+    }
+
+    // Temporal
+    let address: string;
+    let namespace: string;
+    let client: Client;
+    if (options.temporal) {
+      address = options.temporal.address;
+      namespace = options.temporal.namespace ?? "default";
+      client = await connectClientToTemporal({ address, namespace, taskQueue, tls: null });
+      cleanups.push(() => client.connection.close());
+    } else {
+      const env = await TestWorkflowEnvironment.createLocal({
+        server: {
+          executable: { type: "existing-path", path: temporalCliPath() },
+        },
+      });
+      cleanups.push(() => env.teardown());
+      address = env.address;
+      namespace = env.namespace ?? "default";
+      client = env.client;
+    }
+
+    // ARI
+    let simulator: AriSimulator | null = null;
+    let ariConn: { url: string; username: string; password: string };
+    if (options.ari) {
+      ariConn = options.ari;
+    } else {
+      const sim = await startAriSimulator({ port: 0, username: "asterisk", password: "asterisk", defaultApp: app, ...options.simulator });
+      simulator = sim;
+      cleanups.push(() => sim.close());
+      ariConn = { url: sim.url, username: "asterisk", password: "asterisk" };
+    }
+
+    // Worker
+    const ttsTexts = new Map<string, { text: string; language: string }>();
+    let child: ChildWorker | null = null;
+    const workerEnv = {
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_NAMESPACE: namespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      ARI_URL: ariConn.url,
+      ARI_USERNAME: ariConn.username,
+      ARI_PASSWORD: ariConn.password,
+      ARI_APP: app,
+      ARI_OUTBOUND_TRUNK: options.outboundTrunk ?? "",
+      DATABASE_URL: databaseUrl,
+    };
+    let ttsDir: string | null = null;
+    const ensureTtsDir = async () => {
+      if (ttsDir === null) {
+        const dir = await mkdtemp(path.join(tmpdir(), "cc-flows-tts-"));
+        ttsDir = dir;
+        cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      }
+      return ttsDir;
+    };
+    const startChildWorker = async (): Promise<ChildWorker> => {
+      const secretsEnv = Object.fromEntries(Object.entries(options.secrets ?? {}).map(([k, v]) => [`CC_SECRET_${k}`, v]));
+      child = await spawnWorker({
+        ...workerEnv,
+        ...secretsEnv,
+        TTS_CACHE_DIR: await ensureTtsDir(),
+        TTS_MEDIA_PORT: "0",
+      }, verbose);
+      return child;
+    };
+    const mode = options.worker ?? "in-process";
+    if (mode === "in-process") {
+      let tts = options.tts;
+      if (!tts) {
+        const cacheDir = await ensureTtsDir();
+        const media: MediaServer = await createMediaServer({ cacheDir, host: "127.0.0.1", port: 0 });
+        cleanups.push(() => media.close());
+        tts = createTtsService({ engine: createEspeakEngine(), cacheDir, publicBaseUrl: media.url });
+      }
+      const baseTts = tts;
+      const recordingTts: TtsService = {
+        async urlFor(text, language, voice) {
+          const url = await baseTts.urlFor(text, language, voice);
+          ttsTexts.set(url, { text, language });
+          return url;
+        },
+      };
+      const connection = await connectWorkerToTemporal({ address, namespace, taskQueue, tls: null });
+      const ariClient: AriClient = createAriClient({ ...ariConn, app });
+      const worker = await createCallWorker({
+        connection,
+        namespace,
+        taskQueue,
+        workflowBundle: await workflowBundle(),
+        activities: createCallActivities({
+          ari: ariClient,
+          ariConfig: { app, outboundTrunk: options.outboundTrunk },
+          prisma,
+          tts: recordingTts,
+          secrets: createMemorySecretStore(options.secrets ?? {}),
+        }),
+      });
+      const running = worker.run();
+      cleanups.push(async () => {
+        if (worker.getState() === "RUNNING") worker.shutdown();
+        await running.catch(() => undefined);
+        await connection.close();
+      });
+    } else if (mode === "child-process") {
+      await startChildWorker();
+      cleanups.push(async () => child?.kill("SIGTERM"));
+    }
+
+    // Bridge
+    let bridge: AriBridge | null = null;
+    if (options.bridge ?? true) {
+      const ariClient = createAriClient({ ...ariConn, app, reconnect: { initialDelayMs: 50, maxDelayMs: 1_000 } });
+      const b = createAriBridge({
+        ari: ariClient,
+        workflows: createTemporalCallWorkflows(client, taskQueue),
+        resolveEntry: createEntryResolver(prisma),
+        app,
+        stepsPerRun: options.stepsPerRun,
+        log: verbose ? verboseLogger : quietLogger,
+      });
+      bridge = b;
+      const detach = b.attach();
+      await ariClient.events.connect();
+      cleanups.push(async () => {
+        detach();
+        await ariClient.events.close();
+        await b.idle();
+      });
+    }
+
+    const stack: DevStack = {
+      temporal: { address, namespace, client },
+      ari: { ...ariConn, app },
+      simulator,
+      databaseUrl,
+      prisma,
+      taskQueue,
+      get childWorker() {
+        return child;
+      },
+      startChildWorker,
+      async publishFlow(graph, opts = {}) {
+        const published = await publishFlow({ graph, flowId: opts.flowId }, prisma);
+        if (!published.ok) {
+          const lines = published.issues.map((i) => `  ${i.severity} ${i.code}${i.nodeId ? ` @${i.nodeId}` : ""}: ${i.message}`);
+          throw new Error(`graph does not compile:\n${lines.join("\n")}`);
+        }
+        if (opts.did) await mapEntryPoint(published.flowId, { kind: "did", value: opts.did }, prisma);
+        if (opts.stasisArg) await mapEntryPoint(published.flowId, { kind: "stasis-arg", value: opts.stasisArg }, prisma);
+        return { flowId: published.flowId, versionId: published.versionId, number: published.number };
+      },
+      async placeCall(request) {
+        if (!simulator) throw new Error("placeCall needs the in-process ARI simulator");
+        const placed = await simulator.control.placeCall(request);
+        if (placed.rejected) throw new Error(`call to ${request.to} was rejected: no Stasis application registered`);
+        return placed.callId;
+      },
+      async waitForCall(callId, timeoutMs = 45_000) {
+        if (!simulator) throw new Error("waitForCall needs the in-process ARI simulator");
+        const status = await simulator.control.waitForCall(callId, timeoutMs);
+        await bridge?.idle();
+        let result: IvrCallResult | null = null;
+        try {
+          result = await client.workflow.getHandle(callWorkflowId(callId)).result();
+        } catch (err) {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        }
+        return { status, result };
+      },
+      getExecution: (callId) => loadExecution(prisma, callId),
+      ttsText: (url) => ttsTexts.get(url),
+      stop,
+    };
+    return stack;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function temporalCliPath(): string {
+  return process.env.TEMPORAL_CLI_PATH ?? path.join(process.env.HOME ?? "", ".cache/cc-flows/temporal-1.5.1/temporal");
+}
+
+/**
+ * `node --import tsx workers/worker.ts`: the pid is the worker itself (not an npx or tsx wrapper),
+ * so SIGKILL really kills the worker. Resolves once it polls its task queue.
+ */
+async function spawnWorker(env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
+  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "workers", "worker.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`worker did not start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      if (verbose) process.stdout.write(`[worker ${proc.pid}] ${text}`);
+      if (text.includes("[worker] polling")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout?.on("data", onData);
+    proc.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (verbose) process.stderr.write(`[worker ${proc.pid}] ${chunk.toString()}`);
+    });
+    proc.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited with code ${code} before it started:\n${output}`));
+    });
+  });
+  const pid = proc.pid;
+  if (pid === undefined) throw new Error("worker process has no pid");
+  return {
+    pid,
+    async kill(signal = "SIGTERM") {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill(signal);
+      await exited;
+    },
+  };
+}
