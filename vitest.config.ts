@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["workers/**/*.int.test.ts", "tests/**/*.int.test.ts"],
+          include: ["workers/**/*.int.test.ts", "tests/**/*.int.test.ts", "app/**/*.int.test.ts"],
           environment: "node",
           fileParallelism: false,
           testTimeout: 60_000,

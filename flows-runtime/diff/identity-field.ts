@@ -1,7 +1,7 @@
 import { isPlainObject, ownValue } from "./plain-object";
 
 /** Fields that name a list item, in order of preference. */
-const IDENTITY_FIELDS = ["id", "key", "name"] as const;
+const IDENTITY_FIELDS: readonly string[] = ["id", "key", "name"];
 
 function identityOf(item: unknown, field: string): string | number | undefined {
   if (!isPlainObject(item)) return undefined;

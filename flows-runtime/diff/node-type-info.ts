@@ -16,11 +16,16 @@ export interface NodeTypeInfo {
 /** The registry's view of a node type, in one locale. */
 export function nodeTypeInfo(type: string, locale: DiffLocale): NodeTypeInfo {
   const definition = getNodeDefinition(type);
+  // A node with many changed exits asks once per exit; parsing its settings once is enough.
+  const known = new WeakMap<Record<string, unknown>, PortSpec[] | undefined>();
   const portsOf = (data: Record<string, unknown>): PortSpec[] | undefined => {
     if (definition === undefined) return undefined;
+    if (known.has(data)) return known.get(data);
     // Ports depend on the settings (menu options); a draft that fails its schema has no known ports.
     const parsed = definition.schema.safeParse(data);
-    return parsed.success ? definition.ports(parsed.data) : undefined;
+    const ports = parsed.success ? definition.ports(parsed.data) : undefined;
+    known.set(data, ports);
+    return ports;
   };
   return {
     label: definition === undefined ? type : pickText(definition.label, locale),

@@ -3,6 +3,8 @@ import { renderMedia } from "../shared/media-render";
 import { anchoredPattern } from "../shared/pattern";
 import { collectCompiledSchema, type CollectCompiled } from "./compiled";
 
+const MAX_KEYS_WITH_TERMINATOR = 65;
+
 function isAcceptable(digits: string, config: CollectCompiled): boolean {
   if (digits.length < config.minLength || digits.length > config.maxLength) return false;
   return config.pattern === null || anchoredPattern(config.pattern).test(digits);
@@ -19,7 +21,10 @@ export const executeCollect: NodeExecutor = async (step, ctx) => {
     if (config.prompt.length > 0) await ctx.effects.play(renderMedia(config.prompt, ctx), { bargeIn: true });
     const result = await ctx.effects.collectDigits({
       minDigits: config.minLength,
-      maxDigits: config.maxLength,
+      // With an end key, input ends on that key (or silence) whatever its length and is checked
+      // here: stopping at maxLength would leave the "#" after a full or too long number buffered,
+      // and it would cut off the next prompt.
+      maxDigits: config.terminator === null ? config.maxLength : MAX_KEYS_WITH_TERMINATOR,
       terminator: config.terminator,
       firstDigitTimeoutMs: config.firstDigitTimeoutMs,
       interDigitTimeoutMs: config.interDigitTimeoutMs,

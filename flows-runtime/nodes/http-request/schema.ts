@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { identifierSchema, jsonPathSchema } from "../shared/identifier";
 import { requiredTemplateSchema, templateSourceSchema } from "../shared/sources";
-import { rejectDuplicates } from "../shared/unique";
+import { uniqueBy } from "../shared/unique";
 
 /* Scheme and host are literal text, or the whole base comes from a secret ({{secret.API_BASE}}/cards):
    a variable can then only change the path and query, never where the request goes. */
@@ -22,7 +22,7 @@ export const httpRequestSchema = z.object({
     .array(z.object({ name: headerNameSchema, value: templateSourceSchema }))
     .max(30)
     .default([])
-    .superRefine(rejectDuplicates((header) => header.name.toLowerCase(), "name", "duplicate-name", "name")),
+    .superRefine(...uniqueBy<{ name: string; value: string }>("name", "duplicate-name", "name", (name) => name.toLowerCase())),
   body: templateSourceSchema.max(10000).nullable().default(null),
   timeoutSeconds: z.number().int().min(1).max(30).default(5),
   /** Copies fields of the JSON response into variables; a missing field gives null. */

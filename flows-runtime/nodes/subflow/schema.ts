@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { identifierSchema } from "../shared/identifier";
 import { expressionSourceSchema } from "../shared/sources";
-import { rejectDuplicates } from "../shared/unique";
+import { uniqueBy } from "../shared/unique";
 
 export const subflowSchema = z.object({
   /** Id of a published flow; the version is pinned when the call starts. */
@@ -11,7 +11,7 @@ export const subflowSchema = z.object({
     .array(z.object({ name: identifierSchema, value: expressionSourceSchema }))
     .max(50)
     .default([])
-    .superRefine(rejectDuplicates((input) => input.name, "name", "duplicate-name", "name")),
+    .superRefine(...uniqueBy<{ name: string; value: string }>("name", "duplicate-name", "name")),
   /** Subflow variables copied back into this flow when it ends. */
   outputs: z.array(z.object({ from: identifierSchema, to: identifierSchema })).max(50).default([]),
 });

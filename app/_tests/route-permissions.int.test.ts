@@ -1,0 +1,223 @@
+// Every route handler, called as each role and without a session: the expected status is derived
+// from the permissions table, so changing a grant there changes what is asserted here.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FlowKind } from "@/flows-runtime/graph/schema";
+import { can, canOnSomeKind, type FlowAction } from "@/app/_server/auth/permissions";
+import { roles, type AppRole } from "@/app/_server/auth/roles";
+import * as flowsRoute from "@/app/api/flows/route";
+import * as flowRoute from "@/app/api/flows/[flowId]/route";
+import * as restoreRoute from "@/app/api/flows/[flowId]/restore/route";
+import * as duplicateRoute from "@/app/api/flows/[flowId]/duplicate/route";
+import * as draftRoute from "@/app/api/flows/[flowId]/draft/route";
+import * as exportRoute from "@/app/api/flows/[flowId]/export/route";
+import * as entryPointsRoute from "@/app/api/flows/[flowId]/entry-points/route";
+import * as publishRoute from "@/app/api/flows/[flowId]/publish/route";
+import * as importRoute from "@/app/api/flows/import/route";
+import * as localeRoute from "@/app/api/me/locale/route";
+import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type TestApp } from "./support/test-app";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+let counter = 0;
+const uniqueDid = () => `4008${String(++counter).padStart(6, "0")}`;
+
+interface RouteCase {
+  name: string;
+  handler: RouteHandler;
+  requirement: FlowAction | "signed-in";
+  success: number;
+  /** Kinds of flow the route is tried on; null: the route takes no flow (kind from the body, or none). */
+  kinds: readonly FlowKind[] | null;
+  /** Fresh fixtures for each call: mutations must not depend on the previous case. */
+  prepare: (kind: FlowKind) => Promise<Omit<CallOptions, "as">>;
+}
+
+async function flowOf(kind: FlowKind, options: { deleted?: boolean; graph?: unknown } = {}) {
+  const flow = await app.createFlow(kind, options);
+  return { flowId: flow.id };
+}
+
+const routes: RouteCase[] = [
+  { name: "GET /api/flows", handler: flowsRoute.GET, requirement: "flow.view", success: 200, kinds: null, prepare: async () => ({ path: "/api/flows" }) },
+  {
+    name: "POST /api/flows",
+    handler: flowsRoute.POST,
+    requirement: "flow.create",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/flows", body: { name: "New IVR", kind: "ivr" } }),
+  },
+  {
+    name: "GET /api/flows/:id",
+    handler: flowRoute.GET,
+    requirement: "flow.view",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ params: await flowOf(kind) }),
+  },
+  {
+    name: "PATCH /api/flows/:id",
+    handler: flowRoute.PATCH,
+    requirement: "flow.rename",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ method: "PATCH", params: await flowOf(kind), body: { name: "Renamed" } }),
+  },
+  {
+    name: "DELETE /api/flows/:id",
+    handler: flowRoute.DELETE,
+    requirement: "flow.delete",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ method: "DELETE", params: await flowOf(kind) }),
+  },
+  {
+    name: "POST /api/flows/:id/restore",
+    handler: restoreRoute.POST,
+    requirement: "flow.restore",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ method: "POST", params: await flowOf(kind, { deleted: true }) }),
+  },
+  {
+    name: "POST /api/flows/:id/duplicate",
+    handler: duplicateRoute.POST,
+    requirement: "flow.duplicate",
+    success: 201,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ method: "POST", params: await flowOf(kind), body: {} }),
+  },
+  {
+    name: "GET /api/flows/:id/draft",
+    handler: draftRoute.GET,
+    requirement: "flow.view",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ params: await flowOf(kind) }),
+  },
+  {
+    name: "PUT /api/flows/:id/draft",
+    handler: draftRoute.PUT,
+    requirement: "flow.editDraft",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => {
+      const flow = await app.createFlow(kind);
+      return { method: "PUT", params: { flowId: flow.id }, body: { graph: { schemaVersion: 1, kind, nodes: [], edges: [] }, baseRevision: flow.draftRevision } };
+    },
+  },
+  {
+    name: "GET /api/flows/:id/export",
+    handler: exportRoute.GET,
+    requirement: "flow.export",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ params: await flowOf(kind) }),
+  },
+  {
+    name: "GET /api/flows/:id/entry-points",
+    handler: entryPointsRoute.GET,
+    requirement: "entryPoint.view",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ params: await flowOf(kind) }),
+  },
+  {
+    name: "POST /api/flows/:id/entry-points",
+    handler: entryPointsRoute.POST,
+    requirement: "entryPoint.edit",
+    success: 201,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ method: "POST", params: await flowOf(kind), body: { kind: "did", value: uniqueDid() } }),
+  },
+  {
+    name: "DELETE /api/flows/:id/entry-points",
+    handler: entryPointsRoute.DELETE,
+    requirement: "entryPoint.edit",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => {
+      const { flowId } = await flowOf(kind);
+      const entry = await app.db.prisma.entryPoint.create({ data: { flowId, kind: "did", value: uniqueDid() } });
+      return { method: "DELETE", params: { flowId }, path: `/api/flows/${flowId}/entry-points?id=${entry.id}` };
+    },
+  },
+  {
+    name: "POST /api/flows/:id/publish",
+    handler: publishRoute.POST,
+    requirement: "flow.publish",
+    success: 201,
+    // Campaign flows cannot be compiled yet (no campaign nodes), so only IVR is tried.
+    kinds: ["ivr"],
+    prepare: async (kind) => ({ method: "POST", params: await flowOf(kind, { graph: validIvrGraph() }), body: {} }),
+  },
+  {
+    name: "POST /api/flows/import",
+    handler: importRoute.POST,
+    requirement: "flow.import",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/flows/import", body: validIvrGraph("Imported") }),
+  },
+  {
+    name: "PUT /api/me/locale",
+    handler: localeRoute.PUT,
+    requirement: "signed-in",
+    success: 200,
+    kinds: null,
+    prepare: async () => ({ method: "PUT", path: "/api/me/locale", body: { locale: "en" } }),
+  },
+];
+
+function expectedStatus(route: RouteCase, role: AppRole | null, kind: FlowKind): number {
+  if (role === null) return 401;
+  if (route.requirement === "signed-in") return route.success;
+  // Routes without a flow: the body's kind (IVR here) decides, after the any-kind check.
+  const allowed = route.kinds === null ? canOnSomeKind(role, route.requirement) && can(role, route.requirement, kind) : can(role, route.requirement, kind);
+  return allowed ? route.success : 403;
+}
+
+const cases = routes.flatMap((route) =>
+  (route.kinds ?? (["ivr"] as const)).flatMap((kind) => [null, ...roles].map((role) => ({ route, kind, role }))),
+);
+
+describe("route permissions", () => {
+  it.each(cases.map((c) => [c.route.name, c.kind, c.role ?? "no session", c] as const))("%s on %s flow as %s", async (_name, _kind, _who, { route, kind, role }) => {
+    const options = await route.prepare(kind);
+    const result = await app.call(route.handler, { ...options, as: role });
+    const expected = expectedStatus(route, role, kind);
+    expect(result.status, JSON.stringify(result.body)).toBe(expected);
+    if (expected === 401) expect(result.body.error.code).toBe("unauthenticated");
+    if (expected === 403) expect(result.body.error.code).toBe("forbidden");
+    if (expected >= 400) expect(typeof result.body.error.message).toBe("string");
+  });
+
+  it("covers every action of the permissions table", () => {
+    const covered = new Set(routes.map((route) => route.requirement));
+    for (const action of ["flow.view", "flow.create", "flow.rename", "flow.duplicate", "flow.delete", "flow.restore", "flow.editDraft", "flow.import", "flow.export", "flow.publish", "entryPoint.view", "entryPoint.edit"] as const) {
+      expect(covered.has(action), action).toBe(true);
+    }
+  });
+
+  it("refuses a forged or expired session cookie with 401", async () => {
+    const forged = await app.call(flowsRoute.GET, { as: null, path: "/api/flows", headers: { cookie: "next-auth.session-token=not-a-real-token" } });
+    expect(forged.status).toBe(401);
+    const { encode } = await import("next-auth/jwt");
+    const expired = await encode({ token: { sub: app.users.admin.id, role: "admin", locale: "en" }, secret: "test-only-secret-for-vitest-0123456789abcdef", maxAge: -10 });
+    const result = await app.call(flowsRoute.GET, { as: null, path: "/api/flows", headers: { cookie: `next-auth.session-token=${expired}` } });
+    expect(result.status).toBe(401);
+  });
+
+  it("refuses a valid token without a known role with 401", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const token = await encode({ token: { sub: app.users.admin.id, role: "superuser" }, secret: "test-only-secret-for-vitest-0123456789abcdef" });
+    const result = await app.call(flowsRoute.GET, { as: null, path: "/api/flows", headers: { cookie: `next-auth.session-token=${token}` } });
+    expect(result.status).toBe(401);
+  });
+});

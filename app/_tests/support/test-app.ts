@@ -1,0 +1,126 @@
+import { encode } from "next-auth/jwt";
+import { vi } from "vitest";
+import { GRAPH_SCHEMA_VERSION, type FlowKind } from "@/flows-runtime/graph/schema";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import type { AppRole } from "@/app/_server/auth/roles";
+import type { RouteContext } from "@/app/_server/auth/require-session";
+import { toJsonObject } from "@/app/_server/flows/to-json-object";
+import { initialGraph } from "@/app/_server/flows/initial-graph";
+
+export const testSecret = "test-only-secret-for-vitest-0123456789abcdef";
+
+export type RouteHandler = (req: Request, context: RouteContext) => Promise<Response>;
+
+export interface CallOptions {
+  /** Who calls: a role (a real signed session cookie for that role's user), or null for no session. */
+  as: AppRole | null;
+  method?: string;
+  path?: string;
+  params?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is, with Content-Type: application/json unless headers say otherwise. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  // Response bodies are read as JSON (any), as a browser client would.
+  body: any;
+  headers: Headers;
+}
+
+export interface TestUser {
+  id: string;
+  role: AppRole;
+  name: string;
+  email: string;
+}
+
+/** A valid, publishable IVR graph: Start → Hang up. */
+export function validIvrGraph(name = "Hotline") {
+  return {
+    schemaVersion: GRAPH_SCHEMA_VERSION,
+    kind: "ivr",
+    name,
+    variables: [],
+    nodes: [
+      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { defaultLanguage: "zh-CN" } },
+      { id: "bye", type: "hangup", position: { x: 240, y: 0 }, data: {} },
+    ],
+    edges: [{ id: "e1", source: "start", sourcePort: "next", target: "bye" }],
+  };
+}
+
+/**
+ * One migrated database per test file, wired in as the app's Prisma client, with one user per role.
+ * Route handlers are called directly with a Request carrying a session cookie minted with next-auth's
+ * own encode(), exactly what the credentials sign-in sets.
+ */
+export async function startTestApp() {
+  vi.stubEnv("NEXTAUTH_SECRET", testSecret);
+  vi.stubEnv("NEXTAUTH_URL", "");
+  const db: TestDatabase = await createTestDatabase();
+  globalThis.ccPrisma = db.prisma;
+
+  async function createUser(role: AppRole): Promise<TestUser> {
+    const created = await db.prisma.user.create({
+      data: { email: `${role}@test.local`, name: `Test ${role}`, role, passwordHash: "unused-in-route-tests", locale: "en" },
+    });
+    return { id: created.id, role, name: created.name, email: created.email };
+  }
+  const users: Record<AppRole, TestUser> = {
+    admin: await createUser("admin"),
+    ops: await createUser("ops"),
+    agent: await createUser("agent"),
+    marketer: await createUser("marketer"),
+  };
+
+  async function sessionCookie(role: AppRole): Promise<string> {
+    const user = users[role];
+    const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, role, locale: "en" }, secret: testSecret });
+    return `next-auth.session-token=${token}`;
+  }
+
+  async function call(handler: RouteHandler, options: CallOptions): Promise<CallResult> {
+    const headers = new Headers(options.headers);
+    if (options.as) headers.append("cookie", await sessionCookie(options.as));
+    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+    const request = new Request(`http://localhost${options.path ?? "/"}`, { method: options.method ?? "GET", headers, body });
+    const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON (kept as text for the assertion message).
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  async function createFlow(kind: FlowKind = "ivr", overrides: { name?: string; graph?: unknown; deleted?: boolean } = {}) {
+    const name = overrides.name ?? `Flow ${Math.random().toString(36).slice(2, 8)}`;
+    return db.prisma.flow.create({
+      data: {
+        name,
+        kind,
+        draftGraph: toJsonObject(overrides.graph ?? initialGraph(kind, name)),
+        createdById: users.admin.id,
+        updatedById: users.admin.id,
+        deletedAt: overrides.deleted ? new Date() : null,
+      },
+    });
+  }
+
+  async function stop() {
+    globalThis.ccPrisma = undefined;
+    vi.unstubAllEnvs();
+    await db.drop();
+  }
+
+  return { db, users, sessionCookie, call, createFlow, stop };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;

@@ -1,0 +1,84 @@
+"use client";
+
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from "@xyflow/react";
+import { useCallback, useMemo, type DragEvent } from "react";
+import { FLOW_NODE, type CanvasNode } from "../model/canvas-types";
+import { useEditor } from "../store/editor-context";
+import { portKey } from "../store/designer-ui-store";
+import { useDesignerUi } from "../store/designer-ui-context";
+import { FlowNode } from "./flow-node";
+import { NODE_TYPE_MIME } from "./palette";
+
+const nodeTypes: NodeTypes = { [FLOW_NODE]: FlowNode };
+const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
+const proOptions = { hideAttribution: true };
+
+const minimapColor = (node: CanvasNode): string => (node.selected ? "#1f5fbf" : "#c3cad5");
+
+/** The drawing surface. Graph state lives in the editor store; this only wires events to its actions. */
+export function FlowCanvas() {
+  const nodes = useEditor((state) => state.nodes);
+  const edges = useEditor((state) => state.edges);
+  const readOnly = useEditor((state) => state.readOnly);
+  const actions = useEditor((state) => state.actions);
+  const takenPorts = useDesignerUi((state) => state.highlight.takenPorts);
+  const { screenToFlowPosition } = useReactFlow();
+
+  // Only during a test call: the connections the call followed are drawn animated.
+  const shownEdges = useMemo(
+    () =>
+      takenPorts.size === 0
+        ? edges
+        : edges.map((edge) => (takenPorts.has(portKey(edge.source, edge.sourceHandle ?? "")) ? { ...edge, animated: true, className: "is-taken" } : edge)),
+    [edges, takenPorts],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(NODE_TYPE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const nodeType = event.dataTransfer.getData(NODE_TYPE_MIME);
+      if (nodeType === "") return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      actions.addNode(nodeType, { x: Math.round(point.x - 110), y: Math.round(point.y - 30) });
+    },
+    [actions, screenToFlowPosition],
+  );
+
+  return (
+    <div className="flow-canvas" data-testid="flow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<CanvasNode>
+        nodes={nodes}
+        edges={shownEdges}
+        nodeTypes={nodeTypes}
+        onNodesChange={actions.onNodesChange}
+        onEdgesChange={actions.onEdgesChange}
+        onConnect={actions.connect}
+        onNodeDragStart={actions.beginMove}
+        onSelectionDragStart={actions.beginMove}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        // Deleting, copying and undo go through the designer's own shortcuts (one undo step each).
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={["Control", "Meta"]}
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.05}
+        maxZoom={2}
+        proOptions={proOptions}
+        defaultEdgeOptions={{ type: "smoothstep" }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9ced8" />
+        <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

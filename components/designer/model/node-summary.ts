@@ -1,0 +1,29 @@
+import type { NodeDefinition } from "@/flows-runtime/nodes/node-definition";
+
+const MAX = 90;
+
+const clip = (text: string): string => (text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text);
+
+/**
+ * One line describing a node's settings on the canvas, found generically: its first prompt text,
+ * URL or expression (from definition.expressions), else its first short text setting.
+ */
+export function nodeSummary(definition: NodeDefinition, config: Record<string, unknown>): string {
+  const parsed = definition.schema.safeParse(config);
+  if (parsed.success) {
+    try {
+      const ref = definition.expressions(parsed.data).find((candidate) => candidate.source.trim() !== "");
+      if (ref !== undefined) return clip(ref.source.trim());
+    } catch {
+      // A definition that cannot describe this config shows the fallback below.
+    }
+  }
+  for (const value of Object.values(config)) {
+    if (typeof value === "string" && value.trim() !== "") return clip(value.trim());
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const inner = Object.values(value).filter((item): item is string => typeof item === "string" && item.trim() !== "");
+      if (inner.length > 0) return clip(inner.join(" · "));
+    }
+  }
+  return "";
+}

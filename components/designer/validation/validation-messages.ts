@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const validationRequestSchema = z.object({ id: z.number(), graph: z.unknown() });
+
+const issueSchema = z.object({
+  severity: z.enum(["error", "warning"]),
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  nodeId: z.string().nullable(),
+  edgeId: z.string().nullable(),
+  path: z.array(z.union([z.string(), z.number()])),
+});
+
+export type LiveIssue = z.infer<typeof issueSchema>;
+
+export const liveValidationSchema = z.object({
+  issues: z.array(issueSchema),
+  byNode: z.record(z.string(), z.array(issueSchema)),
+  general: z.array(issueSchema),
+  publishable: z.boolean(),
+});
+export type LiveValidation = z.infer<typeof liveValidationSchema>;
+
+/** What the validation worker posts back (checked: worker messages are untyped). */
+export const validationResponseSchema = z.object({ id: z.number(), result: liveValidationSchema });
