@@ -28,13 +28,15 @@ export interface SeededUser extends SeedUser {
   passwordSource: "env" | "generated" | null;
 }
 
-function envPassword(env: NodeJS.ProcessEnv, role: AppRole): string | undefined {
+type Env = Record<string, string | undefined>;
+
+function envPassword(env: Env, role: AppRole): string | undefined {
   return env[`SEED_PASSWORD_${role.toUpperCase()}`] || env.SEED_PASSWORD || undefined;
 }
 
 const generatePassword = () => randomBytes(12).toString("base64url");
 
-export async function seedUsers(db: PrismaClient, env: NodeJS.ProcessEnv = process.env): Promise<SeededUser[]> {
+export async function seedUsers(db: PrismaClient, env: Env = process.env): Promise<SeededUser[]> {
   const results: SeededUser[] = [];
   for (const user of seedUsersList) {
     const existing = await db.user.findUnique({ where: { email: user.email } });

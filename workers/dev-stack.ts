@@ -20,6 +20,7 @@ import { createTemporalCallWorkflows } from "./ari-bridge/call-workflows";
 import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
 import { createMemorySecretStore } from "./secrets";
+import { temporalCliPath } from "./temporal-cli-path";
 import { connectClientToTemporal, connectWorkerToTemporal } from "./temporal-connection";
 import { createEspeakEngine, createMediaServer, createTtsService, type MediaServer, type TtsService } from "./tts";
 import type { IvrCallResult } from "./workflows/call-input";
@@ -332,10 +333,6 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     await stop();
     throw err;
   }
-}
-
-function temporalCliPath(): string {
-  return process.env.TEMPORAL_CLI_PATH ?? path.join(process.env.HOME ?? "", ".cache/cc-flows/temporal-1.5.1/temporal");
 }
 
 /**

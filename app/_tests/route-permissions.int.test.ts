@@ -209,7 +209,7 @@ describe("route permissions", () => {
     const forged = await app.call(flowsRoute.GET, { as: null, path: "/api/flows", headers: { cookie: "next-auth.session-token=not-a-real-token" } });
     expect(forged.status).toBe(401);
     const { encode } = await import("next-auth/jwt");
-    const expired = await encode({ token: { sub: app.users.admin.id, role: "admin", locale: "en" }, secret: "test-only-secret-for-vitest-0123456789abcdef", maxAge: -10 });
+    const expired = await encode({ token: { sub: app.users.admin.id, role: "admin", locale: "en" }, secret: "test-only-secret-for-vitest-0123456789abcdef", maxAge: -3600 });
     const result = await app.call(flowsRoute.GET, { as: null, path: "/api/flows", headers: { cookie: `next-auth.session-token=${expired}` } });
     expect(result.status).toBe(401);
   });

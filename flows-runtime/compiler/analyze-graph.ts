@@ -32,6 +32,7 @@ function analyze(input: unknown, options: ValidateOptions, issues: Issue[]): Gra
   const valid = infos.flatMap((info): ValidNode[] => (info.valid === null ? [] : [info.valid]));
   const scope = checkVariables(structure.variables, valid, salvageNames(infos), issues);
   for (const node of valid) checkExpressions(node, scope, issues);
+  for (const { salvaged } of infos) if (salvaged !== null) checkExpressions(salvaged, scope, issues, salvaged.reverted);
   if (!structure.listsReadable) return { ...empty, infos };
   const wiring = checkConnections(infos, structure.edges, structure.brokenNodeIds, issues);
   const reachable = checkFlowPaths(infos, wiring, issues);

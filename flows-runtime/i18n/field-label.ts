@@ -5,7 +5,10 @@ const humanize = (segment: string): string => segment.replace(/([a-z0-9])([A-Z])
 
 /** Generic rendering of a path: nodes #4 › position. */
 export function pathLabel(path: readonly (string | number)[]): string {
-  return path.map((segment) => (typeof segment === "number" ? `#${segment + 1}` : humanize(segment))).join(" › ");
+  return path
+    .map((segment) => (typeof segment === "number" ? `#${segment + 1}` : humanize(segment)))
+    .join(" › ")
+    .replace(/ › #/g, " #");
 }
 
 /**

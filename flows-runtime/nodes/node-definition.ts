@@ -19,7 +19,10 @@ export interface PortSpec {
   label: LocalizedText;
   /** A required port left unconnected is a validation error (a menu without a timeout path). */
   required: boolean;
-  /** Reached without caller input (timeout, invalid, error): used by the unbounded-loop check. */
+  /**
+   * Reached without caller input (timeout, invalid, error): used by the unbounded-loop check, which
+   * counts only the non-silent exits of "input" nodes (menu options, collected digits) as caller-driven.
+   */
   silent?: boolean;
 }
 

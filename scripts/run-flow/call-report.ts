@@ -84,6 +84,11 @@ export function promptRows(log: LogEntry[], ttsText: DevStack["ttsText"]): Promp
   });
 }
 
+function describeScript(script: NonNullable<CallOutcome["status"]["script"]>): string {
+  if (script.status === "running") return "still running when the call ended";
+  return `${script.status}${script.error ? `: ${script.error}` : ""}`;
+}
+
 export function buildCallReport(callId: string, execution: Execution, outcome: CallOutcome, ttsText: DevStack["ttsText"]): CallReport {
   const steps: StepRow[] = (execution?.steps ?? []).map((step) => ({
     seq: step.seq,
@@ -108,6 +113,6 @@ export function buildCallReport(callId: string, execution: Execution, outcome: C
     callMs: execution?.endedAt ? execution.endedAt.getTime() - execution.startedAt.getTime() : null,
     hungUpBy: status.hungUpBy,
     continuedTo: continued ? `${continued.context},${continued.exten},${continued.priority}` : null,
-    script: status.script ? `${status.script.status}${status.script.error ? `: ${status.script.error}` : ""}` : null,
+    script: status.script ? describeScript(status.script) : null,
   };
 }

@@ -21,7 +21,8 @@ function describeJsonError(text: string, fallback: string): string {
 export async function loadFlowFile(file: string): Promise<LoadedFlow> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses.
+    text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
   } catch (err) {
     const code = err instanceof Error && "code" in err ? String(err.code) : "";
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String(err);

@@ -45,7 +45,7 @@ export function renderReport(ctx: ReportContext, report: CallReport): string {
   out.push("Prompts played");
   if (report.prompts.length === 0) out.push("  (none)");
   for (const p of report.prompts) {
-    out.push(`  +${seconds(p.atMs).padStart(7)}  ${p.media.join(" + ")}${p.stopped ? "  (stopped early)" : ""}`);
+    out.push(`  ${`+${seconds(p.atMs)}`.padStart(8)}  ${p.media.join(" + ")}${p.stopped ? "  (stopped early)" : ""}`);
   }
   out.push("");
   const facts = [

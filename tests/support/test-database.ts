@@ -18,7 +18,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    // Copying needs the template to itself: another test file copying it (or a run re-migrating it)
+    // holds it for a moment (55006 "being accessed by other users").
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+        break;
+      } catch (err) {
+        const busy = err instanceof Error && "code" in err && err.code === "55006";
+        if (!busy || attempt >= 40) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   } finally {
     await admin.end();
   }

@@ -13,8 +13,15 @@ export interface BridgeLogger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** The part of the ARI client the bridge uses. */
+export interface BridgeAri {
+  channels: Pick<AriClient["channels"], "play" | "hangup">;
+  events: Pick<AriClient["events"], "on" | "onAny">;
+  listChannels: AriClient["listChannels"];
+}
+
 export interface AriBridgeDeps {
-  ari: Pick<AriClient, "channels" | "events" | "listChannels">;
+  ari: BridgeAri;
   workflows: CallWorkflows;
   resolveEntry: EntryResolver;
   /** Our Stasis application name. */

@@ -31,6 +31,23 @@ function channelOfTarget(targetUri: string): string | null {
 
 const NONE: BridgeAction = { kind: "none" };
 
+/** Q.850 causes a transfer leg typically ends with, in Asterisk's words. */
+const CAUSES: Record<number, string> = {
+  16: "Normal Clearing",
+  17: "User busy",
+  18: "No user responding",
+  19: "No answer",
+  21: "Call Rejected",
+  27: "Destination out of order",
+  34: "Circuit/channel congestion",
+};
+
+function legEndReason(cause: number | null, text: string | undefined): string {
+  if (text) return text;
+  if (cause === null) return "hangup";
+  return CAUSES[cause] ?? `cause ${cause}`;
+}
+
 /** What an ARI event means for the call workflows. Pure: the bridge does the I/O. */
 export function mapAriEvent(event: AnyAriEvent): BridgeAction {
   if ("unknown" in event) return NONE;
@@ -93,7 +110,7 @@ export function mapAriEvent(event: AnyAriEvent): BridgeAction {
       const cause = "cause" in event && typeof event.cause === "number" ? event.cause : null;
       const legOf = callIdOfTransferLeg(channelId);
       if (legOf !== null) {
-        const reason = event.type === "ChannelDestroyed" ? event.cause_txt || `cause ${event.cause}` : "hangup";
+        const reason = legEndReason(cause, event.type === "ChannelDestroyed" ? event.cause_txt : undefined);
         return {
           kind: "signal",
           callId: legOf,

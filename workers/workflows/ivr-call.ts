@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, workflowInfo } from "@temporalio/workflow";
 import type { SubflowResult } from "../../flows-runtime/interpreter/effects";
-import { runPlan } from "../../flows-runtime/interpreter/run-plan";
+import { runPlan, type RunResult } from "../../flows-runtime/interpreter/run-plan";
 import { nodeExecutors } from "../../flows-runtime/nodes/registry.workflow";
 import type { CallPlans } from "../persistence/call-plans";
 import type { Handover } from "../persistence/execution-store";
@@ -66,10 +66,11 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   const stepsPerRun = input.stepsPerRun ?? DEFAULT_STEPS_PER_RUN;
   let stepsThisRun = 0;
 
-  let outcome: string;
+  let outcome = "failed";
   let error: string | null = null;
+  let run: RunResult | null = null;
   try {
-    const result = await runPlan({
+    run = await runPlan({
       plan: mainPlan.plan,
       effects,
       executors: nodeExecutors,
@@ -87,36 +88,35 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
         signals.hangup === null &&
         (stepsThisRun >= stepsPerRun || workflowInfo().continueAsNewSuggested),
     });
-    if (result.status === "paused") {
-      await trace.flushAll();
-      // Handlers are synchronous, so every signal received so far is in `signals`. A signal that
-      // arrives while this task completes makes the server refuse the continue-as-new and replay
-      // it here first, so nothing is lost across the switch.
-      await condition(allHandlersFinished);
-      if (signals.hangup === null) {
-        return await continueAsNew<typeof ivrCallWorkflow>({
-          ...input,
-          executionId,
-          resume: {
-            at: result.resumeAt,
-            vars: result.vars,
-            seq: result.seq,
-            pendingDigits: [...signals.digits],
-            traceSeq: trace.nextSeq,
-            pinnedVersions,
-            recordings: effects.recordingCount,
-          },
-        });
-      }
-      outcome = "caller-hangup";
-    } else {
-      outcome = result.outcome;
-      error = result.error ?? null;
-    }
   } catch (err) {
     log.error("flow run failed", { error: String(err) });
-    outcome = "failed";
     error = err instanceof Error ? err.message : String(err);
+  }
+  if (run?.status === "paused") {
+    await trace.flushAll();
+    // Handlers are synchronous, so every signal received so far is in `signals`. A signal that
+    // arrives while this task completes makes the server refuse the continue-as-new and replay
+    // it here first, so nothing is lost across the switch.
+    await condition(allHandlersFinished);
+    if (signals.hangup === null) {
+      return await continueAsNew<typeof ivrCallWorkflow>({
+        ...input,
+        executionId,
+        resume: {
+          at: run.resumeAt,
+          vars: run.vars,
+          seq: run.seq,
+          pendingDigits: [...signals.digits],
+          traceSeq: trace.nextSeq,
+          pinnedVersions,
+          recordings: effects.recordingCount,
+        },
+      });
+    }
+    outcome = "caller-hangup";
+  } else if (run?.status === "ended") {
+    outcome = run.outcome;
+    error = run.error;
   }
 
   const fate = effects.channel;

@@ -60,7 +60,8 @@ export function validIvrGraph(name = "Hotline") {
  */
 export async function startTestApp() {
   vi.stubEnv("NEXTAUTH_SECRET", testSecret);
-  vi.stubEnv("NEXTAUTH_URL", "");
+  // http: session cookies without the __Secure- prefix, as on an intranet install without TLS.
+  vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   const db: TestDatabase = await createTestDatabase();
   globalThis.ccPrisma = db.prisma;
 
@@ -85,7 +86,10 @@ export async function startTestApp() {
 
   async function call(handler: RouteHandler, options: CallOptions): Promise<CallResult> {
     const headers = new Headers(options.headers);
-    if (options.as) headers.append("cookie", await sessionCookie(options.as));
+    if (options.as) {
+      const cookies = [headers.get("cookie"), await sessionCookie(options.as)].filter(Boolean);
+      headers.set("cookie", cookies.join("; "));
+    }
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
     const request = new Request(`http://localhost${options.path ?? "/"}`, { method: options.method ?? "GET", headers, body });

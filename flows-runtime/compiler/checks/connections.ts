@@ -3,7 +3,7 @@ import { makeIssue, nodeIssue, type Issue } from "../issue";
 import type { NodeInfo } from "./settings";
 
 export interface Wiring {
-  /** nodeId -> port -> target nodeId, for edges between existing nodes. */
+  /** nodeId -> port -> target nodeId, for edges from existing nodes (targets may be malformed nodes). */
   targets: Map<string, Map<string, string>>;
   /** Ids of entry (Start) nodes, in input order. */
   starts: string[];
@@ -20,10 +20,9 @@ export function checkConnections(infos: readonly NodeInfo[], edges: readonly Gra
       }
       continue;
     }
-    if (!byId.has(edge.target)) {
-      if (!brokenNodeIds.has(edge.target)) {
-        issues.push({ ...nodeIssue(source.node, "edge-unknown-target", [], { port: edge.sourcePort, target: edge.target }), edgeId: edge.id });
-      }
+    // A connection to a malformed node still counts as connected; the node itself is reported.
+    if (!byId.has(edge.target) && !brokenNodeIds.has(edge.target)) {
+      issues.push({ ...nodeIssue(source.node, "edge-unknown-target", [], { port: edge.sourcePort, target: edge.target }), edgeId: edge.id });
       continue;
     }
     // Ports depend on valid settings; edges of a node with broken settings are kept as drawn.

@@ -15,13 +15,13 @@ import type { VariableScope } from "./variables";
 
 const at = (position: number, length: number) => ({ position, length, column: position + 1 });
 
-function syntaxIssue(valid: ValidNode, ref: ExpressionRef, error: ExpressionError): Issue {
+function syntaxIssue(valid: Pick<ValidNode, "node">, ref: ExpressionRef, error: ExpressionError): Issue {
   return nodeIssue(valid.node, "expression-syntax", ref.path, { detail: error.message, errorCode: error.code, ...at(error.position, error.length) });
 }
 
 const compatible = (expected: ValueType, actual: ValueType): boolean => actual === "any" || expected === "any" || actual === expected;
 
-function checkAst(valid: ValidNode, ref: ExpressionRef, ast: Expr, scope: VariableScope, issues: Issue[]): ValueType {
+function checkAst(valid: Pick<ValidNode, "node">, ref: ExpressionRef, ast: Expr, scope: VariableScope, issues: Issue[]): ValueType {
   const result = typeCheck(ast, scope.typeOf);
   for (const issue of result.issues) {
     const position = at(issue.position, issue.length);
@@ -43,16 +43,22 @@ function checkAst(valid: ValidNode, ref: ExpressionRef, ast: Expr, scope: Variab
   return result.type;
 }
 
-function checkType(valid: ValidNode, ref: ExpressionRef, type: ValueType, scope: VariableScope, issues: Issue[]): void {
+function checkType(valid: Pick<ValidNode, "node">, ref: ExpressionRef, type: ValueType, scope: VariableScope, issues: Issue[]): void {
   const expected = ref.expects ?? (ref.assignsTo === undefined ? undefined : scope.declaredType(ref.assignsTo));
   if (expected !== undefined && type !== "null" && !compatible(expected, type)) {
     issues.push(nodeIssue(valid.node, "type-mismatch", ref.path, { expected, actual: type }));
   }
 }
 
-/** Parses and checks every expression and template of a valid node. */
-export function checkExpressions(valid: ValidNode, scope: VariableScope, issues: Issue[]): void {
+/** Parses and checks every expression and template of a node, except those under `skipFields`. */
+export function checkExpressions(
+  valid: Pick<ValidNode, "node" | "definition" | "config">,
+  scope: VariableScope,
+  issues: Issue[],
+  skipFields: ReadonlySet<string> = new Set(),
+): void {
   for (const ref of valid.definition.expressions(valid.config)) {
+    if (typeof ref.path[0] === "string" && skipFields.has(ref.path[0])) continue;
     if (ref.mode === "expression") {
       const parsed = parseExpression(ref.source);
       if (!parsed.ok) issues.push(syntaxIssue(valid, ref, parsed.error));

@@ -3,11 +3,15 @@ import { nodeDisplayLabel, nodeIssue, type Issue } from "../issue";
 import type { Wiring } from "./connections";
 import type { NodeInfo } from "./settings";
 
-/** The node may end the call: it says so, has no exits, leaves an exit open (ends "completed"), or is too broken to know. */
-function mayEnd(info: NodeInfo, wiring: Wiring): boolean {
+/**
+ * The node may end the call: it says so, has no exits, leaves an exit open (ends "completed"),
+ * or is too broken to know (bad settings, or an exit into a malformed node).
+ */
+function mayEnd(info: NodeInfo, wiring: Wiring, known: ReadonlyMap<string, number>): boolean {
   if (info.valid === null) return true;
   if (info.definition?.endsCall === true || info.valid.ports.length === 0) return true;
   const connected = wiring.targets.get(info.node.id);
+  if ([...(connected?.values() ?? [])].some((target) => !known.has(target))) return true;
   return info.valid.ports.some((port) => !connected?.has(port.id));
 }
 
@@ -46,7 +50,7 @@ export function checkFlowPaths(infos: readonly NodeInfo[], wiring: Wiring, issue
     });
   }
 
-  const endings = infos.flatMap((info, index) => (mayEnd(info, wiring) ? [index] : []));
+  const endings = infos.flatMap((info, index) => (mayEnd(info, wiring, indexOf) ? [index] : []));
   const canEnd = reachableFrom(reverse(adjacency), endings);
   infos.forEach((info, index) => {
     if (reachable[index] && !canEnd[index]) issues.push(nodeIssue(info.node, "no-ending"));

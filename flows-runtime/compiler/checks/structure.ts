@@ -80,11 +80,39 @@ function readList(raw: Record<string, unknown>, field: string, max: number, what
   return value;
 }
 
+/**
+ * Path to an own "__proto__" key (JSON.parse creates them). Copied into a settings object it
+ * would become that object's prototype: settings hidden from the designer, yet read by the schema.
+ */
+function protoKeyPath(value: unknown, depth = 0): (string | number)[] | null {
+  if (typeof value !== "object" || value === null || depth > 32) return null;
+  if (Object.hasOwn(value, "__proto__")) return ["__proto__"];
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const inner = protoKeyPath(value[index], depth + 1);
+      if (inner !== null) return [index, ...inner];
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    const inner = protoKeyPath(Reflect.get(value, key), depth + 1);
+    if (inner !== null) return [key, ...inner];
+  }
+  return null;
+}
+
 function parseNodes(rawNodes: readonly unknown[], issues: Issue[]): { nodes: GraphNode[]; broken: Set<string> } {
   const nodes: GraphNode[] = [];
   const broken = new Set<string>();
   const seen = new Set<string>();
   rawNodes.forEach((raw, index) => {
+    const protoPath = protoKeyPath(raw);
+    if (protoPath !== null) {
+      const id = readableId(raw);
+      if (id !== null) broken.add(id);
+      issues.push(makeIssue({ code: "node-invalid", nodeId: id, path: ["nodes", index, ...protoPath], params: { ...graphScope, index: index + 1, detail: '"__proto__" is not allowed as a key' } }));
+      return;
+    }
     const parsed = graphNodeSchema.safeParse(raw);
     if (!parsed.success) {
       const id = readableId(raw);

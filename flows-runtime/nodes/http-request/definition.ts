@@ -13,9 +13,6 @@ function lintCredentials(config: HttpRequestConfig): NodeLintIssue[] {
       issues.push({ severity: "warning", code: "literal-credential", path: ["headers", index, "value"], params: { header: header.name } });
     }
   });
-  if (/^https?:\/\/[^/?#\s]*@/i.test(config.url)) {
-    issues.push({ severity: "warning", code: "literal-credential", path: ["url"], params: { header: "URL" } });
-  }
   return issues;
 }
 

@@ -113,6 +113,19 @@ CREATE TABLE "CallRecording" (
     CONSTRAINT "CallRecording_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "TestCallPlan" (
+    "id" TEXT NOT NULL,
+    "flowId" TEXT NOT NULL,
+    "plan" JSONB NOT NULL,
+    "graph" JSONB NOT NULL,
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "callId" TEXT,
+
+    CONSTRAINT "TestCallPlan_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -148,6 +161,12 @@ CREATE UNIQUE INDEX "CallStep_executionId_seq_key" ON "CallStep"("executionId", 
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CallRecording_name_key" ON "CallRecording"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TestCallPlan_callId_key" ON "TestCallPlan"("callId");
+
+-- CreateIndex
+CREATE INDEX "TestCallPlan_flowId_createdAt_idx" ON "TestCallPlan"("flowId", "createdAt");
 
 -- AddForeignKey
 ALTER TABLE "Flow" ADD CONSTRAINT "Flow_liveVersionId_fkey" FOREIGN KEY ("liveVersionId") REFERENCES "FlowVersion"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -1,0 +1,89 @@
+import { prisma, type PrismaClient } from "@/prisma/client";
+import type { CallStatus, SimulatorControl } from "@/workers/ari-simulator/control/client";
+import type { Session } from "@/app/_server/auth/session";
+import { callTimeline, type CallTimeline } from "./call-timeline";
+import { loadTestCall } from "./load-test-call";
+import { simulatorControl, TEST_CALLER, TEST_DIALED } from "./simulator";
+
+export interface TestCallStep {
+  seq: number;
+  nodeId: string;
+  nodeType: string;
+  label: string | null;
+  enteredAt: string;
+  durationMs: number;
+  port: string | null;
+  input: string | null;
+  varsChanged: unknown;
+  error: string | null;
+}
+
+export interface TestCallView extends CallTimeline {
+  callId: string;
+  /** "starting": the engine has not picked the call up yet; "running"; "ended". */
+  state: "starting" | "running" | "ended";
+  outcome: string | null;
+  error: string | null;
+  steps: TestCallStep[];
+}
+
+async function simulatorStatus(control: SimulatorControl, callId: string): Promise<CallStatus | null> {
+  try {
+    return await control.getCall(callId);
+  } catch {
+    // The simulator forgot the call (restarted): what the database has is all there is.
+    return null;
+  }
+}
+
+/** Steps so far (CallExecution/CallStep of workflow "call-<callId>"), prompts played and the call's state. */
+export async function getTestCall(
+  actor: Session,
+  flowId: string,
+  callId: string,
+  deps: { db?: PrismaClient; control?: SimulatorControl } = {},
+): Promise<TestCallView> {
+  const db = deps.db ?? prisma();
+  const snapshot = await loadTestCall(db, actor, flowId, callId);
+  const [status, execution] = await Promise.all([
+    simulatorStatus(deps.control ?? simulatorControl(), callId),
+    db.callExecution.findUnique({
+      where: { workflowId: `call-${callId}` },
+      include: { steps: { orderBy: { seq: "asc" } } },
+    }),
+  ]);
+  const steps: TestCallStep[] = (execution?.steps ?? []).map((step) => ({
+    seq: step.seq,
+    nodeId: step.nodeId,
+    nodeType: step.nodeType,
+    label: step.label,
+    enteredAt: step.enteredAt.toISOString(),
+    durationMs: step.durationMs,
+    port: step.port,
+    input: step.input,
+    varsChanged: step.varsChanged,
+    error: step.error,
+  }));
+  const ended = execution?.endedAt != null || status === null || status.done;
+  const timeline = callTimeline({
+    plan: snapshot.plan,
+    steps: (execution?.steps ?? []).map((step) => ({ ...step, varsChanged: step.varsChanged })),
+    log: status?.log ?? [],
+    callVars: {
+      caller: execution?.caller ?? TEST_CALLER,
+      dialed: execution?.dialed ?? TEST_DIALED,
+      id: callId,
+      language: execution?.language ?? "",
+      startedAt: execution?.startedAt.toISOString() ?? "",
+    },
+    ended,
+  });
+  return {
+    ...timeline,
+    callId,
+    state: ended ? "ended" : execution === null ? "starting" : "running",
+    outcome: execution?.outcome ?? (status?.done ? "caller-hangup" : null),
+    error: execution?.error ?? null,
+    steps,
+  };
+}

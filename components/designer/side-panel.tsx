@@ -1,0 +1,56 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { Autosave } from "./autosave/autosave";
+import { SettingsPanel } from "./forms/settings-panel";
+import { ProblemsPanel } from "./problems/problems-panel";
+import { useDesignerUi } from "./store/designer-ui-context";
+import type { SidePanel as Panel } from "./store/designer-ui-store";
+import { TestCallPanel } from "./test-call/test-call-panel";
+import { VariablesPanel } from "./variables/variables-panel";
+
+const PANELS: readonly Panel[] = ["settings", "problems", "variables", "test-call"];
+
+/** The right-hand panel: node settings, problems, variables and the test call, as tabs. */
+export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autosave: Autosave | null; canTest: boolean }) {
+  const t = useTranslations("designer.panels");
+  const panel = useDesignerUi((state) => state.panel);
+  const setPanel = useDesignerUi((state) => state.setPanel);
+  const counts = useDesignerUi((state) => {
+    const issues = state.validation?.issues ?? [];
+    const errors = issues.filter((issue) => issue.severity === "error").length;
+    return `${errors}/${issues.length - errors}`;
+  });
+  const [errors = "0", warnings = "0"] = counts.split("/");
+  const visible = PANELS.filter((candidate) => candidate !== "test-call" || canTest);
+  return (
+    <aside className="side-panel">
+      <div className="tabs" role="tablist">
+        {visible.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            role="tab"
+            aria-selected={panel === candidate}
+            className={panel === candidate ? "is-active" : ""}
+            data-testid={`tab-${candidate}`}
+            onClick={() => setPanel(candidate)}
+          >
+            {t(candidate)}
+            {candidate === "problems" && (errors !== "0" || warnings !== "0") && (
+              <span className={`count ${errors !== "0" ? "error" : "warning"}`} data-testid="problem-count">
+                {errors !== "0" ? errors : warnings}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="panel-body" role="tabpanel">
+        {panel === "settings" && <SettingsPanel />}
+        {panel === "problems" && <ProblemsPanel />}
+        {panel === "variables" && <VariablesPanel />}
+        {panel === "test-call" && autosave !== null && <TestCallPanel flowId={flowId} autosave={autosave} />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { ErrorAlert } from "@/components/error-alert";
+import { pick } from "@/flows-runtime/i18n/locales";
+import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
+import { portLabel } from "@/flows-runtime/nodes/shared/port-label";
+import type { Autosave } from "../autosave/autosave";
+import { useEditor } from "../store/editor-context";
+import { Keypad } from "./keypad";
+import type { TestCallView } from "./test-call-schema";
+import { useSpeech } from "./use-speech";
+import { useTestCall } from "./use-test-call";
+
+const show = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value) ?? "null");
+
+function Variables({ variables }: { variables: Record<string, unknown> }) {
+  const t = useTranslations("designer.testCall");
+  const entries = Object.entries(variables).flatMap(([name, value]) =>
+    name === "call" && typeof value === "object" && value !== null ? Object.entries(value).map(([field, inner]) => [`call.${field}`, inner] as const) : [[name, value] as const],
+  );
+  return (
+    <section>
+      <h3>{t("variables")}</h3>
+      <table className="vars" data-testid="test-call-variables">
+        <tbody>
+          {entries.map(([name, value]) => (
+            <tr key={name}>
+              <th>{name}</th>
+              <td>{show(value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Trace({ view }: { view: TestCallView }) {
+  const t = useTranslations("designer.testCall");
+  const locale = useLocale();
+  const labels = useEditor((state) => state.nodes);
+  const nameOf = (nodeId: string, nodeType: string) => {
+    const node = labels.find((candidate) => candidate.id === nodeId);
+    const definition = getNodeDefinition(nodeType);
+    const typeLabel = definition ? pick(definition.label, locale) : nodeType;
+    return node && node.data.label !== "" ? `${typeLabel} · ${node.data.label}` : typeLabel;
+  };
+  return (
+    <section>
+      <h3>{t("trace")}</h3>
+      <ol className="trace" data-testid="test-call-trace">
+        {view.steps.map((step) => (
+          <li key={step.seq}>
+            <span className="trace-node">{nameOf(step.nodeId, step.nodeType)}</span>
+            {step.input !== null && step.input !== "" && <span className="trace-input">⌨ {step.input}</span>}
+            {step.port !== null && <span className="trace-port">→ {pick(portLabel(step.port), locale)}</span>}
+            <span className="trace-ms">{step.durationMs} ms</span>
+            {step.error !== null && <div className="trace-error">{step.error}</div>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Try the draft as a caller would: dial, hear (read) the prompts, press keys, watch the path on the canvas. */
+export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: Autosave }) {
+  const t = useTranslations("designer.testCall");
+  const { state, start, press, hangUp, reset } = useTestCall(flowId, autosave);
+  const [sound, setSound] = useState(false);
+  const view = state.phase === "live" ? state.view : null;
+  const live = state.phase === "live" && view?.state !== "ended";
+  useSpeech(view?.prompts ?? [], sound);
+  const transcript = useRef<HTMLOListElement>(null);
+  const promptCount = view?.prompts.length ?? 0;
+  useEffect(() => {
+    transcript.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+  }, [promptCount]);
+
+  return (
+    <div className="test-call" data-testid="test-call-panel">
+      <p className="field-help">{t("intro")}</p>
+      <div className="row">
+        {live ? (
+          <button type="button" className="danger" onClick={hangUp} data-testid="test-call-hangup">
+            {t("hangUp")}
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={state.phase === "starting"} onClick={() => void start()} data-testid="test-call-start">
+            {state.phase === "starting" ? t("starting") : view?.state === "ended" ? t("callAgain") : t("call")}
+          </button>
+        )}
+        <label className="inline-check">
+          <input type="checkbox" checked={sound} onChange={(event) => setSound(event.target.checked)} /> {t("sound")}
+        </label>
+        {view?.state === "ended" && (
+          <button type="button" className="link" onClick={reset}>
+            {t("clear")}
+          </button>
+        )}
+      </div>
+      {state.phase === "failed" && <ErrorAlert error={state.error} />}
+      {state.phase === "live" && (
+        <>
+          <div className="call-status" data-testid="test-call-status" data-state={view?.state ?? "starting"}>
+            {view === null || view.state === "starting" ? t("connecting") : view.state === "running" ? t("inCall") : t("ended", { outcome: view.outcome ?? "" })}
+          </div>
+          {view?.error && <div className="alert error">{view.error}</div>}
+          <Keypad onPress={press} disabled={!live} />
+          <section>
+            <h3>{t("prompts")}</h3>
+            <ol className="transcript" ref={transcript} data-testid="test-call-prompts">
+              {(view?.prompts ?? []).map((prompt, index) => (
+                <li key={`${prompt.at}:${index}`} data-node-id={prompt.nodeId ?? ""}>
+                  {prompt.items.map((item) => item.text).join(" ")}
+                </li>
+              ))}
+            </ol>
+          </section>
+          {view !== null && <Variables variables={view.variables} />}
+          {view?.state === "ended" && <Trace view={view} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "../../..");
+const STAMP = path.join(ROOT, ".next", "cc-browser-tests.stamp");
+const SOURCES = ["app", "components", "flows-runtime", "prisma/schema.prisma", "next.config.mjs", "package-lock.json"];
+
+function walk(target: string, out: string[]): void {
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (stat === undefined) return;
+  if (stat.isFile()) {
+    out.push(`${path.relative(ROOT, target)}:${stat.size}:${stat.mtimeMs}`);
+    return;
+  }
+  for (const entry of readdirSync(target)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    walk(path.join(target, entry), out);
+  }
+}
+
+/** A fingerprint of everything the production build depends on. */
+function sourceStamp(): string {
+  const files: string[] = [];
+  for (const source of SOURCES) walk(path.join(ROOT, source), files);
+  return createHash("sha256").update(files.sort().join("\n")).digest("hex");
+}
+
+/**
+ * Builds the app once (next build is the expensive part on 2 cores); later test files, and later
+ * runs with unchanged sources, reuse the build.
+ */
+export function ensureBuilt(): void {
+  const stamp = sourceStamp();
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp) return;
+  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  writeFileSync(STAMP, stamp);
+}
