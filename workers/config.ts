@@ -86,7 +86,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads the worker's and the bridge's settings from the environment; names every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`);

@@ -212,13 +212,15 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     };
     const startChildWorker = async (): Promise<ChildWorker> => {
       const secretsEnv = Object.fromEntries(Object.entries(options.secrets ?? {}).map(([k, v]) => [`CC_SECRET_${k}`, v]));
-      child = await spawnWorker({
+      const spawned = await spawnWorker({
         ...workerEnv,
         ...secretsEnv,
         TTS_CACHE_DIR: await ensureTtsDir(),
         TTS_MEDIA_PORT: "0",
       }, verbose);
-      return child;
+      child = spawned;
+      cleanups.push(() => spawned.kill("SIGTERM"));
+      return spawned;
     };
     const mode = options.worker ?? "in-process";
     if (mode === "in-process") {
@@ -260,7 +262,6 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       });
     } else if (mode === "child-process") {
       await startChildWorker();
-      cleanups.push(async () => child?.kill("SIGTERM"));
     }
 
     // Bridge

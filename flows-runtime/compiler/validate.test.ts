@@ -443,6 +443,37 @@ describe("validateGraph: every problem at once", () => {
   });
 });
 
+describe("validateGraph: problems inside one node", () => {
+  it("checks a node's expressions even when another of its settings is invalid", () => {
+    const input = graph()
+      .node("start", "start")
+      .node("menu", "menu", { ...menuData, prompt: [{ kind: "tts", text: "Hello {{ nobody }}" }], timeoutSeconds: 0 }, "Main menu")
+      .edge("start", "next", "menu")
+      .build();
+    expect(issuesOf(input).map((issue) => [issue.code, issue.nodeId, issue.path])).toEqual([
+      ["setting-too-small", "menu", ["timeoutSeconds"]],
+      ["unknown-variable", "menu", ["prompt", 0, "text"]],
+    ]);
+  });
+
+  it("reports the invalid setting once, and the expressions of the other settings", () => {
+    const input = graph()
+      .node("start", "start")
+      .node("api", "http-request", { url: "https://api.example.com/{{ nobody }}", timeoutSeconds: 99, headers: [{ name: "X-Id", value: "{{ ghost" }] }, "API")
+      .node("menu", "menu", { ...menuData, timeoutPrompt: [{ kind: "video", text: "{{ hidden }}" }], invalidPrompt: [{ kind: "tts", text: "{{ seen }}" }] }, "Menu")
+      .edge("start", "next", "api")
+      .edge("api", "success", "menu")
+      .build();
+    expect(issuesOf(input).map((issue) => [issue.code, issue.nodeId, issue.path, issue.params.name ?? null])).toEqual([
+      ["setting-too-big", "api", ["timeoutSeconds"], null],
+      ["setting-invalid-choice", "menu", ["timeoutPrompt", 0, "kind"], null],
+      ["unknown-variable", "api", ["url"], "nobody"],
+      ["expression-syntax", "api", ["headers", 0, "value"], null],
+      ["unknown-variable", "menu", ["invalidPrompt", 0, "text"], "seen"],
+    ]);
+  });
+});
+
 describe("validateGraphForEditor", () => {
   it("groups issues by node and says whether the flow can be published", () => {
     const result = validateGraphForEditor(menuFlow(["timeout"]).node("lost", "play", say("x")).build());

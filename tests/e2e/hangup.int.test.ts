@@ -59,6 +59,17 @@ describe("caller hangs up", () => {
     return execution;
   }
 
+  it("an unknown number hears ss-noservice and is hung up, with no workflow", async () => {
+    const callId = await stack.placeCall({ to: "5999", from: "100", script: "expect hangup" });
+    const { status, result } = await stack.waitForCall(callId);
+    expect(result).toBeNull();
+    expect(status.hungUpBy).not.toBe("caller");
+    const played = await logOf(stack, callId, "playRequest");
+    expect(played.map((e) => e.media)).toEqual([["sound:ss-noservice"]]);
+    expect(await logOf(stack, callId, "hangupRequest")).toHaveLength(1);
+    expect(await stack.getExecution(callId)).toBeNull();
+  });
+
   it("during a playback", async () => {
     const callId = await stack.placeCall({ to: "5001", from: "100", script: "wait prompt; wait 2s; hangup" });
     const execution = await expectCleanHangup(callId, "monkeys");

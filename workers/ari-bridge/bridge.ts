@@ -109,18 +109,20 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
 
   async function refuse(channelId: string): Promise<void> {
     const playbackId = `noservice-${randomUUID()}`;
-    try {
-      await deps.ari.channels.play(channelId, NO_SERVICE_SOUND, { playbackId });
-    } catch {
-      await hangupQuietly(channelId);
-      return;
-    }
     const timer = setTimeout(() => {
       noService.delete(playbackId);
       void hangupQuietly(channelId);
     }, NO_SERVICE_MAX_MS);
     timer.unref();
+    // Registered before the request: a playback that fails at once finishes before the 201 arrives.
     noService.set(playbackId, { channelId, timer });
+    try {
+      await deps.ari.channels.play(channelId, NO_SERVICE_SOUND, { playbackId });
+    } catch {
+      noService.delete(playbackId);
+      clearTimeout(timer);
+      await hangupQuietly(channelId);
+    }
   }
 
   async function hangupQuietly(channelId: string): Promise<void> {

@@ -20,6 +20,8 @@ export interface FinishExecutionInput {
   lastNodeId: string | null;
   endedAt: string;
   handover: Handover | null;
+  /** The call's language when it ended (the flow may set it); null keeps the one it started with. */
+  language?: string | null;
 }
 
 /** Where a transferred call went. */
@@ -101,6 +103,7 @@ export function createExecutionStore(prisma: PrismaClient) {
           lastNodeId: input.lastNodeId,
           endedAt: new Date(input.endedAt),
           handover: input.handover === null ? undefined : toJson(input.handover),
+          ...(input.language ? { language: input.language } : {}),
         },
       });
     },

@@ -30,12 +30,13 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   const pinnedVersions = Object.fromEntries(Object.values(callPlans.plans).map((p) => [p.flowId, p.versionId]));
 
   const trace = new TraceBuffer(executionId, resume?.traceSeq ?? 1);
+  const resumedCall = callFieldsOf(resume?.vars);
   const callVars = {
     caller: input.caller,
     dialed: input.dialed,
     id: input.callId,
     language: input.language,
-    startedAt: workflowInfo().runStartTime.toISOString(),
+    startedAt: resumedCall.startedAt ?? workflowInfo().runStartTime.toISOString(),
   };
   let subflowDepth = 0;
 
@@ -62,7 +63,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   effects.recordingCount = resume?.recordings ?? 0;
 
   // call.language can change mid-call (language-select); subflows inherit the current one.
-  let currentLanguage: string | null = null;
+  let currentLanguage: string | null = resumedCall.language ?? null;
   const stepsPerRun = input.stepsPerRun ?? DEFAULT_STEPS_PER_RUN;
   let stepsThisRun = 0;
 
@@ -130,6 +131,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     lastNodeId: trace.lastStepId,
     endedAt: new Date().toISOString(),
     handover: handoverOf(fate),
+    language: currentLanguage,
   });
   if (fate.kind === "bridged") await superviseBridge(input.callId, fate.handover, signals);
   return { outcome, error, lastStepId: trace.lastStepId, steps: trace.nextSeq };
@@ -165,6 +167,18 @@ async function beginCall(
     await ari.hangupChannel(input.callId).catch(() => undefined);
     throw ApplicationFailure.nonRetryable(`call could not start: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** call.startedAt and call.language as a previous run left them. */
+function callFieldsOf(vars: Record<string, unknown> | undefined): { startedAt?: string; language?: string } {
+  const call = vars?.call;
+  if (typeof call !== "object" || call === null) return {};
+  const startedAt = Reflect.get(call, "startedAt");
+  const language = Reflect.get(call, "language");
+  return {
+    ...(typeof startedAt === "string" ? { startedAt } : {}),
+    ...(typeof language === "string" && language !== "" ? { language } : {}),
+  };
 }
 
 function handoverOf(fate: ChannelFate): Handover | null {

@@ -1,7 +1,8 @@
 "use client";
 
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from "@xyflow/react";
-import { useCallback, useMemo, type DragEvent } from "react";
+import { useCallback, useMemo, useState, type DragEvent } from "react";
+import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { FLOW_NODE, type CanvasNode } from "../model/canvas-types";
 import { useEditor } from "../store/editor-context";
 import { portKey } from "../store/designer-ui-store";
@@ -13,6 +14,9 @@ const nodeTypes: NodeTypes = { [FLOW_NODE]: FlowNode };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const proOptions = { hideAttribution: true };
 
+/** Beyond this many nodes the flow opens on its Start node instead of zooming out to show everything. */
+const FIT_LIMIT = 300;
+
 const minimapColor = (node: CanvasNode): string => (node.selected ? "#1f5fbf" : "#c3cad5");
 
 /** The drawing surface. Graph state lives in the editor store; this only wires events to its actions. */
@@ -23,6 +27,13 @@ export function FlowCanvas() {
   const actions = useEditor((state) => state.actions);
   const takenPorts = useDesignerUi((state) => state.highlight.takenPorts);
   const { screenToFlowPosition } = useReactFlow();
+  // Fitting 2,000 nodes into view would render all of them: large flows open at their entry instead.
+  const [initialView] = useState(() => {
+    if (nodes.length <= FIT_LIMIT) return null;
+    const entry = nodes.find((node) => getNodeDefinition(node.data.nodeType)?.entry === true) ?? nodes[0];
+    const zoom = 0.8;
+    return { x: 80 - (entry?.position.x ?? 0) * zoom, y: 200 - (entry?.position.y ?? 0) * zoom, zoom };
+  });
 
   // Only during a test call: the connections the call followed are drawn animated.
   const shownEdges = useMemo(
@@ -68,8 +79,9 @@ export function FlowCanvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={["Control", "Meta"]}
         onlyRenderVisibleElements
-        fitView
+        fitView={initialView === null}
         fitViewOptions={fitViewOptions}
+        defaultViewport={initialView ?? undefined}
         minZoom={0.05}
         maxZoom={2}
         proOptions={proOptions}

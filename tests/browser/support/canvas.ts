@@ -5,13 +5,8 @@ export const node = (page: Page, nodeId: string): Locator => page.locator(`[data
 /** Drags a node type from the palette onto the canvas at (x, y) relative to the canvas' top-left corner. */
 export async function dragFromPalette(page: Page, nodeType: string, x: number, y: number): Promise<string> {
   const before = new Set(await page.locator('[data-testid="flow-node"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-node-id") ?? "")));
-  const canvas = await page.locator('[data-testid="flow-canvas"]').boundingBox();
-  if (canvas === null) throw new Error("canvas not visible");
   await page.locator(`[data-testid="palette-${nodeType}"]`).dragTo(page.locator('[data-testid="flow-canvas"]'), { targetPosition: { x, y } });
-  await page.waitForFunction(
-    ([count]) => document.querySelectorAll('[data-testid="flow-node"]').length > count,
-    [before.size],
-  );
+  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="flow-node"]').length > count, before.size);
   const after = await page.locator('[data-testid="flow-node"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-node-id") ?? ""));
   const added = after.find((id) => !before.has(id));
   if (added === undefined) throw new Error(`no ${nodeType} node appeared`);

@@ -1,0 +1,87 @@
+// Opens a 2,000-node flow in the designer (production build, headless Debian Chromium) and prints
+// how long it takes to show, then frame times while dragging a node.
+//   bash scripts/test.sh --project unit --run /dev/null   # once: migrates the test template database
+//   npx tsx scripts/bench/designer-open.ts [menus=500]
+import { newContext } from "../../tests/browser/support/browser";
+import { startBrowserApp } from "../../tests/browser/support/browser-app";
+import { generateLargeFlow } from "./designer-graph";
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const menus = Number(process.argv[2] ?? 500);
+  const graph = generateLargeFlow(menus);
+  const app = await startBrowserApp();
+  try {
+    const flowId = await app.createFlow(graph.name ?? "bench", graph);
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await app.signIn(page);
+    // Marks the first frame in which nodes are on screen, relative to the navigation's start.
+    await page.addInitScript(() => {
+      const mark = () => {
+        if (document.querySelector(".react-flow__node") !== null && !("__ccShown" in window)) {
+          requestAnimationFrame(() => requestAnimationFrame(() => Object.assign(window, { __ccShown: performance.now() })));
+          return;
+        }
+        requestAnimationFrame(mark);
+      };
+      requestAnimationFrame(mark);
+    });
+    const runs: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      await page.goto(`${app.url}/flows/${flowId}`);
+      await page.waitForFunction(() => "__ccShown" in window, undefined, { timeout: 60_000 });
+      runs.push(await page.evaluate(() => Number(Reflect.get(window, "__ccShown"))));
+    }
+    const rendered = await page.locator(".react-flow__node").count();
+
+    const target = page.locator('[data-testid="flow-node"][data-node-id="menu_0"] .flow-node-header');
+    const box = await target.boundingBox();
+    if (box === null) throw new Error("menu_0 is not on screen");
+    await page.evaluate(() => {
+      const frames: number[] = [];
+      let last = performance.now();
+      const tick = (now: number) => {
+        frames.push(now - last);
+        last = now;
+        if (Reflect.get(window, "__ccRecording") === true) requestAnimationFrame(tick);
+      };
+      Object.assign(window, { __ccRecording: true, __ccFrames: frames });
+      requestAnimationFrame(tick);
+    });
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let step = 1; step <= 120; step += 1) {
+      await page.mouse.move(x + step * 3, y + Math.sin(step / 10) * 60);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    const frames = await page.evaluate(() => {
+      Object.assign(window, { __ccRecording: false });
+      return z(Reflect.get(window, "__ccFrames"));
+      function z(value: unknown): number[] {
+        return Array.isArray(value) ? value.filter((item): item is number => typeof item === "number") : [];
+      }
+    });
+    const sorted = frames.slice(1).sort((a, b) => a - b);
+    process.stdout.write(
+      [
+        `nodes: ${graph.nodes.length}, edges: ${graph.edges.length}, rendered on open: ${rendered}`,
+        `open (navigation start -> nodes painted): ${runs.map(fmt).join(", ")} (best ${fmt(Math.min(...runs))})`,
+        `drag frames: ${sorted.length}, p50 ${fmt(percentile(sorted, 0.5))}, p95 ${fmt(percentile(sorted, 0.95))}, max ${fmt(sorted.at(-1) ?? NaN)}`,
+      ].join("\n") + "\n",
+    );
+    await context.close();
+  } finally {
+    await app.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
