@@ -51,6 +51,8 @@ stop_all_services
 
 log "seeding users"
 sign_in_details="$(cd "$ROOT" && node --import tsx scripts/seed-users.ts)"
+# Shown now as well: a generated password is printed only once, even if a later step fails.
+echo "$sign_in_details"
 
 # Temporal keeps its state in a file, so workflows (calls in progress) survive a restart.
 start_service temporal "$TEMPORAL_CLI_PATH" server start-dev \

@@ -11,7 +11,10 @@ import { VariablesPanel } from "./variables/variables-panel";
 
 const PANELS: readonly Panel[] = ["settings", "problems", "variables", "test-call"];
 
-/** The right-hand panel: node settings, problems, variables and the test call, as tabs. */
+/**
+ * The right-hand panel: node settings, problems, variables and the test call, as tabs. "nokey":
+ * keys typed here (Space in Monaco's EditContext input) are not canvas shortcuts for @xyflow/react.
+ */
 export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autosave: Autosave | null; canTest: boolean }) {
   const t = useTranslations("designer.panels");
   const panel = useDesignerUi((state) => state.panel);
@@ -24,7 +27,7 @@ export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autos
   const [errors = "0", warnings = "0"] = counts.split("/");
   const visible = PANELS.filter((candidate) => candidate !== "test-call" || canTest);
   return (
-    <aside className="side-panel">
+    <aside className="side-panel nokey">
       <div className="tabs" role="tablist">
         {visible.map((candidate) => (
           <button

@@ -39,8 +39,11 @@ start_service() {
   printf '\n===== %s: %s\n' "$(date -Is)" "$*" >> "$logfile"
   # No job control in scripts, so setsid makes the child its own group leader without forking: $! is
   # the group id, and stop_service can end the whole tree (npx → tsx → node) at once.
-  (cd "$ROOT" && setsid "$@" >> "$logfile" 2>&1 < /dev/null &
-   echo $! > "$CC_RUN_DIR/$name.pid")
+  (
+    cd "$ROOT"
+    setsid "$@" >> "$logfile" 2>&1 < /dev/null &
+    echo $! > "$CC_RUN_DIR/$name.pid"
+  )
 }
 
 # wait_until NAME SECONDS CHECK...: polls CHECK until it succeeds; fails early if NAME's process died.

@@ -63,17 +63,6 @@ describe("the flow designer, used with mouse and keyboard", () => {
     await page.keyboard.press("l");
     await page.waitForTimeout(400);
 
-    await select(page, ids.menu);
-    await fill(page, "label", "Main menu");
-    await page.locator('[data-testid="node-settings"] [data-testid="code-field"][data-field-path="prompt.0.text"] .monaco-editor').waitFor();
-    await typeInCode(page, "prompt.0.text", "Welcome. For order status press 1, for after-sales press 2, for an agent press 0.");
-    await page.locator('[data-testid="option-key-2"]').click();
-    await page.locator('[data-testid="option-key-0"]').click();
-    await fill(page, "options.0.label", "Order status");
-    await fill(page, "options.1.label", "After-sales");
-    await fill(page, "options.2.label", "Agent");
-    await expect.poll(() => node(page, ids.menu ?? "").locator(".flow-port").count()).toBe(5);
-
     await select(page, ids.order);
     await fill(page, "label", "Order status");
     await typeInCode(page, "media.0.text", "Your order has shipped. Goodbye.");
@@ -82,6 +71,16 @@ describe("the flow designer, used with mouse and keyboard", () => {
     await fill(page, "target.queue", "after-sales");
     await select(page, ids.agent);
     await fill(page, "label", "Agents");
+
+    await select(page, ids.menu);
+    await fill(page, "label", "Main menu");
+    await typeInCode(page, "prompt.0.text", "Welcome. For order status press 1, for after-sales press 2, for an agent press 0.");
+    await page.locator('[data-testid="option-key-2"]').click();
+    await page.locator('[data-testid="option-key-0"]').click();
+    await fill(page, "options.0.label", "Order status");
+    await fill(page, "options.1.label", "After-sales");
+    await fill(page, "options.2.label", "Agent");
+    await expect.poll(() => node(page, ids.menu ?? "").locator(".flow-port").count()).toBe(5);
 
     await page.keyboard.press("Escape");
     await page.locator('[data-testid="flow-canvas"] .react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -120,6 +119,15 @@ describe("the flow designer, used with mouse and keyboard", () => {
     await expect.poll(() => result.textContent()).toContain("Agents");
     expect(await app.db.prisma.flowVersion.count({ where: { flowId } })).toBe(0);
     await result.getByRole("button").first().click();
+  });
+
+  it("refuses a test call of an invalid draft with the same list", async () => {
+    await page.locator('[data-testid="tab-test-call"]').click();
+    await page.locator('[data-testid="test-call-start"]').click();
+    const panel = page.locator('[data-testid="test-call-panel"] [role="alert"]');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain("Agents");
+    expect(await app.db.prisma.testCallPlan.count()).toBe(0);
   });
 
   it("marks the validation error on the right node and clears it once fixed", async () => {
@@ -182,6 +190,7 @@ describe("the flow designer, used with mouse and keyboard", () => {
     const copyId = await app.createFlow("Imported copy");
     await openDesigner(page, copyId);
     await page.locator('[data-testid="import-file"]').setInputFiles(file);
+    await expect.poll(async () => (await draftGraph(copyId)).graph.nodes.length, { timeout: 15_000 }).toBe(saved.graph.nodes.length);
     await expect.poll(() => page.locator('[data-testid="flow-node"]').count()).toBe(saved.graph.nodes.length);
     await waitSaved(page);
     const imported = await draftGraph(copyId);

@@ -53,7 +53,7 @@ describe("scripts/run-flow.ts", () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  it("runs a flow with a scripted caller and prints the trace table, the prompts and the outcome", async () => {
+  it("runs a flow with a scripted caller and prints the trace table, the prompts and the outcome", { timeout: 120_000 }, async () => {
     const run = await runFlow([
       BILLING,
       "--from",

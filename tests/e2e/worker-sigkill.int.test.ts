@@ -48,7 +48,7 @@ describe("worker killed with SIGKILL in the middle of a call", () => {
   });
   afterAll(() => stack?.stop());
 
-  it("continues the call where it was on a restarted worker and completes it", async () => {
+  it("continues the call where it was on a restarted worker and completes it", { timeout: 120_000 }, async () => {
     const sim = stack.simulator;
     const first = stack.childWorker;
     if (!sim || !first) throw new Error("needs the simulator and a child-process worker");

@@ -1,7 +1,8 @@
 import type { HttpRequest, HttpResponse } from "@/flows-runtime/interpreter/effects";
 import type { SecretStore } from "../secrets/secret-store";
 import { describeFetchError, isTimeout } from "./http-fetch-error";
-import { readCappedBody } from "./http-read-body";
+import { readCappedBody, type BodyReadResult } from "./http-read-body";
+import { fetchFollowingRedirects } from "./http-redirects";
 import { requestBodyIsJson } from "./http-request-body";
 import { httpRequestInputSchema } from "./http-request-schema";
 import { parseResponseBody } from "./http-response-body";
@@ -16,9 +17,7 @@ export interface HttpActivitiesDeps {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
-const MAX_REDIRECTS = 5;
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT = "cc-flows-http/1";
 
 const failure = (status: number | null, error: string, body: unknown = null): HttpResponse => ({ ok: false, status, body, error });
@@ -83,45 +82,26 @@ export function createHttpActivities(deps: HttpActivitiesDeps) {
 
     const signal = AbortSignal.timeout(request.timeoutMs);
     const where = (u: URL) => (facts.urlHasSecrets ? "" : u.host);
-    let method: string = request.method;
-    let body: string | null = request.body;
-    let res: Response;
-    for (let redirects = 0; ; redirects++) {
-      try {
-        res = await fetchImpl(url, { method, headers, body, signal, redirect: "manual" });
-      } catch (err) {
-        if (isTimeout(err) || signal.aborted) return failure(null, `timed out after ${request.timeoutMs} ms waiting for ${where(url) || "the server"}`);
-        return failure(null, describeFetchError(err, where(url)));
-      }
-      const location = res.headers.get("location");
-      if (!REDIRECT.has(res.status) || location === null) break;
-      await res.body?.cancel().catch(() => undefined);
-      if (redirects >= MAX_REDIRECTS) return failure(res.status, `too many redirects (more than ${MAX_REDIRECTS})`);
-      let next: URL;
-      try {
-        next = new URL(location, url);
-      } catch {
-        return failure(res.status, `redirect to an invalid URL "${location}"`);
-      }
-      if (next.protocol !== "http:" && next.protocol !== "https:") return failure(res.status, `redirect to a non-HTTP URL refused (${next.protocol})`);
-      // Secrets sent to one origin must not follow a redirect to another.
-      if (next.origin !== url.origin && facts.hasSecrets) {
-        return failure(res.status, `redirect to another origin (${next.origin}) refused: the request carries secrets`);
-      }
-      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
-        method = "GET";
-        body = null;
-        headers.delete("content-type");
-      }
-      url = next;
-    }
+    const fetched = await fetchFollowingRedirects({
+      fetchImpl,
+      url,
+      method: request.method,
+      headers,
+      body: request.body,
+      signal,
+      timeoutMs: request.timeoutMs,
+      hasSecrets: facts.hasSecrets,
+      where,
+    });
+    if (!fetched.ok) return fetched.response;
+    const { res } = fetched;
 
-    let read;
+    let read: BodyReadResult;
     try {
       read = await readCappedBody(res, maxBodyBytes);
     } catch (err) {
       if (isTimeout(err) || signal.aborted) return failure(res.status, `timed out after ${request.timeoutMs} ms reading the response body`);
-      return failure(res.status, describeFetchError(err, where(url)));
+      return failure(res.status, describeFetchError(err, where(fetched.url)));
     }
     if (!read.ok) return failure(res.status, `response body is larger than ${formatBytes(maxBodyBytes)}`);
     const parsed = parseResponseBody(read.bytes, res.headers.get("content-type") ?? "");

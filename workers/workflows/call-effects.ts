@@ -37,6 +37,8 @@ export interface CallEffectsContext {
   signals: CallSignalState;
   trace: TraceBuffer;
   runSubflow: SubflowRunner;
+  /** Recordings made by earlier runs of this call (continue-as-new), for unique names. */
+  recordingsMade: number;
 }
 
 /** How the caller's channel stands when the flow ends. */
@@ -60,9 +62,11 @@ export type ChannelFate =
  */
 export class TemporalCallEffects implements CallEffects {
   private fate: ChannelFate = { kind: "up" };
-  private recordingsMade = 0;
+  private recordingsMade: number;
 
-  constructor(private readonly ctx: CallEffectsContext) {}
+  constructor(private readonly ctx: CallEffectsContext) {
+    this.recordingsMade = ctx.recordingsMade;
+  }
 
   get channel(): ChannelFate {
     if (this.fate.kind === "up" && this.ctx.signals.hangup !== null) return { kind: "hung-up-by-caller" };
@@ -71,10 +75,6 @@ export class TemporalCallEffects implements CallEffects {
 
   get recordingCount(): number {
     return this.recordingsMade;
-  }
-
-  set recordingCount(count: number) {
-    this.recordingsMade = count;
   }
 
   now(): Date {

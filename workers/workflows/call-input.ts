@@ -34,5 +34,6 @@ export interface IvrCallResult {
   outcome: string;
   error: string | null;
   lastStepId: string | null;
+  /** Steps the whole call executed (all runs, subflows included). */
   steps: number;
 }

@@ -59,8 +59,14 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
       subflowDepth -= 1;
     }
   };
-  const effects = new TemporalCallEffects({ callId: input.callId, executionId, signals, trace, runSubflow });
-  effects.recordingCount = resume?.recordings ?? 0;
+  const effects = new TemporalCallEffects({
+    callId: input.callId,
+    executionId,
+    signals,
+    trace,
+    runSubflow,
+    recordingsMade: resume?.recordings ?? 0,
+  });
 
   // call.language can change mid-call (language-select); subflows inherit the current one.
   let currentLanguage: string | null = resumedCall.language ?? null;
@@ -134,7 +140,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     language: currentLanguage,
   });
   if (fate.kind === "bridged") await superviseBridge(input.callId, fate.handover, signals);
-  return { outcome, error, lastStepId: trace.lastStepId, steps: trace.nextSeq };
+  return { outcome, error, lastStepId: trace.lastStepId, steps: trace.nextSeq - 1 };
 }
 
 async function beginCall(

@@ -1,5 +1,6 @@
 "use client";
 
+import { useReactFlow } from "@xyflow/react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { useEditorStoreApi } from "../store/editor-context";
@@ -12,6 +13,7 @@ export function ImportExportButtons({ flowName, readOnly }: { flowName: string; 
   const editor = useEditorStoreApi();
   const input = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const { fitView } = useReactFlow();
 
   const exportFile = () => {
     const graph = editor.getState().actions.graph();
@@ -27,6 +29,7 @@ export function ImportExportButtons({ flowName, readOnly }: { flowName: string; 
     }
     setProblem(null);
     editor.getState().actions.replaceGraph(result.graph);
+    requestAnimationFrame(() => void fitView({ padding: 0.15 }));
   };
 
   return (

@@ -23,10 +23,11 @@ export interface BrowserApp {
 
 /**
  * The real app (production build, `next start`) on its own database with one user per role, and a
- * headless Chromium. `env` reaches the server (the simulator's address for test calls).
+ * headless Chromium. `services` starts what else the server needs on that database (the call engine
+ * and simulator for test calls) and returns the environment that points the server at it.
  */
-export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
-  ensureBuilt();
+export async function startBrowserApp(options: { services?: (db: TestDatabase) => Promise<Record<string, string>> } = {}): Promise<BrowserApp> {
+  await ensureBuilt();
   const db = await createTestDatabase();
   const passwordHash = await hashPassword(PASSWORD, { logN: 12, r: 8, p: 1 });
   const createUser = async (role: AppRole) => {
@@ -43,6 +44,7 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
   let server: NextServer | null = null;
   let browser: Browser | null = null;
   try {
+    const env = options.services ? await options.services(db) : {};
     server = await startNextServer({ DATABASE_URL: db.url, NEXTAUTH_SECRET: SECRET, ...env });
     browser = await launchChromium();
   } catch (error) {

@@ -31,16 +31,25 @@ function sourceStamp(): string {
  * Builds the app once (next build is the expensive part on 2 cores); later test files, and later
  * runs with unchanged sources, reuse the build.
  */
-export function ensureBuilt(): void {
-  const stamp = sourceStamp();
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp) return;
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
-  writeFileSync(STAMP, stamp);
+export async function ensureBuilt(): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    const stamp = sourceStamp();
+    if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp) return;
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.status === 0) {
+      writeFileSync(STAMP, stamp);
+      return;
+    }
+    const output = `${result.stdout}\n${result.stderr}`;
+    // A developer's own `next build` in the same tree holds the build lock: wait for it, then build.
+    if (!output.includes("Another next build process is already running") || Date.now() > deadline) throw new Error(`next build failed:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  }
 }

@@ -31,7 +31,8 @@ export async function edgeCount(page: Page): Promise<number> {
 
 /** Types into a Monaco field of the open settings form. */
 export async function typeInCode(page: Page, fieldPath: string, text: string): Promise<void> {
-  const field = page.locator(`[data-testid="node-settings"] [data-field-path="${fieldPath}"]`);
+  const field = page.locator(`[data-testid="node-settings"] [data-testid="code-field"][data-field-path="${fieldPath}"]`);
+  await field.locator(".monaco-editor").waitFor();
   await field.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.type(text);

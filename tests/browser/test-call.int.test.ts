@@ -1,0 +1,72 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphSchema } from "@/flows-runtime/graph/schema";
+import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
+import { startDevStack, type DevStack } from "@/workers/dev-stack";
+import { newContext, screenshot } from "./support/browser";
+import { startBrowserApp, type BrowserApp } from "./support/browser-app";
+import { node } from "./support/canvas";
+
+// The after-sales IVR, open around the clock so the menu is always reached.
+const afterSales = graphSchema.parse({
+  ...fixture,
+  nodes: fixture.nodes.map((n) =>
+    n.id === "hours" ? { ...n, data: { ...n.data, weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: "00:00", close: "24:00" })), holidays: [], extraOpenDays: [] } } : n,
+  ),
+});
+
+let stack: DevStack | null = null;
+let app: BrowserApp;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startBrowserApp({
+    services: async (db) => {
+      const started = await startDevStack({ databaseUrl: db.url, simulator: { timeScale: 0.2 } });
+      stack = started;
+      return { ARI_SIM_URL: started.ari.url, ARI_APP: started.ari.app };
+    },
+  });
+  page = await (await newContext(app.browser)).newPage();
+  await app.signIn(page);
+}, 900_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await stack?.stop();
+});
+
+describe("test call from the designer (real engine, ARI simulator)", () => {
+  it("plays the menu, follows the key pressed on the keypad and highlights the path", async () => {
+    const flowId = await app.createFlow("After-sales (test call)", afterSales);
+    await page.goto(`${app.url}/flows/${flowId}`);
+    await page.locator('[data-testid="flow-node"]').first().waitFor();
+    await page.locator('[data-testid="tab-test-call"]').click();
+    await page.locator('[data-testid="test-call-start"]').click();
+
+    const prompts = page.locator('[data-testid="test-call-prompts"] li');
+    await expect.poll(() => prompts.first().textContent(), { timeout: 30_000 }).toContain("查询订单状态请按1");
+    await expect.poll(() => node(page, "main_menu").getAttribute("class"), { timeout: 10_000 }).toContain("is-active");
+    expect(await node(page, "start").getAttribute("class")).toContain("is-visited");
+    await screenshot(page, "test-call-menu");
+
+    await page.locator('[data-testid="dial-2"]').click();
+    await page.locator('[data-testid="test-call-status"][data-state="ended"]').waitFor({ timeout: 30_000 });
+    const trace = await page.locator('[data-testid="test-call-trace"] li').allTextContents();
+    expect(trace.length).toBeGreaterThanOrEqual(4);
+    expect(trace[2]).toContain("⌨ 2");
+    expect(await page.locator(".react-flow__edge.is-taken").count()).toBeGreaterThanOrEqual(3);
+    await screenshot(page, "test-call-ended");
+
+    const snapshot = await app.db.prisma.testCallPlan.findFirstOrThrow({ where: { flowId } });
+    expect(snapshot.callId).not.toBeNull();
+    const execution = await app.db.prisma.callExecution.findUniqueOrThrow({ where: { workflowId: `call-${snapshot.callId}` }, include: { steps: { orderBy: { seq: "asc" } } } });
+    expect(execution.steps.map((step) => [step.nodeId, step.port])).toEqual([
+      ["start", "next"],
+      ["hours", "open"],
+      ["main_menu", "option:2"],
+      ["to_after_sales", null],
+    ]);
+    expect(execution.outcome).toBe("transferred");
+  });
+});
