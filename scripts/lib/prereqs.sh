@@ -29,7 +29,9 @@ ensure_node_modules() {
   local hash; hash="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
     log "installing npm packages"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    # Not `npm ci`: this npm leaves other platforms' optional packages (@swc/core-*, @next/swc-*)
+    # out of the lock file and then refuses it; `npm install` installs the locked versions as well.
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
     echo "$hash" > "$stamp"
   fi
   (cd "$ROOT" && npx --no-install prisma generate >/dev/null)
