@@ -33,6 +33,9 @@ export interface DesignerDraft {
   revision: number;
   graph: Graph;
   editable: boolean;
+  /** May submit the draft for review (four eyes). */
+  canSubmit: boolean;
+  /** May publish an approved version. */
   canPublish: boolean;
 }
 
@@ -79,9 +82,13 @@ function DesignerLayout({ draft }: { draft: DesignerDraft }) {
   useShortcuts(pointer);
   useCompletionScope();
 
+  // After the canvas is up: parsing Monaco's bundle must not delay the first paint of the flow.
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 500));
-    idle(() => preloadCodeEditor());
+    const timer = window.setTimeout(() => {
+      if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(() => preloadCodeEditor());
+      else preloadCodeEditor();
+    }, 2500);
+    return () => window.clearTimeout(timer);
   }, []);
 
   // Clicking a palette item drops the node in the middle of what is visible.
@@ -105,7 +112,7 @@ function DesignerLayout({ draft }: { draft: DesignerDraft }) {
         <DesignerToolbar flowName={draft.name} />
         <span className="spacer" />
         <LanguageSwitcher current={locale} signedIn />
-        {draft.canPublish && autosave !== null && <PublishButton flowId={draft.flowId} autosave={autosave} disabled={!draft.editable} />}
+        {(draft.canSubmit || draft.canPublish) && autosave !== null && <PublishButton flowId={draft.flowId} autosave={autosave} canSubmit={draft.canSubmit} canPublish={draft.canPublish} />}
       </header>
       {autosave !== null && <ConflictBanner autosave={autosave} flowName={draft.name} />}
       <div className="designer-main">

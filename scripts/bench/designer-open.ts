@@ -31,10 +31,17 @@ async function main(): Promise<void> {
       requestAnimationFrame(mark);
     })()`);
     const runs: number[] = [];
+    let phases = "";
     for (let run = 0; run < 3; run += 1) {
       await page.goto(`${app.url}/flows/${flowId}`);
       await page.waitForFunction("window.__ccShown !== undefined", undefined, { timeout: 60_000 });
       runs.push(Number(await page.evaluate("window.__ccShown")));
+      phases = String(
+        await page.evaluate(`(() => {
+          const n = performance.getEntriesByType("navigation")[0];
+          return "server response done " + n.responseEnd.toFixed(0) + " ms, DOMContentLoaded " + n.domContentLoadedEventEnd.toFixed(0) + " ms, load " + n.loadEventEnd.toFixed(0) + " ms";
+        })()`),
+      );
     }
     const rendered = await page.locator(".react-flow__node").count();
 
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
       [
         `nodes: ${graph.nodes.length}, edges: ${graph.edges.length}, rendered on open: ${rendered}`,
         `open (navigation start -> nodes painted): ${runs.map(fmt).join(", ")} (best ${fmt(Math.min(...runs))})`,
+        `  last run: ${phases}`,
         `drag frames: ${sorted.length}, p50 ${fmt(percentile(sorted, 0.5))}, p95 ${fmt(percentile(sorted, 0.95))}, max ${fmt(sorted.at(-1) ?? NaN)}`,
       ].join("\n") + "\n",
     );

@@ -23,4 +23,9 @@ ensure_postgres() {
 
 migrate_database() {
   (cd "$ROOT" && DATABASE_URL="${1:-$DATABASE_URL}" npx --no-install prisma migrate deploy >/dev/null)
+  # What a Prisma schema cannot say (triggers); each file is idempotent and applied after every migrate.
+  local sql
+  for sql in "$ROOT"/prisma/sql/*.sql; do
+    psql -q -v ON_ERROR_STOP=1 "${1:-$DATABASE_URL}" -f "$sql" >/dev/null
+  done
 }

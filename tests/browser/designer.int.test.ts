@@ -32,6 +32,12 @@ async function fill(target: Page, fieldPath: string, value: string): Promise<voi
   await target.locator(`[data-testid="node-settings"] [data-field-path="${fieldPath}"]`).fill(value);
 }
 
+async function submitForReview(target: Page, note: string): Promise<void> {
+  await target.locator('[data-testid="submit-review"]').click();
+  await target.locator('[data-testid="review-note"]').fill(note);
+  await target.locator('[data-testid="submit-review-confirm"]').click();
+}
+
 beforeAll(async () => {
   app = await startBrowserApp();
   context = await newContext(app.browser);
@@ -112,10 +118,9 @@ describe("the flow designer, used with mouse and keyboard", () => {
     ]);
   });
 
-  it("refuses to publish while a node has a problem, listing it", async () => {
-    await page.locator('[data-testid="publish"]').click();
+  it("refuses to submit the flow for review while a node has a problem, listing it", async () => {
+    await submitForReview(page, "First version of the after-sales hotline");
     const result = page.locator('[data-testid="publish-result"]');
-    await result.waitFor();
     await expect.poll(() => result.textContent()).toContain("Agents");
     expect(await app.db.prisma.flowVersion.count({ where: { flowId } })).toBe(0);
     await result.getByRole("button").first().click();
@@ -148,12 +153,26 @@ describe("the flow designer, used with mouse and keyboard", () => {
     await waitSaved(page);
   });
 
-  it("publishes the fixed flow and shows the new version number", async () => {
-    await page.locator('[data-testid="publish"]').click();
+  it("submits the fixed flow, and publishes it once another person approved it", async () => {
+    await submitForReview(page, "First version of the after-sales hotline");
     const result = page.locator('[data-testid="publish-result"]');
-    await expect.poll(() => result.textContent()).toContain("version 1");
-    const versions = await app.db.prisma.flowVersion.findMany({ where: { flowId } });
-    expect(versions.map((version) => version.number)).toEqual([1]);
+    await expect.poll(() => result.textContent()).toContain("Version 1");
+    await page.locator('[data-testid="review-pending"]').waitFor();
+    const review = await app.db.prisma.flowReview.findFirstOrThrow({ where: { flowId, status: "pending" } });
+
+    // Four eyes: an ops colleague approves in their own browser.
+    const reviewer = await newContext(app.browser);
+    await app.signIn(await reviewer.newPage(), "ops");
+    const approved = await reviewer.request.post(`${app.url}/api/flows/${flowId}/reviews/${review.id}/approve`, { data: {} });
+    expect(approved.status()).toBe(200);
+    await reviewer.close();
+
+    await page.reload();
+    await page.locator('[data-testid="publish"]').click();
+    await expect.poll(() => page.locator('[data-testid="publish-result"]').textContent()).toContain("version 1 now answers calls");
+    const flow = await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersion: { select: { number: true } } } });
+    expect(flow.liveVersion?.number).toBe(1);
+    await screenshot(page, "published");
   });
 
   it("copies, pastes, undoes and redoes with the keyboard", async () => {

@@ -25,23 +25,23 @@ class FakeWorkflows implements CallWorkflows {
   readonly holdStart = new Map<string, Deferred>();
   failSignals = 0;
 
-  async start(input: IvrCallInput) {
+  async start(input: IvrCallInput): Promise<"started" | "already-started"> {
     this.timeline.push(`start ${input.callId}`);
     await this.holdStart.get(input.callId)?.promise;
     this.started.push(input);
     const fresh = !this.running.has(input.callId);
     this.running.add(input.callId);
     this.timeline.push(`started ${input.callId}`);
-    return fresh ? ("started" as const) : ("already-started" as const);
+    return fresh ? "started" : "already-started";
   }
 
-  async signal(callId: string, signal: CallSignal) {
+  async signal(callId: string, signal: CallSignal): Promise<"delivered" | "not-running"> {
     if (this.failSignals > 0) {
       this.failSignals -= 1;
       throw new Error("temporal unavailable");
     }
     this.timeline.push(`${callId} ${signal.name}${signal.name === "dtmf" ? ` ${signal.payload.digit}` : ""}`);
-    return this.running.has(callId) ? ("delivered" as const) : ("not-running" as const);
+    return this.running.has(callId) ? "delivered" : "not-running";
   }
 
   async listRunningCallIds() {

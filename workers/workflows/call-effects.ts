@@ -24,8 +24,8 @@ import type { TraceBuffer } from "./trace-buffer";
 
 /** Queue transfers continue here in the dialplan; the queue itself lives outside this engine. */
 export const QUEUE_CONTEXT = "cc-queues";
-/** A playback whose PlaybackFinished never arrives (a lost event) does not hold the call forever. */
-const PLAYBACK_GUARD_MS = 30 * 60_000;
+/** A recording without a maximum duration still ends: Asterisk would stop it at its own limit. */
+const UNLIMITED_RECORDING_GUARD_MS = 30 * 60_000;
 /** After a hangup Asterisk still reports the recording it finalised; wait this long for it. */
 const RECORDING_SETTLE_MS = 3_000;
 
@@ -98,11 +98,10 @@ export class TemporalCallEffects implements CallEffects {
     if ((await ari.playMedia(this.ctx.callId, uris, playbackId)) === "gone") throw this.callerGone("play");
     this.ctx.trace.flushInBackground();
 
+    // No timer: a prompt lasts as long as it lasts, and a caller left in silence by a lost event
+    // hangs up, which ends this wait too (and the bridge reconciles hangups it missed).
     const interrupted = () => options.bargeIn && signals.digits.length > digitsBefore;
-    await condition(
-      () => signals.hangup !== null || signals.finishedPlaybacks.has(playbackId) || interrupted(),
-      PLAYBACK_GUARD_MS,
-    );
+    await condition(() => signals.hangup !== null || signals.finishedPlaybacks.has(playbackId) || interrupted());
     signals.finishedPlaybacks.delete(playbackId);
     if (signals.hangup !== null) throw new CallHangupError("play");
     const digit = signals.digits[digitsBefore];
@@ -166,7 +165,7 @@ export class TemporalCallEffects implements CallEffects {
     if (started === "gone") throw this.callerGone("record");
     trace.flushInBackground();
 
-    const limitMs = options.maxDurationSeconds > 0 ? (options.maxDurationSeconds + 5) * 1000 : PLAYBACK_GUARD_MS;
+    const limitMs = options.maxDurationSeconds > 0 ? (options.maxDurationSeconds + 5) * 1000 : UNLIMITED_RECORDING_GUARD_MS;
     await condition(() => signals.finishedRecordings.has(name) || signals.hangup !== null, limitMs);
     if (!signals.finishedRecordings.has(name)) {
       if (signals.hangup === null) await ari.stopRecording(name);

@@ -12,8 +12,14 @@ export const flowActions = [
   "flow.import",
   "flow.export",
   "flow.publish",
+  "flow.submitReview",
+  "flow.review",
+  "flow.rollback",
   "entryPoint.view",
   "entryPoint.edit",
+  "audit.view",
+  "user.manage",
+  "apiToken.manage",
 ] as const;
 export type FlowAction = (typeof flowActions)[number];
 
@@ -31,23 +37,39 @@ const everything: Record<FlowAction, Grant> = {
   "flow.import": "all",
   "flow.export": "all",
   "flow.publish": "all",
+  "flow.submitReview": "all",
+  "flow.review": "all",
+  "flow.rollback": "all",
   "entryPoint.view": "all",
   "entryPoint.edit": "all",
+  "audit.view": "all",
+  "user.manage": "all",
+  "apiToken.manage": "all",
 };
+
+/** Ops run the flows; users and API tokens are the administrator's. */
+const { "user.manage": _users, "apiToken.manage": _tokens, ...operations } = everything;
 
 /**
  * The single source of who may do what. Route handlers check `canOnSomeKind` before parsing input;
- * domain functions check `can` once they know the flow's kind.
+ * domain functions check `can` once they know the flow's kind. Actions that are not about a flow
+ * (audit, users, API tokens) are granted on "all" kinds or not at all.
+ *
+ * Publishing: an author (editDraft) submits the draft for review; ops review (approve, request
+ * changes, comment); only an approved version can be published, and nobody approves their own
+ * change (enforced in app/_server/reviews/decide-review.ts, whatever the role).
  */
 export const permissions: Record<AppRole, Partial<Record<FlowAction, Grant>>> = {
   admin: everything,
-  ops: everything,
-  // Marketers own outbound campaigns; IVR flows stay read-only for them.
+  ops: operations,
+  // Marketers own outbound campaigns; IVR flows stay read-only for them. They submit campaign
+  // changes for review; ops review and publish them.
   marketer: {
     "flow.view": "all",
     "flow.export": "all",
     "entryPoint.view": "all",
     "flow.editDraft": ["campaign"],
+    "flow.submitReview": ["campaign"],
   },
   agent: {},
 };

@@ -1,7 +1,8 @@
 import { forbidden, unauthenticated } from "@/app/_server/http/app-error";
+import { clientIp } from "@/app/_server/http/client-ip";
 import { errorResponse } from "@/app/_server/http/error-response";
+import { authenticateRequest } from "./authenticate-request";
 import { canOnSomeKind, type FlowAction } from "./permissions";
-import { readSession } from "./read-session";
 import type { Session } from "./session";
 
 /** Next passes route params as a promise; every param is a string for our (non catch-all) segments. */
@@ -19,16 +20,21 @@ export interface HandlerArgs {
 export type Requirement = FlowAction | "signed-in";
 
 /**
- * Wraps a route handler: 401 without a session, 403 when the role holds the action on no flow kind,
- * and every thrown AppError (or unexpected error) becomes the uniform JSON error body. Kind-specific
- * checks happen in the domain function once the flow is loaded.
+ * Wraps a route handler: 401 without a session (cookie or `Authorization: Bearer` API token), 403 when
+ * the role holds the action on no flow kind or an API token's scopes lack it, and every thrown
+ * AppError (or unexpected error) becomes the uniform JSON error body. Kind-specific checks happen in
+ * the domain function once the flow is loaded.
  */
 export function withSession(requirement: Requirement, handler: (args: HandlerArgs) => Promise<Response>) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
-      const session = await readSession(req.headers);
-      if (!session) throw unauthenticated();
-      if (requirement !== "signed-in" && !canOnSomeKind(session.role, requirement)) throw forbidden();
+      const authenticated = await authenticateRequest(req.headers);
+      if (!authenticated) throw unauthenticated();
+      if (requirement !== "signed-in" && !canOnSomeKind(authenticated.role, requirement)) throw forbidden();
+      if (requirement !== "signed-in" && authenticated.apiToken && !authenticated.apiToken.scopes.includes(requirement)) {
+        throw forbidden(`This API token's scopes do not include ${requirement}.`);
+      }
+      const session: Session = { ...authenticated, ip: clientIp(req.headers) };
       return await handler({ req, session, params: await context.params });
     } catch (error) {
       return errorResponse(error);

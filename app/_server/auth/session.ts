@@ -19,4 +19,16 @@ export const sessionTokenSchema = z
     email: token.email ?? "",
   }));
 
-export type Session = z.infer<typeof sessionTokenSchema>;
+export interface ApiTokenPrincipal {
+  id: string;
+  name: string;
+  /** Permission actions the token may use; its user's role still has to allow them too. */
+  scopes: readonly string[];
+}
+
+export type Session = z.infer<typeof sessionTokenSchema> & {
+  /** The client's address as the proxy reports it, set by withSession for the audit log. */
+  ip?: string | null;
+  /** Set when the request came with `Authorization: Bearer <API token>` instead of a session cookie. */
+  apiToken?: ApiTokenPrincipal;
+};

@@ -3,6 +3,7 @@ import { prisma, type PrismaClient } from "@/prisma/client";
 import type { AppLocale } from "@/app/_i18n/locales";
 import { can } from "@/app/_server/auth/permissions";
 import type { Session } from "@/app/_server/auth/session";
+import { writeAudit } from "@/app/_server/audit/write-audit";
 import { forbidden } from "@/app/_server/http/app-error";
 import { assertKindAvailable } from "./create-flow";
 import { flowFileFormat, flowFileSchema } from "./flow-file";
@@ -29,7 +30,7 @@ function unwrap(body: unknown): { graph: unknown; fileName: string | undefined }
 /**
  * Creates a flow from a file after the full validation a publish would do (subflow targets aside:
  * they may be imported later). Refused with every problem found; nothing is stored unless valid,
- * and the flow is created in one insert, so a failure leaves nothing behind.
+ * and the flow is created (with its audit entry) in one transaction, so a failure leaves nothing behind.
  */
 export async function importFlow(actor: Session, body: unknown, locale: AppLocale, db: PrismaClient = prisma()): Promise<FlowSummary> {
   const { graph: raw, fileName } = unwrap(body);
@@ -39,15 +40,19 @@ export async function importFlow(actor: Session, body: unknown, locale: AppLocal
   if (!can(actor.role, "flow.import", graph.kind)) throw forbidden(`Your role may not import ${graph.kind} flows.`);
   assertKindAvailable(graph.kind);
   const name = flowNameSchema.safeParse(fileName ?? graph.name);
-  const row = await db.flow.create({
-    data: {
-      name: name.success ? name.data : "Imported flow",
-      kind: graph.kind,
-      draftGraph: toJsonObject(graph),
-      createdById: actor.userId,
-      updatedById: actor.userId,
-    },
-    select: flowSummarySelect,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.flow.create({
+      data: {
+        name: name.success ? name.data : "Imported flow",
+        kind: graph.kind,
+        draftGraph: toJsonObject(graph),
+        createdById: actor.userId,
+        updatedById: actor.userId,
+      },
+      select: flowSummarySelect,
+    });
+    await writeAudit(tx, actor, { action: "flow.import", targetType: "flow", targetId: created.id, flowId: created.id, details: { name: created.name, kind: created.kind, nodes: graph.nodes.length } });
+    return created;
   });
   return toFlowSummary(row, await userNames(db, [row.updatedById]));
 }

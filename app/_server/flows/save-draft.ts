@@ -4,6 +4,7 @@ import { Prisma } from "@/prisma/generated/client";
 import type { AppLocale } from "@/app/_i18n/locales";
 import type { Session } from "@/app/_server/auth/session";
 import { AppError } from "@/app/_server/http/app-error";
+import { voidStaleApprovals } from "@/app/_server/reviews/void-stale-approvals";
 import { loadFlow } from "./load-flow";
 import { parseDraftGraph } from "./parse-draft-graph";
 import { toJsonObject } from "./to-json-object";
@@ -33,16 +34,22 @@ async function conflict(db: PrismaClient, flowId: string): Promise<AppError> {
 
 /**
  * Optimistic concurrency: the write only happens if the draft is still at `baseRevision`, checked in
- * the same UPDATE, so of two saves from one revision exactly one wins and the other gets a 409.
+ * the same UPDATE, so of two saves from one revision exactly one wins and the other gets a 409. In the
+ * same transaction, an approved but unpublished candidate that now differs from the draft loses its
+ * approval (voidStaleApprovals).
  */
 export async function saveDraft(actor: Session, flowId: string, input: SaveDraftInput, locale: AppLocale, db: PrismaClient = prisma()): Promise<SavedDraft> {
   const flow = await loadFlow(db, actor, flowId, "flow.editDraft");
-  const graph = parseDraftGraph(input.graph, flow.kind, locale);
+  const graph = toJsonObject(parseDraftGraph(input.graph, flow.kind, locale));
   try {
-    const saved = await db.flow.update({
-      where: { id: flowId, draftRevision: input.baseRevision, deletedAt: null },
-      data: { draftGraph: toJsonObject(graph), draftRevision: { increment: 1 }, updatedById: actor.userId },
-      select: { draftRevision: true, updatedAt: true },
+    const saved = await db.$transaction(async (tx) => {
+      const row = await tx.flow.update({
+        where: { id: flowId, draftRevision: input.baseRevision, deletedAt: null },
+        data: { draftGraph: graph, draftRevision: { increment: 1 }, updatedById: actor.userId },
+        select: { draftRevision: true, updatedAt: true },
+      });
+      await voidStaleApprovals(tx, actor, flowId, graph, row.draftRevision);
+      return row;
     });
     return { revision: saved.draftRevision, updatedAt: saved.updatedAt.toISOString() };
   } catch (error) {

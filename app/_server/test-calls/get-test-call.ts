@@ -82,8 +82,9 @@ export async function getTestCall(
     ...timeline,
     callId,
     state: ended ? "ended" : execution === null ? "starting" : "running",
-    outcome: execution?.outcome ?? (status?.done ? "caller-hangup" : null),
-    error: execution?.error ?? null,
+    outcome: execution?.outcome ?? (ended ? "not-run" : null),
+    // The line was dropped before any flow step ran: the engine refused or never saw the call.
+    error: execution?.error ?? (ended && execution === null ? "The call engine did not run this test call." : null),
     steps,
   };
 }

@@ -10,11 +10,11 @@ import { Designer } from "@/components/designer/designer";
 
 type Params = Promise<{ flowId: string }>;
 
-async function loadDraft(flowId: string): Promise<Draft & { canPublish: boolean }> {
+async function loadDraft(flowId: string): Promise<Draft & { canSubmit: boolean; canPublish: boolean }> {
   const session = await requirePageSession("flow.view", `/flows/${encodeURIComponent(flowId)}`);
   try {
     const draft = await getDraft(session, flowId);
-    return { ...draft, canPublish: can(session.role, "flow.publish", draft.kind) };
+    return { ...draft, canSubmit: can(session.role, "flow.submitReview", draft.kind), canPublish: can(session.role, "flow.publish", draft.kind) };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     if (error instanceof AppError && error.status === 403) forbidden();
@@ -49,7 +49,15 @@ export default async function FlowDesignerPage({ params }: { params: Params }) {
   }
   return (
     <Designer
-      draft={{ flowId, name: draft.name, revision: draft.revision, graph: graph.data, editable: draft.editable, canPublish: draft.canPublish && draft.editable }}
+      draft={{
+        flowId,
+        name: draft.name,
+        revision: draft.revision,
+        graph: graph.data,
+        editable: draft.editable,
+        canSubmit: draft.canSubmit && draft.editable,
+        canPublish: draft.canPublish && draft.deletedAt === null,
+      }}
     />
   );
 }

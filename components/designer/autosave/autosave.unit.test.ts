@@ -10,7 +10,7 @@ const graph = () => graphSchema.parse(fixture);
 
 /** A fake draft endpoint with optimistic concurrency, like the real one. */
 function fakeServer() {
-  const server = { revision: 1, graph: graph() as unknown, puts: 0 };
+  const server: { revision: number; graph: unknown; puts: number } = { revision: 1, graph: graph(), puts: 0 };
   const request: Request = async (_url, init = {}): Promise<ApiResult> => {
     if (init.method === "PUT") {
       server.puts += 1;

@@ -8,13 +8,14 @@ import { useEditor } from "../store/editor-context";
 import { portKey } from "../store/designer-ui-store";
 import { useDesignerUi } from "../store/designer-ui-context";
 import { FlowNode } from "./flow-node";
+import { OverviewMap } from "./overview-map";
 import { NODE_TYPE_MIME } from "./palette";
 
 const nodeTypes: NodeTypes = { [FLOW_NODE]: FlowNode };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const proOptions = { hideAttribution: true };
 
-/** Beyond this many nodes the flow opens on its Start node instead of zooming out to show everything. */
+/** Beyond this many nodes the flow opens on its Start node instead of zooming out to show everything, with a lighter minimap. */
 const FIT_LIMIT = 300;
 
 const minimapColor = (node: CanvasNode): string => (node.selected ? "#1f5fbf" : "#c3cad5");
@@ -27,9 +28,10 @@ export function FlowCanvas() {
   const actions = useEditor((state) => state.actions);
   const takenPorts = useDesignerUi((state) => state.highlight.takenPorts);
   const { screenToFlowPosition } = useReactFlow();
+  const [large] = useState(() => nodes.length > FIT_LIMIT);
   // Fitting 2,000 nodes into view would render all of them: large flows open at their entry instead.
   const [initialView] = useState(() => {
-    if (nodes.length <= FIT_LIMIT) return null;
+    if (!large) return null;
     const entry = nodes.find((node) => getNodeDefinition(node.data.nodeType)?.entry === true) ?? nodes[0];
     const zoom = 0.8;
     return { x: 80 - (entry?.position.x ?? 0) * zoom, y: 200 - (entry?.position.y ?? 0) * zoom, zoom };
@@ -88,7 +90,7 @@ export function FlowCanvas() {
         defaultEdgeOptions={{ type: "smoothstep" }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9ced8" />
-        <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="minimap" />
+        {large ? <OverviewMap /> : <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="minimap" />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

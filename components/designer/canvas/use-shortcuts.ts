@@ -1,7 +1,7 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { useEditorStoreApi } from "../store/editor-context";
 import { useDesignerUiApi } from "../store/designer-ui-context";
 import { isEditableTarget } from "./is-editable-target";
@@ -29,8 +29,6 @@ export function useShortcuts(pointer: { current: { x: number; y: number } | null
   const editor = useEditorStoreApi();
   const ui = useDesignerUiApi();
   const { fitView, screenToFlowPosition } = useReactFlow();
-  const fitRef = useRef(fitView);
-  fitRef.current = fitView;
 
   useEffect(() => {
     const actions = () => editor.getState().actions;
@@ -47,10 +45,10 @@ export function useShortcuts(pointer: { current: { x: number; y: number } | null
       else if (event.key === "Delete" || event.key === "Backspace") actions().deleteSelection();
       else if (event.key === "?") ui.getState().setHelpOpen(!ui.getState().helpOpen);
       else if (event.key === "Escape" && ui.getState().helpOpen) ui.getState().setHelpOpen(false);
-      else if (key === "f") void fitRef.current({ padding: 0.15, duration: 200 });
+      else if (key === "f") void fitView({ padding: 0.15, duration: 200 });
       else if (key === "l") {
         actions().autoLayout();
-        requestAnimationFrame(() => void fitRef.current({ padding: 0.15, duration: 200 }));
+        requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200 }));
       } else handled = false;
       if (handled) event.preventDefault();
     };
@@ -83,5 +81,5 @@ export function useShortcuts(pointer: { current: { x: number; y: number } | null
       document.removeEventListener("cut", cut);
       document.removeEventListener("paste", onPaste);
     };
-  }, [editor, ui, pointer, screenToFlowPosition]);
+  }, [editor, ui, pointer, fitView, screenToFlowPosition]);
 }

@@ -10,7 +10,8 @@ import "monaco-editor/editor/contrib/snippet/browser/snippetController2";
 import { registerFlowLanguages } from "./register-languages";
 
 globalThis.MonacoEnvironment = {
-  getWorker: () => new Worker(new URL("./editor.worker.ts", import.meta.url), { type: "module" }),
+  // Classic worker: see validation-runner.ts.
+  getWorker: () => new Worker(new URL("./editor.worker.ts", import.meta.url)),
 };
 
 registerFlowLanguages(monaco);

@@ -3,56 +3,106 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
+import { useStore } from "zustand";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
 import type { Autosave } from "../autosave/autosave";
+import { useReviews } from "./use-reviews";
 
-const publishedSchema = z.object({ version: z.object({ number: z.number().int() }) });
+const submittedSchema = z.object({ review: z.object({ versionNumber: z.number().int() }) });
+const liveSchema = z.object({ live: z.object({ number: z.number().int() }) });
 
-type Outcome = { kind: "published"; number: number } | { kind: "refused"; error: ApiError } | null;
+type Outcome = { kind: "submitted" | "published"; number: number } | { kind: "refused"; error: ApiError } | null;
 
-/** Saves what is on the canvas, then publishes it as the flow's next live version. */
-export function PublishButton({ flowId, autosave, disabled }: { flowId: string; autosave: Autosave; disabled: boolean }) {
+/**
+ * Publishing with four eyes: the author submits what is on the canvas for review (refused with the
+ * validation list when it is invalid); once someone else approved it, the version is published here.
+ */
+export function PublishButton({ flowId, autosave, canSubmit, canPublish }: { flowId: string; autosave: Autosave; canSubmit: boolean; canPublish: boolean }) {
   const t = useTranslations("designer.publish");
+  const { pending, approved, refresh } = useReviews(flowId);
+  const revision = useStore(autosave.status, (status) => status.revision);
   const [busy, setBusy] = useState(false);
+  const [composing, setComposing] = useState(false);
+  const [note, setNote] = useState("");
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const base = `/api/flows/${encodeURIComponent(flowId)}`;
 
-  const publish = async () => {
+  const run = async (action: () => Promise<Outcome>) => {
     setBusy(true);
     setOutcome(null);
     try {
-      if (!(await autosave.flush())) {
-        setOutcome({ kind: "refused", error: autosave.status.getState().error ?? { code: "draft_conflict", message: t("notSaved") } });
-        return;
-      }
-      const result = await apiRequest(`/api/flows/${encodeURIComponent(flowId)}/publish`, {
-        method: "POST",
-        body: { baseRevision: autosave.status.getState().revision },
-      });
-      const published = result.ok ? publishedSchema.safeParse(result.data) : null;
-      if (published?.success) setOutcome({ kind: "published", number: published.data.version.number });
-      else setOutcome({ kind: "refused", error: result.ok ? { code: "internal_error", message: t("failed") } : result.error });
+      setOutcome(await action());
+      await refresh();
     } finally {
       setBusy(false);
     }
   };
 
+  const submit = () =>
+    run(async () => {
+      if (!(await autosave.flush())) return { kind: "refused", error: autosave.status.getState().error ?? { code: "draft_conflict", message: t("notSaved") } };
+      const result = await apiRequest(`${base}/reviews`, { method: "POST", body: { note, baseRevision: autosave.status.getState().revision } });
+      const submitted = result.ok ? submittedSchema.safeParse(result.data) : null;
+      if (!submitted?.success) return { kind: "refused", error: result.ok ? { code: "internal_error", message: t("failed") } : result.error };
+      setComposing(false);
+      setNote("");
+      return { kind: "submitted", number: submitted.data.review.versionNumber };
+    });
+
+  const publish = (versionId: string) =>
+    run(async () => {
+      const result = await apiRequest(`${base}/publish`, { method: "POST", body: { versionId } });
+      const live = result.ok ? liveSchema.safeParse(result.data) : null;
+      if (!live?.success) return { kind: "refused", error: result.ok ? { code: "internal_error", message: t("failed") } : result.error };
+      return { kind: "published", number: live.data.live.number };
+    });
+
   return (
     <div className="publish">
-      <button type="button" className="primary" disabled={disabled || busy} onClick={() => void publish()} data-testid="publish">
-        {busy ? t("publishing") : t("publish")}
-      </button>
+      {pending !== null && (
+        <span className="badge" data-testid="review-pending">
+          {t("pending", { number: pending.versionNumber })}
+        </span>
+      )}
+      {canPublish && approved !== null && (
+        <button type="button" className="primary" disabled={busy} data-testid="publish" title={approved.draftRevision < revision ? t("changedSince", { number: approved.versionNumber }) : undefined} onClick={() => void publish(approved.versionId)}>
+          {t("publishVersion", { number: approved.versionNumber })}
+        </button>
+      )}
+      {canSubmit && (
+        <button type="button" className={approved === null ? "primary" : ""} disabled={busy} data-testid="submit-review" onClick={() => setComposing(!composing)}>
+          {busy ? t("working") : t("submit")}
+        </button>
+      )}
+      {composing && (
+        <div className="popover submit-form" data-testid="submit-form">
+          <label className="field-label" htmlFor="review-note">
+            {t("noteLabel")}
+          </label>
+          <textarea id="review-note" rows={3} value={note} placeholder={t("notePlaceholder")} onChange={(event) => setNote(event.target.value)} data-testid="review-note" />
+          <div className="row">
+            <span className="spacer" />
+            <button type="button" onClick={() => setComposing(false)}>
+              {t("cancel")}
+            </button>
+            <button type="button" className="primary" disabled={busy || note.trim() === ""} onClick={() => void submit()} data-testid="submit-review-confirm">
+              {t("submitConfirm")}
+            </button>
+          </div>
+        </div>
+      )}
       {outcome !== null && (
         <div className="popover" data-testid="publish-result" role="status">
-          {outcome.kind === "published" ? (
+          {outcome.kind === "refused" ? (
+            <ErrorAlert error={outcome.error} onDismiss={() => setOutcome(null)} />
+          ) : (
             <div className="alert success">
-              {t("published", { number: outcome.number })}
+              {outcome.kind === "published" ? t("published", { number: outcome.number }) : t("submitted", { number: outcome.number })}
               <button type="button" className="link" onClick={() => setOutcome(null)}>
                 {t("close")}
               </button>
             </div>
-          ) : (
-            <ErrorAlert error={outcome.error} onDismiss={() => setOutcome(null)} />
           )}
         </div>
       )}

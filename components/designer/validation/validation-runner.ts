@@ -16,7 +16,8 @@ function mainThreadRunner(onResult: (validation: LiveValidation) => void): Valid
 export function createValidationRunner(onResult: (validation: LiveValidation) => void): ValidationRunner {
   let worker: Worker;
   try {
-    worker = new Worker(new URL("./validation.worker.ts", import.meta.url), { type: "module" });
+    // A classic worker: Turbopack bootstraps worker chunks with importScripts, which module workers lack.
+    worker = new Worker(new URL("./validation.worker.ts", import.meta.url));
   } catch {
     return mainThreadRunner(onResult);
   }

@@ -4,6 +4,9 @@ CREATE SCHEMA IF NOT EXISTS "public";
 -- CreateEnum
 CREATE TYPE "Role" AS ENUM ('admin', 'ops', 'agent', 'marketer');
 
+-- CreateEnum
+CREATE TYPE "ReviewStatus" AS ENUM ('pending', 'approved', 'changes_requested', 'void', 'published');
+
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
@@ -46,6 +49,8 @@ CREATE TABLE "FlowVersion" (
     "note" TEXT,
     "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "publishedAt" TIMESTAMP(3),
+    "publishedById" TEXT,
 
     CONSTRAINT "FlowVersion_pkey" PRIMARY KEY ("id")
 );
@@ -126,6 +131,74 @@ CREATE TABLE "TestCallPlan" (
     CONSTRAINT "TestCallPlan_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "FlowReview" (
+    "id" TEXT NOT NULL,
+    "flowId" TEXT NOT NULL,
+    "versionId" TEXT NOT NULL,
+    "baseVersionId" TEXT,
+    "status" "ReviewStatus" NOT NULL DEFAULT 'pending',
+    "note" TEXT NOT NULL,
+    "submittedById" TEXT NOT NULL,
+    "lastEditorId" TEXT,
+    "draftRevision" INTEGER NOT NULL,
+    "submittedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "decidedById" TEXT,
+    "decidedAt" TIMESTAMP(3),
+    "decisionNote" TEXT,
+    "voidedAt" TIMESTAMP(3),
+
+    CONSTRAINT "FlowReview_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReviewComment" (
+    "id" TEXT NOT NULL,
+    "reviewId" TEXT NOT NULL,
+    "nodeId" TEXT,
+    "body" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ReviewComment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEntry" (
+    "id" BIGSERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actorId" TEXT,
+    "actorName" TEXT NOT NULL,
+    "actorRole" TEXT,
+    "apiTokenId" TEXT,
+    "action" TEXT NOT NULL,
+    "targetType" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "flowId" TEXT,
+    "details" JSONB NOT NULL,
+    "ip" TEXT,
+
+    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ApiToken" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "scopes" TEXT[],
+    "createdById" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3),
+    "lastUsedAt" TIMESTAMP(3),
+    "revokedAt" TIMESTAMP(3),
+    "revokedById" TEXT,
+
+    CONSTRAINT "ApiToken_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -168,6 +241,36 @@ CREATE UNIQUE INDEX "TestCallPlan_callId_key" ON "TestCallPlan"("callId");
 -- CreateIndex
 CREATE INDEX "TestCallPlan_flowId_createdAt_idx" ON "TestCallPlan"("flowId", "createdAt");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "FlowReview_versionId_key" ON "FlowReview"("versionId");
+
+-- CreateIndex
+CREATE INDEX "FlowReview_status_submittedAt_idx" ON "FlowReview"("status", "submittedAt");
+
+-- CreateIndex
+CREATE INDEX "FlowReview_flowId_submittedAt_idx" ON "FlowReview"("flowId", "submittedAt");
+
+-- CreateIndex
+CREATE INDEX "ReviewComment_reviewId_createdAt_idx" ON "ReviewComment"("reviewId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_at_idx" ON "AuditEntry"("at");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_actorId_at_idx" ON "AuditEntry"("actorId", "at");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_action_at_idx" ON "AuditEntry"("action", "at");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_flowId_at_idx" ON "AuditEntry"("flowId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "ApiToken_userId_idx" ON "ApiToken"("userId");
+
 -- AddForeignKey
 ALTER TABLE "Flow" ADD CONSTRAINT "Flow_liveVersionId_fkey" FOREIGN KEY ("liveVersionId") REFERENCES "FlowVersion"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
@@ -185,4 +288,16 @@ ALTER TABLE "CallStep" ADD CONSTRAINT "CallStep_executionId_fkey" FOREIGN KEY ("
 
 -- AddForeignKey
 ALTER TABLE "CallRecording" ADD CONSTRAINT "CallRecording_executionId_fkey" FOREIGN KEY ("executionId") REFERENCES "CallExecution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FlowReview" ADD CONSTRAINT "FlowReview_flowId_fkey" FOREIGN KEY ("flowId") REFERENCES "Flow"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FlowReview" ADD CONSTRAINT "FlowReview_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "FlowVersion"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewComment" ADD CONSTRAINT "ReviewComment_reviewId_fkey" FOREIGN KEY ("reviewId") REFERENCES "FlowReview"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

@@ -1,14 +1,15 @@
-import { localeFromHeaders } from "@/app/_i18n/locale-from-headers";
 import { withSession } from "@/app/_server/auth/require-session";
 import { flowIdFrom } from "@/app/_server/flows/flow-id";
-import { publishDraft, publishDraftInputSchema } from "@/app/_server/flows/publish-draft";
 import { smallBodyLimit } from "@/app/_server/http/body-limits";
 import { parseInput } from "@/app/_server/http/parse-input";
 import { readJsonBody } from "@/app/_server/http/read-json-body";
+import { publishVersion, publishVersionInputSchema } from "@/app/_server/versions/publish-version";
 
-/** Body: { baseRevision?, note? }; 422 invalid_graph with every issue when the draft cannot be published. */
+/**
+ * Body: { versionId, expectedLiveVersionId? }. Only an approved version is published (409
+ * version_not_approved otherwise); the draft goes through POST /api/flows/:id/reviews first.
+ */
 export const POST = withSession("flow.publish", async ({ req, session, params }) => {
-  const input = parseInput(publishDraftInputSchema, await readJsonBody(req, smallBodyLimit));
-  const version = await publishDraft(session, flowIdFrom(params), input, localeFromHeaders(req.headers, session.locale));
-  return Response.json({ version }, { status: 201 });
+  const input = parseInput(publishVersionInputSchema, await readJsonBody(req, smallBodyLimit));
+  return Response.json({ live: await publishVersion(session, flowIdFrom(params), input) });
 });

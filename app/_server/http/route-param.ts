@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { parseInput } from "./parse-input";
+
+const idSchema = z.string().min(1).max(100);
+
+/** A [name] route segment (an id), checked like any other input. */
+export function paramFrom(params: Record<string, string | string[] | undefined>, name: string): string {
+  return parseInput(z.object({ [name]: idSchema }), params, "params")[name] ?? "";
+}
+
+/** The query string as an object of its first values, for zod. */
+export function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams);
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { issueApiTokenInputSchema } from "@/app/_server/api-tokens/manage-api-tokens";
+import { auditQuerySchema } from "@/app/_server/audit/list-audit";
+import type { Requirement } from "@/app/_server/auth/require-session";
+import { createFlowInputSchema } from "@/app/_server/flows/create-flow";
+import { duplicateFlowInputSchema } from "@/app/_server/flows/duplicate-flow";
+import { entryPointInputSchema, removeEntryPointQuerySchema } from "@/app/_server/flows/entry-point-input";
+import { listFlowsQuerySchema } from "@/app/_server/flows/list-flows";
+import { renameFlowInputSchema } from "@/app/_server/flows/rename-flow";
+import { saveDraftInputSchema } from "@/app/_server/flows/save-draft";
+import { approveReviewInputSchema, requestChangesInputSchema } from "@/app/_server/reviews/decide-review";
+import { listReviewsQuerySchema } from "@/app/_server/reviews/list-reviews";
+import { addReviewCommentInputSchema } from "@/app/_server/reviews/review-comments";
+import { submitReviewInputSchema } from "@/app/_server/reviews/submit-review";
+import { setUserRoleInputSchema } from "@/app/_server/users/set-user-role";
+import { diffQuerySchema } from "@/app/_server/versions/diff-flow";
+import { publishVersionInputSchema } from "@/app/_server/versions/publish-version";
+import { rollbackInputSchema } from "@/app/_server/versions/rollback-flow";
+
+export interface Operation {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  path: string;
+  summary: string;
+  tag: "flows" | "versions" | "reviews" | "audit" | "admin";
+  permission: Requirement;
+  query?: z.ZodObject;
+  /** JSON body; `true`: a JSON document the zod schemas do not describe (a flow file). */
+  body?: z.ZodType | true;
+  /** Success status and what it returns. */
+  success: [number, string];
+}
+
+/** Every route the app serves under /api (the OpenAPI document is generated from this list). */
+export const operations: Operation[] = [
+  { method: "get", path: "/api/flows", summary: "List flows", tag: "flows", permission: "flow.view", query: listFlowsQuerySchema, success: [200, "{ flows }"] },
+  { method: "post", path: "/api/flows", summary: "Create a flow", tag: "flows", permission: "flow.create", body: createFlowInputSchema, success: [201, "{ flow }"] },
+  { method: "post", path: "/api/flows/import", summary: "Import a flow file (or a bare graph) as a new flow", tag: "flows", permission: "flow.import", body: true, success: [201, "{ flow }"] },
+  { method: "get", path: "/api/flows/{flowId}", summary: "Get a flow", tag: "flows", permission: "flow.view", success: [200, "{ flow }"] },
+  { method: "patch", path: "/api/flows/{flowId}", summary: "Rename a flow", tag: "flows", permission: "flow.rename", body: renameFlowInputSchema, success: [200, "{ flow }"] },
+  { method: "delete", path: "/api/flows/{flowId}", summary: "Delete a flow (restorable)", tag: "flows", permission: "flow.delete", success: [200, "{ flow }"] },
+  { method: "post", path: "/api/flows/{flowId}/restore", summary: "Restore a deleted flow", tag: "flows", permission: "flow.restore", success: [200, "{ flow }"] },
+  { method: "post", path: "/api/flows/{flowId}/duplicate", summary: "Duplicate a flow", tag: "flows", permission: "flow.duplicate", body: duplicateFlowInputSchema, success: [201, "{ flow }"] },
+  { method: "get", path: "/api/flows/{flowId}/export", summary: "Download the flow file", tag: "flows", permission: "flow.export", success: [200, "flow file (JSON)"] },
+  { method: "get", path: "/api/flows/{flowId}/draft", summary: "Get the draft", tag: "flows", permission: "flow.view", success: [200, "{ draft }"] },
+  { method: "put", path: "/api/flows/{flowId}/draft", summary: "Save the draft (409 draft_conflict on a stale baseRevision)", tag: "flows", permission: "flow.editDraft", body: saveDraftInputSchema, success: [200, "{ draft }"] },
+  { method: "get", path: "/api/flows/{flowId}/entry-points", summary: "List the numbers that lead to the flow", tag: "flows", permission: "entryPoint.view", success: [200, "{ entryPoints }"] },
+  { method: "post", path: "/api/flows/{flowId}/entry-points", summary: "Add a number", tag: "flows", permission: "entryPoint.edit", body: entryPointInputSchema, success: [201, "{ entryPoint }"] },
+  { method: "delete", path: "/api/flows/{flowId}/entry-points", summary: "Remove a number", tag: "flows", permission: "entryPoint.edit", query: removeEntryPointQuerySchema, success: [200, "{ removed }"] },
+  { method: "get", path: "/api/flows/{flowId}/versions", summary: "Version history, newest first", tag: "versions", permission: "flow.view", success: [200, "{ flow, versions }"] },
+  { method: "get", path: "/api/flows/{flowId}/versions/{versionId}", summary: "One version with its graph", tag: "versions", permission: "flow.view", success: [200, "{ version }"] },
+  { method: "get", path: "/api/flows/{flowId}/diff", summary: "Compare two versions, or the draft with the live version", tag: "versions", permission: "flow.view", query: diffQuerySchema, success: [200, "{ from, to, diff, summary, status, before, after }"] },
+  { method: "post", path: "/api/flows/{flowId}/publish", summary: "Publish an approved version (409 version_not_approved, 409 live_version_changed)", tag: "versions", permission: "flow.publish", body: publishVersionInputSchema, success: [200, "{ live }"] },
+  { method: "post", path: "/api/flows/{flowId}/rollback", summary: "Make a version that has been live before live again", tag: "versions", permission: "flow.rollback", body: rollbackInputSchema, success: [200, "{ live }"] },
+  { method: "get", path: "/api/reviews", summary: "Review queue (pending, oldest first)", tag: "reviews", permission: "flow.view", query: listReviewsQuerySchema.omit({ flowId: true }), success: [200, "{ reviews }"] },
+  { method: "get", path: "/api/flows/{flowId}/reviews", summary: "The flow's reviews", tag: "reviews", permission: "flow.view", query: listReviewsQuerySchema.omit({ flowId: true }), success: [200, "{ reviews }"] },
+  { method: "post", path: "/api/flows/{flowId}/reviews", summary: "Submit the draft for review (422 invalid_graph lists every problem)", tag: "reviews", permission: "flow.submitReview", body: submitReviewInputSchema, success: [201, "{ review, warnings }"] },
+  { method: "get", path: "/api/flows/{flowId}/reviews/{reviewId}", summary: "One review", tag: "reviews", permission: "flow.view", success: [200, "{ review }"] },
+  { method: "post", path: "/api/flows/{flowId}/reviews/{reviewId}/approve", summary: "Approve (403 four_eyes for the change's own author)", tag: "reviews", permission: "flow.review", body: approveReviewInputSchema, success: [200, "{ review }"] },
+  { method: "post", path: "/api/flows/{flowId}/reviews/{reviewId}/request-changes", summary: "Request changes", tag: "reviews", permission: "flow.review", body: requestChangesInputSchema, success: [200, "{ review }"] },
+  { method: "get", path: "/api/flows/{flowId}/reviews/{reviewId}/comments", summary: "Comments, also grouped by node id", tag: "reviews", permission: "flow.view", success: [200, "{ comments, byNode, general }"] },
+  { method: "post", path: "/api/flows/{flowId}/reviews/{reviewId}/comments", summary: "Comment on a node (or on the whole change with nodeId null)", tag: "reviews", permission: "flow.review", body: addReviewCommentInputSchema, success: [201, "{ comment }"] },
+  { method: "get", path: "/api/audit", summary: "Audit log, newest first", tag: "audit", permission: "audit.view", query: auditQuerySchema, success: [200, "{ entries, nextBefore }"] },
+  { method: "get", path: "/api/audit/export", summary: "Audit log as CSV", tag: "audit", permission: "audit.view", query: auditQuerySchema.omit({ before: true, limit: true }), success: [200, "text/csv"] },
+  { method: "get", path: "/api/users", summary: "List users", tag: "admin", permission: "user.manage", success: [200, "{ users }"] },
+  { method: "patch", path: "/api/users/{userId}", summary: "Change a user's role", tag: "admin", permission: "user.manage", body: setUserRoleInputSchema, success: [200, "{ user }"] },
+  { method: "get", path: "/api/api-tokens", summary: "List API tokens", tag: "admin", permission: "apiToken.manage", success: [200, "{ apiTokens }"] },
+  { method: "post", path: "/api/api-tokens", summary: "Issue an API token (returned once)", tag: "admin", permission: "apiToken.manage", body: issueApiTokenInputSchema, success: [201, "{ token, apiToken }"] },
+  { method: "delete", path: "/api/api-tokens/{tokenId}", summary: "Revoke an API token", tag: "admin", permission: "apiToken.manage", success: [200, "{ apiToken }"] },
+  { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: z.object({ locale: z.enum(["zh-CN", "en"]) }), success: [200, "{ locale }"] },
+];

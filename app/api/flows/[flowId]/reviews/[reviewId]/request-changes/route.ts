@@ -1,0 +1,13 @@
+import { withSession } from "@/app/_server/auth/require-session";
+import { flowIdFrom } from "@/app/_server/flows/flow-id";
+import { smallBodyLimit } from "@/app/_server/http/body-limits";
+import { parseInput } from "@/app/_server/http/parse-input";
+import { readJsonBody } from "@/app/_server/http/read-json-body";
+import { paramFrom } from "@/app/_server/http/route-param";
+import { decideReview, requestChangesInputSchema } from "@/app/_server/reviews/decide-review";
+
+/** Body: { note } (what has to change). */
+export const POST = withSession("flow.review", async ({ req, session, params }) => {
+  const input = parseInput(requestChangesInputSchema, await readJsonBody(req, smallBodyLimit));
+  return Response.json({ review: await decideReview(session, flowIdFrom(params), paramFrom(params, "reviewId"), "changes_requested", input.note) });
+});

@@ -1,0 +1,160 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import type { NodeDiffStatus } from "@/flows-runtime/diff";
+import type { DiffViewData } from "./diff-types";
+
+type DiffNodeData = {
+  nodeId: string;
+  label: string;
+  typeLabel: string;
+  status: NodeDiffStatus | "ghost";
+  selected: boolean;
+  comments: number;
+};
+type DiffNodeType = Node<DiffNodeData, "diff">;
+
+const ghostPrefix = "\u0000old-position:";
+
+export const statusColours: Record<NodeDiffStatus, string> = {
+  added: "#067647",
+  removed: "#b42318",
+  changed: "#b54708",
+  moved: "#1f5fbf",
+  unchanged: "#98a2b3",
+};
+
+function DiffNode({ data }: NodeProps<DiffNodeType>) {
+  const t = useTranslations("diff");
+  const ghost = data.status === "ghost";
+  return (
+    <div
+      className={`diff-node ${data.status}${data.selected ? " selected" : ""}`}
+      data-testid={ghost ? "diff-ghost" : "diff-node"}
+      data-node-id={data.nodeId}
+      data-status={data.status}
+    >
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <div className="diff-node-type">{ghost ? t("legendOldPosition") : data.typeLabel}</div>
+      <div className="diff-node-label">{data.label}</div>
+      {data.comments > 0 && (
+        <div className="diff-node-badges">
+          <span className="badge" data-testid="diff-node-comments">
+            {t("commentCount", { count: data.comments })}
+          </span>
+        </div>
+      )}
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+const nodeTypes = { diff: DiffNode };
+
+function edgeStyle(colour: string, dashed: boolean, faded: boolean): Pick<Edge, "style" | "markerEnd"> {
+  return {
+    style: { stroke: colour, strokeWidth: 2, strokeDasharray: dashed ? "6 4" : undefined, opacity: faded ? 0.55 : 1 },
+    markerEnd: { type: MarkerType.ArrowClosed, color: colour },
+  };
+}
+
+/**
+ * Both versions on one read-only canvas: the new version's nodes where they are now, removed nodes
+ * where they were, and for moved-only nodes a dotted outline at the old position. New-side edges are
+ * solid; removed edges and the old target of a re-routed exit are dashed.
+ */
+export function DiffCanvas({ data, selectedId, onSelect, commentCounts }: { data: DiffViewData; selectedId: string | null; onSelect: (nodeId: string | null) => void; commentCounts: Record<string, number> }) {
+  const { flowDiff, labels } = data;
+  const { before, after, status, diff } = flowDiff;
+
+  const nodes = useMemo((): DiffNodeType[] => {
+    const afterIds = new Set(after.nodes.map((node) => node.id));
+    const drawn = [...after.nodes, ...before.nodes.filter((node) => !afterIds.has(node.id))];
+    const real: DiffNodeType[] = drawn.map((node) => ({
+      id: node.id,
+      type: "diff",
+      position: node.position,
+      draggable: false,
+      connectable: false,
+      data: {
+        nodeId: node.id,
+        label: node.label || node.id,
+        typeLabel: labels.types[node.type] ?? node.type,
+        status: status.nodes[node.id] ?? "unchanged",
+        selected: node.id === selectedId,
+        comments: commentCounts[node.id] ?? 0,
+      },
+    }));
+    const ghosts: DiffNodeType[] = diff.nodes.moved.map((move) => {
+      const node = before.nodes.find((candidate) => candidate.id === move.id);
+      return {
+        id: `${ghostPrefix}${move.id}`,
+        type: "diff",
+        position: move.before,
+        draggable: false,
+        connectable: false,
+        selectable: false,
+        zIndex: -1,
+        data: { nodeId: move.id, label: node?.label || move.id, typeLabel: "", status: "ghost", selected: false, comments: 0 },
+      };
+    });
+    return [...ghosts, ...real];
+  }, [before, after, status, diff, labels, selectedId, commentCounts]);
+
+  const edges = useMemo((): Edge[] => {
+    const portLabel = (source: string, port: string) => labels.ports[source]?.[port] ?? port;
+    const newSide: Edge[] = after.edges.map((edge) => {
+      const edgeStatus = status.edges.after[edge.id] ?? "unchanged";
+      return {
+        id: `after:${edge.id}`,
+        source: edge.source,
+        target: edge.target,
+        label: portLabel(edge.source, edge.sourcePort),
+        data: { status: edgeStatus },
+        className: `diff-edge diff-edge-${edgeStatus}`,
+        ...edgeStyle(statusColours[edgeStatus], false, false),
+      };
+    });
+    const oldSide: Edge[] = before.edges.flatMap((edge) => {
+      const edgeStatus = status.edges.before[edge.id];
+      if (edgeStatus !== "removed" && edgeStatus !== "changed") return [];
+      return [
+        {
+          id: `before:${edge.id}`,
+          source: edge.source,
+          target: edge.target,
+          label: portLabel(edge.source, edge.sourcePort),
+          className: `diff-edge diff-edge-old-${edgeStatus}`,
+          ...edgeStyle(statusColours[edgeStatus], true, edgeStatus === "changed"),
+        },
+      ];
+    });
+    return [...oldSide, ...newSide];
+  }, [before, after, status, labels]);
+
+  const t = useTranslations("diff");
+  return (
+    <div className="card diff-canvas" data-testid="diff-canvas" aria-label={t("canvasLabel")}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        fitView
+        minZoom={0.1}
+        onNodeClick={(_event, node) => {
+          if (!node.id.startsWith(ghostPrefix)) onSelect(node.id);
+        }}
+        onPaneClick={() => onSelect(null)}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
