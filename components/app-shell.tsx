@@ -18,7 +18,13 @@ export async function AppShell({ session, children }: { session: Session; childr
         <Link href="/" className={styles.brand}>
           {t("name")}
         </Link>
-        <nav className={styles.nav}>{canOnSomeKind(session.role, "flow.view") && <Link href="/flows">{t("nav.flows")}</Link>}</nav>
+        <nav className={styles.nav}>
+          {canOnSomeKind(session.role, "flow.view") && <Link href="/flows">{t("nav.flows")}</Link>}
+          {canOnSomeKind(session.role, "flow.view") && <Link href="/reviews">{t("nav.reviews")}</Link>}
+          {canOnSomeKind(session.role, "audit.view") && <Link href="/audit">{t("nav.audit")}</Link>}
+          {canOnSomeKind(session.role, "user.manage") && <Link href="/admin/users">{t("nav.users")}</Link>}
+          {canOnSomeKind(session.role, "apiToken.manage") && <Link href="/admin/api-tokens">{t("nav.apiTokens")}</Link>}
+        </nav>
         <span className="spacer" />
         <LanguageSwitcher current={locale} signedIn />
         <Link href="/account" className={styles.user} title={session.email}>

@@ -74,6 +74,9 @@ export function FlowTable({ flows, busyId, onCommand }: { flows: FlowRow[]; busy
                       {may("flow.editDraft") ? t("edit") : t("view")}
                     </Link>
                   )}
+                  <Link className="button link" href={`/history/${encodeURIComponent(flow.id)}`}>
+                    {t("history")}
+                  </Link>
                   {(may("entryPoint.view") || may("entryPoint.edit")) && (
                     <button type="button" className="link" onClick={() => onCommand("entryPoints", flow)}>
                       {t("entryPointsAction")}

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../prisma/client";
-import { loadCallPlans } from "../persistence/call-plans";
+import { loadCallPlans, type CallPlanSource } from "../persistence/call-plans";
 import {
   createExecutionStore,
   type BeginExecutionInput,
@@ -15,7 +15,7 @@ export function createPersistenceActivities(prisma: PrismaClient) {
     appendSteps: (executionId: string, steps: PersistedStep[]) => store.appendSteps(executionId, steps),
     finishExecution: (input: FinishExecutionInput) => store.finishExecution(input),
     saveRecording: (input: RecordingInput) => store.saveRecording(input),
-    loadCallPlans: (flowVersionId: string, pinned: Record<string, string>) => loadCallPlans(prisma, flowVersionId, pinned),
+    loadCallPlans: (source: CallPlanSource, pinned: Record<string, string>) => loadCallPlans(prisma, source, pinned),
   };
 }
 

@@ -97,6 +97,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
         executionId: newExecutionId(),
         flowId: entry.flowId,
         flowVersionId: entry.flowVersionId,
+        ...(entry.testPlanId ? { testPlanId: entry.testPlanId } : {}),
         caller: action.caller,
         dialed: action.dialed,
         // The flow's start node picks the language; Asterisk's channel default ("en") says nothing.

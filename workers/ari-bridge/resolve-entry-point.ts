@@ -2,14 +2,22 @@ import type { PrismaClient } from "../../prisma/client";
 
 export interface ResolvedEntry {
   flowId: string;
-  flowVersionId: string;
+  flowVersionId: string | null;
+  testPlanId?: string;
 }
+
+/** Stasis arguments of a designer test call: ["test", <TestCallPlan id>]. */
+const TEST_CALL_ARG = "test";
 
 export type EntryResolver = (call: { args: string[]; dialed: string }) => Promise<ResolvedEntry | null>;
 
 /** Stasis argument first (an Asterisk dialplan naming the flow's line), then the dialed number. */
 export function createEntryResolver(prisma: PrismaClient): EntryResolver {
   return async ({ args, dialed }) => {
+    if (args[0] === TEST_CALL_ARG && args[1]) {
+      const snapshot = await prisma.testCallPlan.findUnique({ where: { id: args[1] }, select: { id: true, flowId: true } });
+      return snapshot ? { flowId: snapshot.flowId, flowVersionId: null, testPlanId: snapshot.id } : null;
+    }
     const candidates: { kind: string; value: string }[] = [];
     if (args[0]) candidates.push({ kind: "stasis-arg", value: args[0] });
     if (dialed) candidates.push({ kind: "did", value: dialed });

@@ -26,18 +26,19 @@ export function subflowIdsOf(plan: Plan): string[] {
 }
 
 /**
- * Loads the plan of `flowVersionId` and, transitively, the plans of every subflow it references.
+ * Loads the call's main plan (a published version, or a designer test call's draft snapshot) and,
+ * transitively, the plans of every subflow it references.
  * Subflows resolve to their live version now, unless `pinned` already names a version (a call that
  * continued as new keeps what it pinned at its start), so publishing never changes a running call.
  */
 export async function loadCallPlans(
   prisma: PrismaClient,
-  flowVersionId: string,
+  source: CallPlanSource,
   pinned: Record<string, string> = {},
 ): Promise<CallPlans> {
-  const main = await prisma.flowVersion.findUniqueOrThrow({ where: { id: flowVersionId } });
+  const main = await mainPlan(prisma, source);
   const plans: Record<string, PinnedPlan> = {};
-  const queue: PinnedPlan[] = [{ flowId: main.flowId, versionId: main.id, plan: planSchema.parse(main.plan) }];
+  const queue: PinnedPlan[] = [main];
   while (queue.length > 0) {
     const next = queue.shift();
     if (!next || plans[next.flowId]) continue;
@@ -49,6 +50,22 @@ export async function loadCallPlans(
     }
   }
   return { mainFlowId: main.flowId, plans };
+}
+
+/** Where a call's main plan comes from: exactly one of the two is set. */
+export interface CallPlanSource {
+  flowVersionId: string | null;
+  testPlanId: string | null;
+}
+
+async function mainPlan(prisma: PrismaClient, source: CallPlanSource): Promise<PinnedPlan> {
+  if (source.testPlanId) {
+    const snapshot = await prisma.testCallPlan.findUniqueOrThrow({ where: { id: source.testPlanId } });
+    return { flowId: snapshot.flowId, versionId: `test:${snapshot.id}`, plan: planSchema.parse(snapshot.plan) };
+  }
+  if (!source.flowVersionId) throw new Error("a call needs a flow version or a test plan");
+  const version = await prisma.flowVersion.findUniqueOrThrow({ where: { id: source.flowVersionId } });
+  return { flowId: version.flowId, versionId: version.id, plan: planSchema.parse(version.plan) };
 }
 
 async function subflowVersion(prisma: PrismaClient, flowId: string, pinnedVersionId: string | undefined) {

@@ -6,7 +6,8 @@ export interface BeginExecutionInput {
   workflowId: string;
   channelId: string;
   flowId: string;
-  flowVersionId: string;
+  flowVersionId: string | null;
+  testCallPlanId: string | null;
   caller: string;
   dialed: string;
   language: string;
@@ -61,6 +62,7 @@ export function createExecutionStore(prisma: PrismaClient) {
           channelId: input.channelId,
           flowId: input.flowId,
           flowVersionId: input.flowVersionId,
+          testCallPlanId: input.testCallPlanId,
           caller: input.caller,
           dialed: input.dialed,
           language: input.language,

@@ -34,6 +34,8 @@ async function published(result: Awaited<ReturnType<typeof publishFlow>>) {
   return result;
 }
 
+const versionSource = (flowVersionId: string) => ({ flowVersionId, testPlanId: null });
+
 describe("publishing, entry points and call persistence", () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -88,14 +90,34 @@ describe("publishing, entry points and call persistence", () => {
   it("loads the call's plans with subflows pinned: live ones at call start, the given ones after that", async () => {
     const sub1 = await published(await publishFlow({ graph: sayFlow("sub one") }, db.prisma));
     const main = await published(await publishFlow({ graph: callingFlow(sub1.flowId) }, db.prisma));
-    const atStart = await loadCallPlans(db.prisma, main.versionId);
+    const atStart = await loadCallPlans(db.prisma, versionSource(main.versionId));
     expect(Object.keys(atStart.plans).sort()).toEqual([main.flowId, sub1.flowId].sort());
     expect(atStart.plans[sub1.flowId]?.versionId).toBe(sub1.versionId);
 
     const sub2 = await published(await publishFlow({ graph: sayFlow("sub two"), flowId: sub1.flowId }, db.prisma));
     const pinned = { [sub1.flowId]: sub1.versionId };
-    expect((await loadCallPlans(db.prisma, main.versionId, pinned)).plans[sub1.flowId]?.versionId).toBe(sub1.versionId);
-    expect((await loadCallPlans(db.prisma, main.versionId)).plans[sub1.flowId]?.versionId).toBe(sub2.versionId);
+    expect((await loadCallPlans(db.prisma, versionSource(main.versionId), pinned)).plans[sub1.flowId]?.versionId).toBe(sub1.versionId);
+    expect((await loadCallPlans(db.prisma, versionSource(main.versionId))).plans[sub1.flowId]?.versionId).toBe(sub2.versionId);
+  });
+
+  it("runs a designer test call from its draft snapshot, found by the Stasis arguments [\"test\", id]", async () => {
+    const flow = await published(await publishFlow({ graph: sayFlow("live") }, db.prisma));
+    const draft = await publishFlow({ graph: sayFlow("draft") }, db.prisma);
+    const draftVersion = await published(draft);
+    const draftPlan = await db.prisma.flowVersion.findUniqueOrThrow({ where: { id: draftVersion.versionId } });
+    const snapshot = await db.prisma.testCallPlan.create({
+      data: { flowId: flow.flowId, plan: draftPlan.plan ?? {}, graph: draftPlan.graph ?? {} },
+    });
+    const resolve = createEntryResolver(db.prisma);
+    expect(await resolve({ args: ["test", snapshot.id], dialed: "" })).toEqual({
+      flowId: flow.flowId,
+      flowVersionId: null,
+      testPlanId: snapshot.id,
+    });
+    expect(await resolve({ args: ["test", "no-such-plan"], dialed: "" })).toBeNull();
+    const plans = await loadCallPlans(db.prisma, { flowVersionId: null, testPlanId: snapshot.id });
+    expect(plans.mainFlowId).toBe(flow.flowId);
+    expect(plans.plans[flow.flowId]?.plan).toEqual(draftPlan.plan);
   });
 
   it("writes executions, steps and recordings idempotently (activities retry)", async () => {
@@ -107,6 +129,7 @@ describe("publishing, entry points and call persistence", () => {
       channelId: "c1",
       flowId: flow.flowId,
       flowVersionId: flow.versionId,
+      testCallPlanId: null,
       caller: "100",
       dialed: "4000",
       language: "",

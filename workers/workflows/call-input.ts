@@ -5,7 +5,10 @@ export interface IvrCallInput {
   /** Id of the CallExecution row (chosen by whoever starts the workflow). */
   executionId: string;
   flowId: string;
-  flowVersionId: string;
+  /** The published version the call runs; null for a designer test call. */
+  flowVersionId: string | null;
+  /** A designer test call runs this draft snapshot (TestCallPlan) instead of a version. */
+  testPlanId?: string;
   caller: string;
   dialed: string;
   language: string;

@@ -159,12 +159,13 @@ async function beginCall(
             channelId: input.callId,
             flowId: input.flowId,
             flowVersionId: input.flowVersionId,
+            testCallPlanId: input.testPlanId ?? null,
             caller: input.caller,
             dialed: input.dialed,
             language: input.language,
             startedAt: new Date().toISOString(),
           }),
-      db.loadCallPlans(input.flowVersionId, resume?.pinnedVersions ?? {}),
+      db.loadCallPlans({ flowVersionId: input.flowVersionId, testPlanId: input.testPlanId ?? null }, resume?.pinnedVersions ?? {}),
     ]);
     if (answered === "gone") signals.hangup ??= { cause: null };
     return { executionId, callPlans };

@@ -19,5 +19,22 @@ export const auditActions = [
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
+/** Keys of the "auditActions" message catalog (keys cannot contain dots). */
+export const auditActionMessageKeys = {
+  "review.submit": "review_submit",
+  "review.approve": "review_approve",
+  "review.requestChanges": "review_requestChanges",
+  "review.comment": "review_comment",
+  "review.void": "review_void",
+  "version.publish": "version_publish",
+  "version.rollback": "version_rollback",
+  "flow.import": "flow_import",
+  "flow.delete": "flow_delete",
+  "flow.restore": "flow_restore",
+  "user.roleChange": "user_roleChange",
+  "apiToken.issue": "apiToken_issue",
+  "apiToken.revoke": "apiToken_revoke",
+} as const satisfies Record<AuditAction, string>;
+
 export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

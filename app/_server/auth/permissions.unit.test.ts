@@ -6,8 +6,20 @@ import { roles } from "./roles";
 const kinds = flowKindSchema.options;
 
 describe("permissions table", () => {
-  it("lets admin and ops do everything on every kind", () => {
-    for (const role of ["admin", "ops"] as const) for (const action of flowActions) for (const kind of kinds) expect(can(role, action, kind), `${role} ${action} ${kind}`).toBe(true);
+  it("lets admin do everything, and ops everything but managing users and API tokens", () => {
+    for (const action of flowActions) for (const kind of kinds) expect(can("admin", action, kind), `admin ${action} ${kind}`).toBe(true);
+    for (const action of flowActions) {
+      const expected = action !== "user.manage" && action !== "apiToken.manage";
+      for (const kind of kinds) expect(can("ops", action, kind), `ops ${action} ${kind}`).toBe(expected);
+    }
+  });
+
+  it("lets ops review, publish and roll back; nobody else", () => {
+    for (const action of ["flow.review", "flow.publish", "flow.rollback", "audit.view"] as const) {
+      expect(canOnSomeKind("ops", action)).toBe(true);
+      expect(canOnSomeKind("marketer", action)).toBe(false);
+      expect(canOnSomeKind("agent", action)).toBe(false);
+    }
   });
 
   it("gives agents no flow access at all", () => {
@@ -21,7 +33,8 @@ describe("permissions table", () => {
     for (const kind of kinds) {
       expect(can("marketer", "flow.view", kind)).toBe(true);
       expect(can("marketer", "flow.editDraft", kind)).toBe(kind === "campaign");
-      for (const action of ["flow.create", "flow.rename", "flow.delete", "flow.restore", "flow.publish", "flow.import", "entryPoint.edit"] as const) {
+      expect(can("marketer", "flow.submitReview", kind)).toBe(kind === "campaign");
+      for (const action of ["flow.create", "flow.rename", "flow.delete", "flow.restore", "flow.publish", "flow.review", "flow.rollback", "flow.import", "entryPoint.edit", "user.manage", "apiToken.manage"] as const) {
         expect(can("marketer", action, kind), `${action} ${kind}`).toBe(false);
       }
     }

@@ -12,8 +12,11 @@ export const testSecret = "test-only-secret-for-vitest-0123456789abcdef";
 export type RouteHandler = (req: Request, context: RouteContext) => Promise<Response>;
 
 export interface CallOptions {
-  /** Who calls: a role (a real signed session cookie for that role's user), or null for no session. */
-  as: AppRole | null;
+  /**
+   * Who calls: a role (a real signed session cookie for that role's user), a user made with
+   * createUser, or null for no session.
+   */
+  as: AppRole | TestUser | null;
   method?: string;
   path?: string;
   params?: Record<string, string>;
@@ -65,29 +68,34 @@ export async function startTestApp() {
   const db: TestDatabase = await createTestDatabase();
   globalThis.ccPrisma = db.prisma;
 
-  async function createUser(role: AppRole): Promise<TestUser> {
-    const created = await db.prisma.user.create({
-      data: { email: `${role}@test.local`, name: `Test ${role}`, role, passwordHash: "unused-in-route-tests", locale: "en" },
-    });
+  async function insertUser(role: AppRole, email: string, name: string): Promise<TestUser> {
+    const created = await db.prisma.user.create({ data: { email, name, role, passwordHash: "unused-in-route-tests", locale: "en" } });
     return { id: created.id, role, name: created.name, email: created.email };
   }
-  const users: Record<AppRole, TestUser> = {
-    admin: await createUser("admin"),
-    ops: await createUser("ops"),
-    agent: await createUser("agent"),
-    marketer: await createUser("marketer"),
+  /** Another user of a role (a second reviewer, an author), besides the one per role below. */
+  const createUser = (role: AppRole, name = `Another ${role}`) => insertUser(role, `${role}-${Math.random().toString(36).slice(2, 10)}@test.local`, name);
+
+  const roleUsers: Record<AppRole, TestUser> = {
+    admin: await insertUser("admin", "admin@test.local", "Test admin"),
+    ops: await insertUser("ops", "ops@test.local", "Test ops"),
+    agent: await insertUser("agent", "agent@test.local", "Test agent"),
+    marketer: await insertUser("marketer", "marketer@test.local", "Test marketer"),
   };
 
-  async function sessionCookie(role: AppRole): Promise<string> {
-    const user = users[role];
-    const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, role, locale: "en" }, secret: testSecret });
+  async function cookieFor(user: TestUser): Promise<string> {
+    const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, role: user.role, locale: "en" }, secret: testSecret });
     return `next-auth.session-token=${token}`;
+  }
+
+  async function sessionCookie(role: AppRole): Promise<string> {
+    return cookieFor(roleUsers[role]);
   }
 
   async function call(handler: RouteHandler, options: CallOptions): Promise<CallResult> {
     const headers = new Headers(options.headers);
     if (options.as) {
-      const cookies = [headers.get("cookie"), await sessionCookie(options.as)].filter(Boolean);
+      const cookie = typeof options.as === "string" ? await sessionCookie(options.as) : await cookieFor(options.as);
+      const cookies = [headers.get("cookie"), cookie].filter(Boolean);
       headers.set("cookie", cookies.join("; "));
     }
     const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -111,8 +119,8 @@ export async function startTestApp() {
         name,
         kind,
         draftGraph: toJsonObject(overrides.graph ?? initialGraph(kind, name)),
-        createdById: users.admin.id,
-        updatedById: users.admin.id,
+        createdById: roleUsers.admin.id,
+        updatedById: roleUsers.admin.id,
         deletedAt: overrides.deleted ? new Date() : null,
       },
     });
@@ -124,7 +132,7 @@ export async function startTestApp() {
     await db.drop();
   }
 
-  return { db, users, sessionCookie, call, createFlow, stop };
+  return { db, users: roleUsers, createUser, cookieFor, sessionCookie, call, createFlow, stop };
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;

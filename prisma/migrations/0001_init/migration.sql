@@ -72,7 +72,8 @@ CREATE TABLE "CallExecution" (
     "workflowId" TEXT NOT NULL,
     "channelId" TEXT NOT NULL,
     "flowId" TEXT NOT NULL,
-    "flowVersionId" TEXT NOT NULL,
+    "flowVersionId" TEXT,
+    "testCallPlanId" TEXT,
     "caller" TEXT NOT NULL,
     "dialed" TEXT NOT NULL,
     "language" TEXT NOT NULL,
@@ -281,7 +282,10 @@ ALTER TABLE "FlowVersion" ADD CONSTRAINT "FlowVersion_flowId_fkey" FOREIGN KEY (
 ALTER TABLE "EntryPoint" ADD CONSTRAINT "EntryPoint_flowId_fkey" FOREIGN KEY ("flowId") REFERENCES "Flow"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "CallExecution" ADD CONSTRAINT "CallExecution_flowVersionId_fkey" FOREIGN KEY ("flowVersionId") REFERENCES "FlowVersion"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "CallExecution" ADD CONSTRAINT "CallExecution_flowVersionId_fkey" FOREIGN KEY ("flowVersionId") REFERENCES "FlowVersion"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CallExecution" ADD CONSTRAINT "CallExecution_testCallPlanId_fkey" FOREIGN KEY ("testCallPlanId") REFERENCES "TestCallPlan"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "CallStep" ADD CONSTRAINT "CallStep_executionId_fkey" FOREIGN KEY ("executionId") REFERENCES "CallExecution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
