@@ -13,7 +13,7 @@ export const flowSummarySelect = {
   deletedAt: true,
   createdById: true,
   updatedById: true,
-  liveVersion: { select: { id: true, number: true, createdAt: true } },
+  liveVersion: { select: { id: true, number: true, createdAt: true, publishedAt: true } },
   entryPoints: { select: { id: true, kind: true, value: true }, orderBy: [{ kind: "asc" }, { value: "asc" }] },
 } satisfies Prisma.FlowSelect;
 
@@ -43,7 +43,7 @@ export function toFlowSummary(row: FlowSummaryRow, users: Map<string, UserRef>):
     deletedAt: row.deletedAt?.toISOString() ?? null,
     updatedBy: (row.updatedById && users.get(row.updatedById)) || null,
     live: row.liveVersion
-      ? { versionId: row.liveVersion.id, number: row.liveVersion.number, publishedAt: row.liveVersion.createdAt.toISOString() }
+      ? { versionId: row.liveVersion.id, number: row.liveVersion.number, publishedAt: (row.liveVersion.publishedAt ?? row.liveVersion.createdAt).toISOString() }
       : null,
     entryPoints: row.entryPoints,
   };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { issueApiTokenInputSchema } from "@/app/_server/api-tokens/manage-api-tokens";
 import { auditQuerySchema } from "@/app/_server/audit/list-audit";
 import type { Requirement } from "@/app/_server/auth/require-session";
@@ -12,6 +12,7 @@ import { approveReviewInputSchema, requestChangesInputSchema } from "@/app/_serv
 import { listReviewsQuerySchema } from "@/app/_server/reviews/list-reviews";
 import { addReviewCommentInputSchema } from "@/app/_server/reviews/review-comments";
 import { submitReviewInputSchema } from "@/app/_server/reviews/submit-review";
+import { setUserLocaleInputSchema } from "@/app/_server/users/set-user-locale";
 import { setUserRoleInputSchema } from "@/app/_server/users/set-user-role";
 import { diffQuerySchema } from "@/app/_server/versions/diff-flow";
 import { publishVersionInputSchema } from "@/app/_server/versions/publish-version";
@@ -66,5 +67,5 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/api-tokens", summary: "List API tokens", tag: "admin", permission: "apiToken.manage", success: [200, "{ apiTokens }"] },
   { method: "post", path: "/api/api-tokens", summary: "Issue an API token (returned once)", tag: "admin", permission: "apiToken.manage", body: issueApiTokenInputSchema, success: [201, "{ token, apiToken }"] },
   { method: "delete", path: "/api/api-tokens/{tokenId}", summary: "Revoke an API token", tag: "admin", permission: "apiToken.manage", success: [200, "{ apiToken }"] },
-  { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: z.object({ locale: z.enum(["zh-CN", "en"]) }), success: [200, "{ locale }"] },
+  { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];

@@ -1,6 +1,7 @@
 "use client";
 
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from "@xyflow/react";
+import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState, type DragEvent } from "react";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { FLOW_NODE, type CanvasNode } from "../model/canvas-types";
@@ -28,6 +29,7 @@ export function FlowCanvas() {
   const actions = useEditor((state) => state.actions);
   const takenPorts = useDesignerUi((state) => state.highlight.takenPorts);
   const { screenToFlowPosition } = useReactFlow();
+  const t = useTranslations("designer.canvas");
   const [large] = useState(() => nodes.length > FIT_LIMIT);
   // Fitting 2,000 nodes into view would render all of them: large flows open at their entry instead.
   const [initialView] = useState(() => {
@@ -90,7 +92,7 @@ export function FlowCanvas() {
         defaultEdgeOptions={{ type: "smoothstep" }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9ced8" />
-        {large ? <OverviewMap /> : <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="minimap" />}
+        {large ? <OverviewMap label={t("minimap")} /> : <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel={t("minimap")} />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -16,7 +16,7 @@ const sameViewport = (a: ReturnType<typeof viewportOf>, b: ReturnType<typeof vie
  * The minimap for large flows: one <canvas>, redrawn at most four times a second. @xyflow/react's
  * MiniMap keeps one subscribed component per node, which costs more than the drag itself at 2,000 nodes.
  */
-export function OverviewMap() {
+export function OverviewMap({ label }: { label: string }) {
   const editor = useEditorStoreApi();
   const viewport = useStore(viewportOf, sameViewport);
   const { setCenter } = useReactFlow();
@@ -83,7 +83,7 @@ export function OverviewMap() {
         width={WIDTH}
         height={HEIGHT}
         className="overview-map"
-        aria-label="minimap"
+        aria-label={label}
         data-testid="overview-map"
         onClick={(event) => {
           // Centre the canvas on the clicked spot.

@@ -39,13 +39,14 @@ export function PublishButton({ flowId, autosave, canSubmit, canPublish }: { flo
     }
   };
 
+  // The note is kept when the submission is refused, for the next try after the fixes.
   const submit = () =>
     run(async () => {
+      setComposing(false);
       if (!(await autosave.flush())) return { kind: "refused", error: autosave.status.getState().error ?? { code: "draft_conflict", message: t("notSaved") } };
       const result = await apiRequest(`${base}/reviews`, { method: "POST", body: { note, baseRevision: autosave.status.getState().revision } });
       const submitted = result.ok ? submittedSchema.safeParse(result.data) : null;
       if (!submitted?.success) return { kind: "refused", error: result.ok ? { code: "internal_error", message: t("failed") } : result.error };
-      setComposing(false);
       setNote("");
       return { kind: "submitted", number: submitted.data.review.versionNumber };
     });

@@ -108,7 +108,7 @@ export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: 
             {view === null || view.state === "starting" ? t("connecting") : view.state === "running" ? t("inCall") : t("ended", { outcome: view.outcome ?? "" })}
           </div>
           {view?.error && <div className="alert error">{view.error}</div>}
-          <Keypad onPress={press} disabled={!live} />
+          <Keypad onPress={press} disabled={!live} label={t("keypad")} />
           <section>
             <h3>{t("prompts")}</h3>
             <ol className="transcript" ref={transcript} data-testid="test-call-prompts">

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as flowRoute from "@/app/api/flows/[flowId]/route";
+import * as restoreRoute from "@/app/api/flows/[flowId]/restore/route";
+import * as importRoute from "@/app/api/flows/import/route";
+import * as draftRoute from "@/app/api/flows/[flowId]/draft/route";
+import * as publishRoute from "@/app/api/flows/[flowId]/publish/route";
+import * as rollbackRoute from "@/app/api/flows/[flowId]/rollback/route";
+import * as flowReviewsRoute from "@/app/api/flows/[flowId]/reviews/route";
+import * as approveRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/approve/route";
+import * as requestChangesRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/request-changes/route";
+import * as commentsRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/comments/route";
+import * as auditRoute from "@/app/api/audit/route";
+import * as auditExportRoute from "@/app/api/audit/export/route";
+import * as userRoute from "@/app/api/users/[userId]/route";
+import * as apiTokensRoute from "@/app/api/api-tokens/route";
+import * as apiTokenRoute from "@/app/api/api-tokens/[tokenId]/route";
+import { auditActions } from "@/app/_server/audit/audit-actions";
+import { startTestApp, validIvrGraph, type TestApp, type TestUser } from "./support/test-app";
+
+let app: TestApp;
+let author: TestUser;
+let reviewer: TestUser;
+beforeAll(async () => {
+  app = await startTestApp();
+  author = await app.createUser("ops", "Olivia Author");
+  reviewer = await app.createUser("ops", "=HYPERLINK(\"http://evil.example\",\"click\")");
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+const fromProxy = (ip: string) => ({ "x-forwarded-for": `${ip}, 10.0.0.1` });
+
+/** Minimal RFC 4180 reader for the assertions: quoted cells, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i += 1;
+    } else cell += char;
+  }
+  return rows;
+}
+
+describe("the audit log", () => {
+  let flowId = "";
+
+  it("records every action of a flow's life with who, when, what and from where", async () => {
+    const imported = await app.call(importRoute.POST, { as: author, method: "POST", body: validIvrGraph("Audited"), headers: fromProxy("203.0.113.7") });
+    expect(imported.status).toBe(201);
+    flowId = imported.body.flow.id;
+    const call = (handler: typeof publishRoute.POST, as: TestUser | "admin" | "ops", params: Record<string, string>, body?: unknown, ip = "203.0.113.7") =>
+      app.call(handler, { as, method: "POST", params: { flowId, ...params }, body, headers: fromProxy(ip) });
+
+    const first = await call(flowReviewsRoute.POST, author, {}, { note: "first" });
+    const firstId = String(first.body.review.id);
+    expect((await call(commentsRoute.POST, reviewer, { reviewId: firstId }, { nodeId: "bye", body: "=1+1, \"quoted\"\nnext line" })).status).toBe(201);
+    expect((await call(requestChangesRoute.POST, reviewer, { reviewId: firstId }, { note: "say bye" })).status).toBe(200);
+    await app.call(draftRoute.PUT, { as: author, method: "PUT", params: { flowId }, body: { graph: validIvrGraph("Audited v2"), baseRevision: 1 } });
+    const second = await call(flowReviewsRoute.POST, author, {}, { note: "second" });
+    const secondId = String(second.body.review.id);
+    expect((await call(approveRoute.POST, reviewer, { reviewId: secondId }, {})).status).toBe(200);
+    expect((await call(publishRoute.POST, "ops", {}, { versionId: second.body.review.versionId })).status).toBe(200);
+
+    await app.call(draftRoute.PUT, { as: author, method: "PUT", params: { flowId }, body: { graph: validIvrGraph("Audited v3"), baseRevision: 2 } });
+    const third = await call(flowReviewsRoute.POST, author, {}, { note: "third" });
+    await call(approveRoute.POST, reviewer, { reviewId: String(third.body.review.id) }, {});
+    // Edited after approval: the approval is voided, and that is audited too.
+    await app.call(draftRoute.PUT, { as: author, method: "PUT", params: { flowId }, body: { graph: validIvrGraph("Audited v4"), baseRevision: 3 } });
+    const fourth = await call(flowReviewsRoute.POST, author, {}, { note: "fourth" });
+    await call(approveRoute.POST, reviewer, { reviewId: String(fourth.body.review.id) }, {});
+    await call(publishRoute.POST, "ops", {}, { versionId: fourth.body.review.versionId });
+    expect((await call(rollbackRoute.POST, "admin", {}, { versionId: second.body.review.versionId, note: "v4 broke" }, "198.51.100.9")).status).toBe(200);
+
+    await app.db.prisma.entryPoint.deleteMany({ where: { flowId } });
+    expect((await app.call(flowRoute.DELETE, { as: "admin", params: { flowId } })).status).toBe(200);
+    expect((await app.call(restoreRoute.POST, { as: "admin", method: "POST", params: { flowId } })).status).toBe(200);
+
+    const entries = await app.db.prisma.auditEntry.findMany({ where: { flowId }, orderBy: { id: "asc" } });
+    expect(entries.map((entry) => entry.action)).toEqual([
+      "flow.import",
+      "review.submit",
+      "review.comment",
+      "review.requestChanges",
+      "review.submit",
+      "review.approve",
+      "version.publish",
+      "review.submit",
+      "review.approve",
+      "review.void",
+      "review.submit",
+      "review.approve",
+      "version.publish",
+      "version.rollback",
+      "flow.delete",
+      "flow.restore",
+    ]);
+    expect(entries[0]).toMatchObject({ actorId: author.id, actorName: "Olivia Author", actorRole: "ops", targetType: "flow", targetId: flowId, ip: "203.0.113.7" });
+    expect(entries[2]).toMatchObject({ actorId: reviewer.id, targetType: "review", targetId: firstId, details: { nodeId: "bye", body: "=1+1, \"quoted\"\nnext line" } });
+    expect(entries[13]).toMatchObject({ actorId: app.users.admin.id, ip: "198.51.100.9", details: { note: "v4 broke", number: 2 } });
+    expect(entries.every((entry) => entry.at instanceof Date)).toBe(true);
+  });
+
+  it("records role changes and API token issue and revoke", async () => {
+    const target = await app.createUser("agent", "Agent Smith");
+    const headers = { "x-real-ip": "192.0.2.44" };
+    expect((await app.call(userRoute.PATCH, { as: "admin", method: "PATCH", params: { userId: target.id }, body: { role: "ops" }, headers })).status).toBe(200);
+    const issued = await app.call(apiTokensRoute.POST, { as: "admin", method: "POST", body: { name: "CI deploy", scopes: ["flow.view"] }, headers });
+    const tokenId = String(issued.body.apiToken.id);
+    expect((await app.call(apiTokenRoute.DELETE, { as: "admin", method: "DELETE", params: { tokenId }, headers })).status).toBe(200);
+    // Revoking again changes nothing and is not recorded twice.
+    await app.call(apiTokenRoute.DELETE, { as: "admin", method: "DELETE", params: { tokenId } });
+
+    const role = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "user.roleChange", targetId: target.id } });
+    expect(role).toMatchObject({ actorId: app.users.admin.id, targetType: "user", ip: "192.0.2.44", details: { from: "agent", to: "ops" } });
+    expect(await app.db.prisma.auditEntry.count({ where: { targetId: tokenId, action: "apiToken.issue" } })).toBe(1);
+    expect(await app.db.prisma.auditEntry.count({ where: { targetId: tokenId, action: "apiToken.revoke" } })).toBe(1);
+    const issue = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { targetId: tokenId, action: "apiToken.issue" } });
+    expect(JSON.stringify(issue.details)).not.toContain(String(issued.body.token));
+    expect((await app.call(userRoute.PATCH, { as: "admin", method: "PATCH", params: { userId: app.users.admin.id }, body: { role: "agent" } })).body.error.code).toBe("own_role");
+  });
+
+  it("has a test above for every action it knows", async () => {
+    const recorded = await app.db.prisma.auditEntry.findMany({ distinct: ["action"], select: { action: true } });
+    expect(recorded.map((entry) => entry.action).sort()).toEqual([...auditActions].sort());
+  });
+
+  it("is append-only in the database: UPDATE, DELETE and TRUNCATE are refused", async () => {
+    const before = await app.db.prisma.auditEntry.count();
+    const first = await app.db.prisma.auditEntry.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await expect(app.db.prisma.$executeRawUnsafe(`UPDATE "AuditEntry" SET "actorName" = 'someone else' WHERE id = ${first.id}`)).rejects.toThrow(/append-only/);
+    await expect(app.db.prisma.auditEntry.update({ where: { id: first.id }, data: { action: "flow.restore" } })).rejects.toThrow(/append-only/);
+    await expect(app.db.prisma.auditEntry.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(app.db.prisma.$executeRawUnsafe(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/append-only/);
+    expect(await app.db.prisma.auditEntry.count()).toBe(before);
+    expect(await app.db.prisma.auditEntry.findUniqueOrThrow({ where: { id: first.id } })).toEqual(first);
+  });
+
+  it("filters by actor, action, flow and day, newest first, a page at a time", async () => {
+    const byAction = await app.call(auditRoute.GET, { as: "ops", path: `/api/audit?action=review.approve&flowId=${flowId}` });
+    expect(byAction.status).toBe(200);
+    expect(byAction.body.entries).toHaveLength(3);
+    expect(byAction.body.entries.every((entry: { action: string; actorId: string }) => entry.action === "review.approve" && entry.actorId === reviewer.id)).toBe(true);
+    const ids = byAction.body.entries.map((entry: { id: string }) => BigInt(entry.id));
+    expect([...ids].sort((a, b) => (a > b ? -1 : 1))).toEqual(ids);
+
+    const byActor = await app.call(auditRoute.GET, { as: "admin", path: `/api/audit?actorId=${author.id}&limit=2` });
+    expect(byActor.body.entries).toHaveLength(2);
+    const next = await app.call(auditRoute.GET, { as: "admin", path: `/api/audit?actorId=${author.id}&limit=2&before=${byActor.body.nextBefore}` });
+    expect(BigInt(next.body.entries[0].id)).toBeLessThan(BigInt(byActor.body.entries[1].id));
+
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    expect((await app.call(auditRoute.GET, { as: "ops", path: `/api/audit?flowId=${flowId}&from=${yesterday}` })).body.entries).toHaveLength(16);
+    expect((await app.call(auditRoute.GET, { as: "ops", path: `/api/audit?flowId=${flowId}&to=${yesterday}` })).body.entries).toHaveLength(0);
+    expect((await app.call(auditRoute.GET, { as: "ops", path: `/api/audit?from=not-a-day` })).status).toBe(400);
+    expect((await app.call(auditRoute.GET, { as: "ops", path: `/api/audit?action=flow.rename` })).status).toBe(400);
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("exports CSV with every cell quoted and formula-looking cells defused", async () => {
+    const result = await app.call(auditExportRoute.GET, { as: "ops", path: `/api/audit/export?flowId=${flowId}` });
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(result.headers.get("content-disposition")).toContain("attachment");
+    // The byte order mark (for spreadsheet programs) is dropped by text decoding, as a browser does.
+    const rows = parseCsv(String(result.body).replace(/^\uFEFF/, ""));
+    expect(rows[0]).toEqual(["time", "actor", "actor_id", "role", "api_token_id", "action", "target_type", "target_id", "flow_id", "ip", "details"]);
+    expect(rows).toHaveLength(17);
+    expect(rows.every((row) => row.length === 11)).toBe(true);
+    const comment = rows.find((row) => row[5] === "review.comment");
+    expect(comment?.[1]).toBe("'=HYPERLINK(\"http://evil.example\",\"click\")");
+    expect(JSON.parse(comment?.[10] ?? "{}")).toMatchObject({ body: "=1+1, \"quoted\"\nnext line" });
+    expect(rows.slice(1).every((row) => !/^[=+\-@]/.test(row[1] ?? ""))).toBe(true);
+    const filtered = parseCsv(String((await app.call(auditExportRoute.GET, { as: "ops", path: `/api/audit/export?flowId=${flowId}&action=version.rollback` })).body));
+    expect(filtered).toHaveLength(2);
+  });
+});
