@@ -7,6 +7,8 @@ ensure_apt_packages() {
   command -v espeak-ng >/dev/null || missing+=(espeak-ng)
   command -v sox >/dev/null || missing+=(sox)
   command -v chromium >/dev/null || missing+=(chromium)
+  # Without a CJK font headless Chromium draws the Chinese UI as boxes (browser tests, screenshots).
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -32,10 +32,11 @@ describe("a designer test call runs the draft snapshot, not the live version", (
 
   it("plays the draft's prompts, records the execution against the snapshot and leaves live calls alone", async () => {
     const live = await stack.publishFlow(greeting("live version"), { did: "6101" });
-    const compiled = compileGraph(greeting("draft version"));
+    const draft = greeting("draft version");
+    const compiled = compileGraph(draft);
     if (!compiled.ok) throw new Error("draft does not compile");
     const snapshot = await stack.prisma.testCallPlan.create({
-      data: { flowId: live.flowId, plan: JSON.parse(JSON.stringify(compiled.plan)), graph: greeting("draft version") },
+      data: { flowId: live.flowId, plan: JSON.parse(JSON.stringify(compiled.plan)), graph: JSON.parse(JSON.stringify(draft)) },
     });
 
     const testCall = await stack.placeCall({ to: "test", from: "designer", args: ["test", snapshot.id], script: "wait prompt; press 1; expect hangup" });

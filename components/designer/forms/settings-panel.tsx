@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef } from "react";
 import { formatIssue } from "@/flows-runtime/i18n/format-issue";
 import { pick } from "@/flows-runtime/i18n/locales";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
@@ -127,8 +127,10 @@ export function SettingsPanel() {
     }
     return count === 1 ? found : count;
   });
-  if (typeof selected === "number") {
-    return <p className="panel-empty">{selected === 0 ? t("nothingSelected") : t("manySelected", { count: selected })}</p>;
+  // Selecting a node to drag it must not wait for its form: the form renders at lower priority.
+  const shown = useDeferredValue(selected);
+  if (typeof shown === "number") {
+    return <p className="panel-empty">{shown === 0 ? t("nothingSelected") : t("manySelected", { count: shown })}</p>;
   }
-  return <NodeSettings key={selected} nodeId={selected} />;
+  return <NodeSettings key={shown} nodeId={shown} />;
 }

@@ -49,6 +49,23 @@ export default function MonacoField({ value, mode, readOnly, fieldPath, label, o
   useEffect(() => {
     const element = host.current;
     if (element === null) return;
+    let disposed = false;
+    let cleanup: () => void = () => undefined;
+    // Created when the browser is idle: opening a form while dragging its node keeps the drag smooth.
+    const create = () => {
+      if (disposed) return;
+      cleanup = mount(element);
+    };
+    const idle = typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(create, { timeout: 150 }) : window.setTimeout(create, 0);
+    return () => {
+      disposed = true;
+      if (typeof window.cancelIdleCallback === "function") window.cancelIdleCallback(idle);
+      else window.clearTimeout(idle);
+      cleanup();
+    };
+  }, []);
+
+  function mount(element: HTMLDivElement): () => void {
     const start = initial.current;
     const editor = monaco.editor.create(element, {
       value: start.value,
@@ -92,6 +109,8 @@ export default function MonacoField({ value, mode, readOnly, fieldPath, label, o
     const sizes = editor.onDidContentSizeChange((event) => {
       element.style.height = `${Math.min(MAX_HEIGHT, Math.max(LINE_HEIGHT + 8, event.contentHeight))}px`;
     });
+    // A problem's "go to field" may have focused the placeholder before the editor existed.
+    if (document.activeElement === element) editor.focus();
     return () => {
       changes.dispose();
       sizes.dispose();
@@ -99,7 +118,7 @@ export default function MonacoField({ value, mode, readOnly, fieldPath, label, o
       editor.dispose();
       editorRef.current = null;
     };
-  }, []);
+  }
 
   useEffect(() => {
     const editor = editorRef.current;
