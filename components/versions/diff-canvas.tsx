@@ -37,7 +37,7 @@ function DiffNode({ data }: NodeProps<DiffNodeType>) {
       data-node-id={data.nodeId}
       data-status={data.status}
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="diff-node-type">{ghost ? t("legendOldPosition") : data.typeLabel}</div>
       <div className="diff-node-label">{data.label}</div>
       {data.comments > 0 && (
@@ -47,7 +47,7 @@ function DiffNode({ data }: NodeProps<DiffNodeType>) {
           </span>
         </div>
       )}
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 }

@@ -95,7 +95,7 @@ describe("four-eyes review in the browser", () => {
     // The author cannot approve their own change: the server says so.
     await ops.goto(admin.url());
     await ops.locator('[data-testid="approve"]').click();
-    await expect.poll(() => ops.locator('[role="alert"]').textContent()).toContain("another reviewer");
+    await expect.poll(() => ops.locator('[data-testid="review-decision"] [role="alert"]').textContent()).toContain("another reviewer");
     const comments = await app.db.prisma.reviewComment.findMany({ where: { review: { flowId } } });
     expect(comments.map((comment) => [comment.nodeId, comment.authorId])).toEqual([["menu", app.users.admin.id]]);
   });
