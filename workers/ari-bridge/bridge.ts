@@ -132,7 +132,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
 
   async function signal(callId: string, sig: CallSignal): Promise<void> {
     const result = await withRetry(`signal ${sig.name}`, () => deps.workflows.signal(callId, sig));
-    if (result === "not-running" && sig.name !== "hangup" && sig.name !== "playbackFinished" && sig.name !== "playbackStarted") {
+    if (result === "not-running" && sig.name !== "hangup" && sig.name !== "playbackFinished") {
       log.warn("event for a call without a running workflow", { call: callId, signal: sig.name });
     }
   }

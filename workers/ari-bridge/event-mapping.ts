@@ -12,7 +12,6 @@ import { callIdOfTransferLeg, TRANSFER_LEG_ARG } from "../workflows/signals";
 /** A signal for the workflow of the call whose caller channel is `callId`. */
 export type CallSignal =
   | { name: "dtmf"; payload: DtmfSignal }
-  | { name: "playbackStarted"; payload: PlaybackSignal }
   | { name: "playbackFinished"; payload: PlaybackSignal }
   | { name: "recordingFinished"; payload: RecordingFinishedSignal }
   | { name: "transferLegAnswered"; payload: TransferLegAnsweredSignal }
@@ -74,16 +73,11 @@ export function mapAriEvent(event: AnyAriEvent): BridgeAction {
         signal: { name: "dtmf", payload: { digit: event.digit, durationMs: event.duration_ms } },
       };
     }
-    case "PlaybackStarted":
     case "PlaybackFinished": {
       const callId = channelOfTarget(event.playback.target_uri);
       if (callId === null) return NONE;
       const payload = { playbackId: event.playback.id, state: event.playback.state };
-      return {
-        kind: "signal",
-        callId,
-        signal: event.type === "PlaybackStarted" ? { name: "playbackStarted", payload } : { name: "playbackFinished", payload },
-      };
+      return { kind: "signal", callId, signal: { name: "playbackFinished", payload } };
     }
     case "RecordingFinished":
     case "RecordingFailed": {

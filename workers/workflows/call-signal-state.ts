@@ -3,7 +3,6 @@ import {
   dtmfSignal,
   hangupSignal,
   playbackFinishedSignal,
-  playbackStartedSignal,
   recordingFinishedSignal,
   transferLegAnsweredSignal,
   transferLegFailedSignal,
@@ -19,7 +18,6 @@ import {
 export class CallSignalState {
   /** Digits received and not consumed yet, oldest first. */
   readonly digits: string[];
-  readonly startedPlaybacks = new Set<string>();
   readonly finishedPlaybacks = new Map<string, string>();
   readonly finishedRecordings = new Map<string, RecordingFinishedSignal>();
   readonly answeredLegs = new Set<string>();
@@ -35,11 +33,7 @@ export class CallSignalState {
     setHandler(dtmfSignal, ({ digit }) => {
       this.digits.push(digit);
     });
-    setHandler(playbackStartedSignal, ({ playbackId }) => {
-      this.startedPlaybacks.add(playbackId);
-    });
     setHandler(playbackFinishedSignal, ({ playbackId, state }) => {
-      this.startedPlaybacks.delete(playbackId);
       this.finishedPlaybacks.set(playbackId, state);
     });
     setHandler(recordingFinishedSignal, (recording) => {

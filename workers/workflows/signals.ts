@@ -39,7 +39,6 @@ export interface HangupSignal {
 }
 
 export const dtmfSignal = defineSignal<[DtmfSignal]>("dtmf");
-export const playbackStartedSignal = defineSignal<[PlaybackSignal]>("playbackStarted");
 export const playbackFinishedSignal = defineSignal<[PlaybackSignal]>("playbackFinished");
 export const recordingFinishedSignal = defineSignal<[RecordingFinishedSignal]>("recordingFinished");
 export const transferLegAnsweredSignal = defineSignal<[TransferLegAnsweredSignal]>("transferLegAnswered");
