@@ -69,4 +69,42 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
     ]);
     expect(execution.outcome).toBe("transferred");
   });
+  it("publishes from the designer after review, and a real call to the flow's number then gets that version", async () => {
+    const flowId = await app.createFlow("After-sales (published)", afterSales);
+    await page.goto(`${app.url}/flows/${flowId}`);
+    await page.locator('[data-testid="flow-node"]').first().waitFor();
+    await page.locator('[data-testid="submit-review"]').click();
+    await page.locator('[data-testid="review-note"]').fill("Ready for callers");
+    await page.locator('[data-testid="submit-review-confirm"]').click();
+    await expect.poll(() => page.locator('[data-testid="publish-result"]').textContent()).toContain("Version 1");
+
+    const review = await app.db.prisma.flowReview.findFirstOrThrow({ where: { flowId, status: "pending" } });
+    const reviewer = await newContext(app.browser);
+    await app.signIn(await reviewer.newPage(), "ops");
+    expect((await reviewer.request.post(`${app.url}/api/flows/${flowId}/reviews/${review.id}/approve`, { data: {} })).status()).toBe(200);
+    await reviewer.close();
+
+    await page.reload();
+    await page.locator('[data-testid="publish"]').click();
+    await expect.poll(() => page.locator('[data-testid="publish-result"]').textContent()).toContain("version 1 now answers calls");
+    const mapped = await page.request.post(`${app.url}/api/flows/${flowId}/entry-points`, { data: { kind: "did", value: "4001" } });
+    expect(mapped.status()).toBe(201);
+
+    if (!stack) throw new Error("the engine is not running");
+    const callId = await stack.placeCall({ to: "4001", from: "13800000000", script: "wait prompt; press 2; expect end" });
+    expect((await stack.waitForCall(callId)).result?.outcome).toBe("transferred");
+    const live = await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersionId: true } });
+    const execution = await app.db.prisma.callExecution.findUniqueOrThrow({
+      where: { workflowId: `call-${callId}` },
+      include: { steps: { orderBy: { seq: "asc" } } },
+    });
+    expect(execution.flowVersionId).toBe(live.liveVersionId);
+    expect(execution.caller).toBe("13800000000");
+    expect(execution.steps.map((step) => [step.nodeId, step.port, step.input])).toEqual([
+      ["start", "next", null],
+      ["hours", "open", null],
+      ["main_menu", "option:2", "2"],
+      ["to_after_sales", null, null],
+    ]);
+  });
 });

@@ -2,6 +2,9 @@ import type { NodeDefinition } from "@/flows-runtime/nodes/node-definition";
 
 const MAX = 90;
 
+/** Per settings object (settings are immutable), like portsOf: a large flow's nodes are summarised once. */
+const cache = new WeakMap<object, string>();
+
 const clip = (text: string): string => (text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text);
 
 /**
@@ -9,6 +12,14 @@ const clip = (text: string): string => (text.length > MAX ? `${text.slice(0, MAX
  * URL or expression (from definition.expressions), else its first short text setting.
  */
 export function nodeSummary(definition: NodeDefinition, config: Record<string, unknown>): string {
+  const cached = cache.get(config);
+  if (cached !== undefined) return cached;
+  const summary = computeSummary(definition, config);
+  cache.set(config, summary);
+  return summary;
+}
+
+function computeSummary(definition: NodeDefinition, config: Record<string, unknown>): string {
   const parsed = definition.schema.safeParse(config);
   if (parsed.success) {
     try {

@@ -1,0 +1,41 @@
+// Prints the measured geometry of every node kind in the benchmark flow (node size, handle centres),
+// to check the designer's size estimate for nodes that have not been drawn yet.
+//   npx tsx scripts/bench/designer-geometry.ts [menus=5]
+import { newContext } from "../../tests/browser/support/browser";
+import { startBrowserApp } from "../../tests/browser/support/browser-app";
+import { generateLargeFlow } from "./designer-graph";
+
+async function main(): Promise<void> {
+  const graph = generateLargeFlow(Number(process.argv[2] ?? 5));
+  const app = await startBrowserApp();
+  try {
+    const flowId = await app.createFlow(graph.name ?? "bench", graph);
+    const context = await newContext(app.browser);
+    const page = await context.newPage();
+    await app.signIn(page);
+    await page.goto(`${app.url}/flows/${flowId}`);
+    await page.locator(".react-flow__node").first().waitFor();
+    await page.waitForTimeout(500);
+    const rows = await page.evaluate(`(() => {
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector(".react-flow__viewport")).transform).m22;
+      return [...document.querySelectorAll(".react-flow__node")].slice(0, 12).map((el) => {
+        const box = el.getBoundingClientRect();
+        const handles = [...el.querySelectorAll(".react-flow__handle")].map((h) => {
+          const r = h.getBoundingClientRect();
+          return (h.classList.contains("source") ? "s:" : "t:") + (h.dataset.handleid ?? "") + "@" + ((r.left - box.left) / zoom).toFixed(1) + "," + ((r.top - box.top) / zoom).toFixed(1) + " " + (r.width / zoom).toFixed(1) + "x" + (r.height / zoom).toFixed(1);
+        });
+        const parts = [".flow-node-header", ".flow-node-body", ".flow-node-label", ".flow-node-summary", ".flow-node-ports", ".flow-port"].map((s) => { const p = el.querySelector(s); return p ? s + "=" + (p.getBoundingClientRect().height / zoom).toFixed(1) : ""; });
+        return el.dataset.id + " " + (box.width / zoom).toFixed(1) + "x" + (box.height / zoom).toFixed(1) + " " + el.offsetWidth + "x" + el.offsetHeight + " | " + parts.join(" ") + " | " + handles.join(" ; ") + " | " + (el.querySelector(".flow-node-summary")?.textContent ?? "");
+      });
+    })()`);
+    process.stdout.write(`${(rows as string[]).join("\n")}\n`);
+    await context.close();
+  } finally {
+    await app.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
