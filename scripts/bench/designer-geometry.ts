@@ -29,6 +29,19 @@ async function main(): Promise<void> {
       });
     })()`);
     process.stdout.write(`${(rows as string[]).join("\n")}\n`);
+    // SCREENSHOT=dir: the canvas as opened, and after panning onto nodes that were not drawn before.
+    if (process.env.SCREENSHOT !== undefined) {
+      await page.screenshot({ path: `${process.env.SCREENSHOT}/designer-open.png` });
+      const pane = await page.locator(".react-flow__pane").boundingBox();
+      if (pane !== null) {
+        await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(pane.x + pane.width / 2 - 500, pane.y + pane.height / 2 - 300, { steps: 10 });
+        await page.mouse.up();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${process.env.SCREENSHOT}/designer-panned.png` });
+      }
+    }
     await context.close();
   } finally {
     await app.stop();

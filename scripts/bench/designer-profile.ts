@@ -39,10 +39,27 @@ async function main(): Promise<void> {
     await page.goto(`${app.url}/flows/${flowId}`);
     await page.waitForFunction("window.__ccShown !== undefined", undefined, { timeout: 60_000 });
     const shown = Number(await page.evaluate("window.__ccShown"));
+    process.stdout.write(`rendered: ${await page.locator(".react-flow__node").count()} nodes, ${await page.locator(".react-flow__edge").count()} edges\n`);
     await page.waitForTimeout(300);
     await app.browser.stopTracing();
     const { profile } = await cdp.send("Profiler.stop");
     writeFileSync(path.join(out, "designer.cpuprofile"), JSON.stringify(profile));
+    // The start of a drag (selecting the node, opening its settings), as in designer-open.ts.
+    await page.waitForTimeout(3000);
+    const box = await page.locator('[data-testid="flow-node"][data-node-id="menu_0"] .flow-node-header').boundingBox();
+    if (box === null) throw new Error("menu_0 is not on screen");
+    await cdp.send("Profiler.start");
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step += 1) {
+      await page.mouse.move(x + step * 3, y);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    const drag = await cdp.send("Profiler.stop");
+    writeFileSync(path.join(out, "designer-drag.cpuprofile"), JSON.stringify(drag.profile));
     const measures = await page.evaluate(`JSON.stringify(performance.getEntriesByType("measure").map((m) => [m.name, Math.round(m.startTime), Math.round(m.duration)]))`);
     process.stdout.write(`shown at ${shown.toFixed(1)} ms; measures ${String(measures)}\n`);
     await context.close();

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState, type DragEvent } from "react";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { FLOW_NODE, type CanvasNode } from "../model/canvas-types";
+import { LARGE_FLOW } from "../model/node-geometry";
 import { useEditor } from "../store/editor-context";
 import { portKey } from "../store/designer-ui-store";
 import { useDesignerUi } from "../store/designer-ui-context";
@@ -16,8 +17,6 @@ const nodeTypes: NodeTypes = { [FLOW_NODE]: FlowNode };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const proOptions = { hideAttribution: true };
 
-/** Beyond this many nodes the flow opens on its Start node instead of zooming out to show everything, with a lighter minimap. */
-const FIT_LIMIT = 300;
 
 const minimapColor = (node: CanvasNode): string => (node.selected ? "#1f5fbf" : "#c3cad5");
 
@@ -30,7 +29,7 @@ export function FlowCanvas() {
   const takenPorts = useDesignerUi((state) => state.highlight.takenPorts);
   const { screenToFlowPosition } = useReactFlow();
   const t = useTranslations("designer.canvas");
-  const [large] = useState(() => nodes.length > FIT_LIMIT);
+  const [large] = useState(() => nodes.length > LARGE_FLOW);
   // Fitting 2,000 nodes into view would render all of them: large flows open at their entry instead.
   const [initialView] = useState(() => {
     if (!large) return null;

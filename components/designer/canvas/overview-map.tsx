@@ -42,8 +42,8 @@ export function OverviewMap({ label }: { label: string }) {
       for (const node of nodes) {
         minX = Math.min(minX, node.position.x);
         minY = Math.min(minY, node.position.y);
-        maxX = Math.max(maxX, node.position.x + (node.measured?.width ?? 240));
-        maxY = Math.max(maxY, node.position.y + (node.measured?.height ?? 100));
+        maxX = Math.max(maxX, node.position.x + (node.measured?.width ?? node.initialWidth ?? 240));
+        maxY = Math.max(maxY, node.position.y + (node.measured?.height ?? node.initialHeight ?? 100));
       }
       const view = viewportRef.current;
       const viewLeft = -view.x / view.zoom;
@@ -57,7 +57,7 @@ export function OverviewMap({ label }: { label: string }) {
       context.clearRect(0, 0, WIDTH, HEIGHT);
       for (const node of nodes) {
         context.fillStyle = node.selected ? "#1f5fbf" : "#c3cad5";
-        context.fillRect((node.position.x - minX) * scale, (node.position.y - minY) * scale, Math.max(1, (node.measured?.width ?? 240) * scale), Math.max(1, (node.measured?.height ?? 100) * scale));
+        context.fillRect((node.position.x - minX) * scale, (node.position.y - minY) * scale, Math.max(1, (node.measured?.width ?? node.initialWidth ?? 240) * scale), Math.max(1, (node.measured?.height ?? node.initialHeight ?? 100) * scale));
       }
       context.strokeStyle = "#1f5fbf";
       context.lineWidth = 1.5;

@@ -15,8 +15,8 @@ export function useRevealNode(): (nodeId: string, path?: (string | number)[]) =>
       const node = editor.getState().nodes.find((candidate) => candidate.id === nodeId);
       if (node === undefined) return;
       editor.getState().actions.selectOnly(nodeId);
-      const width = node.measured?.width ?? 220;
-      const height = node.measured?.height ?? 90;
+      const width = node.measured?.width ?? node.initialWidth ?? 220;
+      const height = node.measured?.height ?? node.initialHeight ?? 90;
       void setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
       ui.getState().requestFocus(nodeId, path);
     },

@@ -7,6 +7,7 @@ import { FLOW_NODE, INPUT_HANDLE, type CanvasEdge, type CanvasNode } from "../mo
 import { copyPayload, parseClipboard, remapPayload } from "../model/clipboard";
 import { fromCanvas, fromCanvasEdge, fromCanvasNode } from "../model/from-canvas";
 import { graphMetaOf, type GraphMeta } from "../model/graph-meta";
+import { withEstimatedGeometry, withoutEstimate } from "../model/node-geometry";
 import { portsOf } from "../model/node-ports";
 import { reconcileEdges } from "../model/reconcile-edges";
 import { toCanvas, toCanvasEdge, toCanvasNode } from "../model/to-canvas";
@@ -103,7 +104,10 @@ export function createEditorStore(graph: Graph, options: { readOnly?: boolean } 
         const applicable = allowed.filter((change) => change.type !== "remove" && change.type !== "add" && change.type !== "replace");
         if (applicable.length === 0) return;
         const dragEnded = applicable.some((change) => change.type === "position" && change.dragging === false);
-        set({ nodes: applyNodeChanges(applicable, state.nodes), ...(dragEnded ? { graphVersion: state.graphVersion + 1 } : {}) });
+        let nodes = applyNodeChanges(applicable, state.nodes);
+        const measured = new Set(applicable.flatMap((change) => (change.type === "dimensions" ? [change.id] : [])));
+        if (measured.size > 0) nodes = nodes.map((node) => (measured.has(node.id) ? withoutEstimate(node) : node));
+        set({ nodes, ...(dragEnded ? { graphVersion: state.graphVersion + 1 } : {}) });
       },
 
       onEdgesChange(changes) {
@@ -251,8 +255,8 @@ export function createEditorStore(graph: Graph, options: { readOnly?: boolean } 
         const positions = autoLayout(
           state.nodes.map((node) => ({
             id: node.id,
-            width: node.measured?.width ?? DEFAULT_SIZE.width,
-            height: node.measured?.height ?? DEFAULT_SIZE.height,
+            width: node.measured?.width ?? node.initialWidth ?? DEFAULT_SIZE.width,
+            height: node.measured?.height ?? node.initialHeight ?? DEFAULT_SIZE.height,
           })),
           state.edges,
         );
@@ -268,7 +272,8 @@ export function createEditorStore(graph: Graph, options: { readOnly?: boolean } 
         const state = get();
         const canvas = toCanvas(next);
         set({
-          ...canvas,
+          nodes: withEstimatedGeometry(canvas.nodes),
+          edges: canvas.edges,
           meta: graphMetaOf(next),
           history: emptyHistory(),
           graphVersion: state.graphVersion + 1,
@@ -285,7 +290,7 @@ export function createEditorStore(graph: Graph, options: { readOnly?: boolean } 
     const canvas = toCanvas(graph);
     return {
       meta: graphMetaOf(graph),
-      nodes: canvas.nodes,
+      nodes: withEstimatedGeometry(canvas.nodes),
       edges: canvas.edges,
       history: emptyHistory(),
       graphVersion: 0,
