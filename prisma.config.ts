@@ -4,6 +4,9 @@ import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl } from "./prisma/database-url";
 
+// schema.prisma reads env("DATABASE_URL"); without it Prisma's CLI goes looking for a native engine.
+process.env.DATABASE_URL ??= databaseUrl();
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
-# Regenerates prisma/migrations/0001_init from prisma/schema.prisma. Pre-release policy: until the
-# first release there is one initial migration; after it, add a new folder per change instead.
+# Adds a migration for what changed in prisma/schema.prisma since the last one:
+#   npm run db:migration -- <name>
+# Migrations are append-only: an applied migration is never edited (scripts/lib/postgres.sh refuses a
+# database whose applied migrations differ from these files). With a driver adapter Prisma cannot diff
+# against a database, so the schema as of the last migration is kept in migrations/schema.snapshot.prisma
+# and diffed against the current schema.
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$ROOT"
-mkdir -p prisma/migrations/0001_init
-npx --no-install prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma --script \
-  > prisma/migrations/0001_init/migration.sql
+name="${1:-}"
+[[ "$name" =~ ^[a-z0-9_]+$ ]] || { echo "usage: npm run db:migration -- <name in lower_snake_case>" >&2; exit 2; }
+
+snapshot="prisma/migrations/schema.snapshot.prisma"
+sql="$(npx --no-install prisma migrate diff --from-schema-datamodel "$snapshot" --to-schema-datamodel prisma/schema.prisma --script)"
+if ! grep -qv '^\s*\(--.*\)\?$' <<<"$sql"; then
+  log "no schema changes since the last migration"
+  exit 0
+fi
+dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_$name"
+mkdir -p "$dir"
+printf '%s\n' "$sql" > "$dir/migration.sql"
+cp prisma/schema.prisma "$snapshot"
 npx --no-install prisma generate >/dev/null
-log "prisma/migrations/0001_init/migration.sql regenerated"
+log "$dir/migration.sql written"

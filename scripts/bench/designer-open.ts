@@ -64,20 +64,31 @@ async function main(): Promise<void> {
     const y = box.y + box.height / 2;
     await page.mouse.move(x, y);
     await page.mouse.down();
+    const downAt = Number(await page.evaluate("window.__ccFrames.length"));
     for (let step = 1; step <= 120; step += 1) {
       await page.mouse.move(x + step * 3, y + Math.sin(step / 10) * 60);
       await page.waitForTimeout(16);
     }
+    const upAt = Number(await page.evaluate("window.__ccFrames.length"));
     await page.mouse.up();
     const recorded: unknown = await page.evaluate("window.__ccRecording = false, window.__ccFrames");
     const frames = Array.isArray(recorded) ? recorded.filter((item): item is number => typeof item === "number") : [];
     const sorted = frames.slice(1).sort((a, b) => a - b);
+    // Where the slowest frames fall: the press (index ~downAt) starts the drag, upAt is just before the release.
+    const slowest = frames
+      .map((ms, index) => ({ ms, index }))
+      .slice(1)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3)
+      .map(({ ms, index }) => `${fmt(ms)} @${index}`)
+      .join(", ");
     process.stdout.write(
       [
         `nodes: ${graph.nodes.length}, edges: ${graph.edges.length}, rendered on open: ${rendered}`,
         `open (navigation start -> nodes painted): ${runs.map(fmt).join(", ")} (best ${fmt(Math.min(...runs))})`,
         `  last run: ${phases}`,
         `drag frames: ${sorted.length}, p50 ${fmt(percentile(sorted, 0.5))}, p95 ${fmt(percentile(sorted, 0.95))}, max ${fmt(sorted.at(-1) ?? NaN)}`,
+        `  slowest: ${slowest} (press after frame ${downAt}, release after frame ${upAt} of ${frames.length})`,
       ].join("\n") + "\n",
     );
     await context.close();

@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     const { profile } = await cdp.send("Profiler.stop");
     writeFileSync(path.join(out, "designer.cpuprofile"), JSON.stringify(profile));
     // The start of a drag (selecting the node, opening its settings), as in designer-open.ts.
-    await page.waitForTimeout(3000);
+    // PROFILE_DRAG_WAIT=0 drags right after the open, as designer-open.ts does.
+    await page.waitForTimeout(Number(process.env.PROFILE_DRAG_WAIT ?? 3000));
     const box = await page.locator('[data-testid="flow-node"][data-node-id="menu_0"] .flow-node-header').boundingBox();
     if (box === null) throw new Error("menu_0 is not on screen");
     await cdp.send("Profiler.start");

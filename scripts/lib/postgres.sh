@@ -21,7 +21,24 @@ ensure_postgres() {
     as_postgres "createdb -O ccflows ccflows"
 }
 
+# Prisma silently skips an applied migration whose file has changed since; refuse such a database
+# instead of running on a schema that differs from the code's.
+check_applied_migrations() {
+  local url="$1" name checksum file
+  psql "$url" -tAc "SELECT to_regclass('_prisma_migrations') IS NOT NULL" | grep -q t || return 0
+  while IFS='|' read -r name checksum; do
+    [ -n "$name" ] || continue
+    file="$ROOT/prisma/migrations/$name/migration.sql"
+    if [ ! -f "$file" ] || [ "$(sha256sum "$file" | cut -c1-64)" != "$checksum" ]; then
+      echo "The database at ${url%%\?*} has migration $name applied, but prisma/migrations/$name differs or is missing." >&2
+      echo "It was created from an earlier, unreleased schema: recreate it (dropdb, then run this command again)." >&2
+      return 1
+    fi
+  done < <(psql "$url" -tAF'|' -c "SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL")
+}
+
 migrate_database() {
+  check_applied_migrations "${1:-$DATABASE_URL}" || return 1
   (cd "$ROOT" && DATABASE_URL="${1:-$DATABASE_URL}" npx --no-install prisma migrate deploy >/dev/null)
   # What a Prisma schema cannot say (triggers); each file is idempotent and applied after every migrate.
   local sql

@@ -16,6 +16,9 @@ import { NODE_TYPE_MIME } from "./palette";
 const nodeTypes: NodeTypes = { [FLOW_NODE]: FlowNode };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const proOptions = { hideAttribution: true };
+// Module constants: React Flow copies these props into its store when they change identity, and a new
+// defaultEdgeOptions object re-renders every drawn edge (about 1,000 in a large flow) on each canvas render.
+const defaultEdgeOptions = { type: "smoothstep" };
 
 
 const minimapColor = (node: CanvasNode): string => (node.selected ? "#1f5fbf" : "#c3cad5");
@@ -88,7 +91,7 @@ export function FlowCanvas() {
         minZoom={0.05}
         maxZoom={2}
         proOptions={proOptions}
-        defaultEdgeOptions={{ type: "smoothstep" }}
+        defaultEdgeOptions={defaultEdgeOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9ced8" />
         {large ? <OverviewMap label={t("minimap")} /> : <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel={t("minimap")} />}

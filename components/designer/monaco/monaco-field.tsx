@@ -1,9 +1,10 @@
 "use client";
 
 import type * as Monaco from "monaco-editor/editor/editor.api";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { codeDiagnostics, type CodeMode } from "./code-diagnostics";
 import { monaco } from "./monaco-bundle";
+import { whenPointerReleased } from "./pointer-release";
 import { EXPRESSION_LANGUAGE, PATTERN_LANGUAGE, TEMPLATE_LANGUAGE, THEME } from "./register-languages";
 
 export interface MonacoFieldProps {
@@ -40,33 +41,44 @@ export default function MonacoField({ value, mode, readOnly, fieldPath, label, o
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
-  const initial = useRef({ value, mode, readOnly, label });
+  // The props when the editor is created, which may be a while after this component mounted.
+  const latest = useRef({ value, mode, readOnly, label });
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     onChangeRef.current = onChange;
-  }, [onChange]);
+    latest.current = { value, mode, readOnly, label };
+  });
 
   useEffect(() => {
     const element = host.current;
     if (element === null) return;
     let disposed = false;
     let cleanup: () => void = () => undefined;
-    // Created when the browser is idle: opening a form while dragging its node keeps the drag smooth.
+    // Created once the press that selected the node has ended, when the browser is idle: pressing a node
+    // to drag it opens its form, and creating editors then would stall the drag's first frames.
     const create = () => {
       if (disposed) return;
       cleanup = mount(element);
+      setReady(true);
     };
-    const idle = typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(create, { timeout: 150 }) : window.setTimeout(create, 0);
+    let idle: number | null = null;
+    const cancelWait = whenPointerReleased(() => {
+      idle = typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(create, { timeout: 150 }) : window.setTimeout(create, 0);
+    });
     return () => {
       disposed = true;
-      if (typeof window.cancelIdleCallback === "function") window.cancelIdleCallback(idle);
-      else window.clearTimeout(idle);
+      cancelWait();
+      if (idle !== null) {
+        if (typeof window.cancelIdleCallback === "function") window.cancelIdleCallback(idle);
+        else window.clearTimeout(idle);
+      }
       cleanup();
     };
   }, []);
 
   function mount(element: HTMLDivElement): () => void {
-    const start = initial.current;
+    const start = latest.current;
     const editor = monaco.editor.create(element, {
       value: start.value,
       language: LANGUAGES[start.mode],
@@ -141,6 +153,13 @@ export default function MonacoField({ value, mode, readOnly, fieldPath, label, o
         if (event.target === event.currentTarget) editorRef.current?.focus();
       }}
       style={{ height: LINE_HEIGHT + 8 }}
-    />
+    >
+      {/* The text, read-only, until the editor exists. */}
+      {!ready && (
+        <div className="code-field-preview" aria-hidden="true">
+          {value}
+        </div>
+      )}
+    </div>
   );
 }
