@@ -6,6 +6,8 @@ import * as approveRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/appro
 import * as requestChangesRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/request-changes/route";
 import * as commentsRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/comments/route";
 import * as reviewQueueRoute from "@/app/api/reviews/route";
+import * as importRoute from "@/app/api/flows/import/route";
+import * as duplicateRoute from "@/app/api/flows/[flowId]/duplicate/route";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type TestApp, type TestUser } from "./support/test-app";
 
@@ -114,6 +116,102 @@ describe("four eyes", () => {
     const reviewId = String(submitted.body.review.id);
     expect((await approve(flow.id, reviewId, secondOps)).body.error.code).toBe("four_eyes");
     expect((await approve(flow.id, reviewId, "admin")).status).toBe(200);
+  });
+
+  it("refuses everyone who edited the draft since the last submission, not only its last editor", async () => {
+    const alice = await app.createUser("ops", "Alice Editor");
+    const bob = await app.createUser("ops", "Bob Editor");
+    const carol = await app.createUser("ops", "Carol Reviewer");
+    const flow = await app.createFlow("ivr");
+    expect((await saveDraft(flow.id, validIvrGraph("Alice's greeting"), 1, alice)).status).toBe(200);
+    expect((await saveDraft(flow.id, validIvrGraph("Bob's greeting"), 2, bob)).status).toBe(200);
+    expect((await saveDraft(flow.id, validIvrGraph("Bob's greeting, again"), 3, bob)).status).toBe(200);
+    expect((await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flow.id } })).draftEditorIds).toEqual([alice.id, bob.id]);
+    const submitted = await submit(flow.id, { note: "Greeting by Alice and Bob", baseRevision: 4 }, bob);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const reviewId = String(submitted.body.review.id);
+    expect([...submitted.body.review.authorIds].sort()).toEqual([alice.id, bob.id].sort());
+
+    const byAlice = await approve(flow.id, reviewId, alice);
+    expect(byAlice.status).toBe(403);
+    expect(byAlice.body.error).toMatchObject({ code: "four_eyes", message: expect.stringContaining("another reviewer") });
+    const byBob = await approve(flow.id, reviewId, bob);
+    expect(byBob.status).toBe(403);
+    expect(byBob.body.error.code).toBe("four_eyes");
+    expect(await status(reviewId)).toBe("pending");
+    expect((await approve(flow.id, reviewId, carol)).status).toBe(200);
+  });
+
+  it("starts a fresh edit cycle once a candidate is approved", async () => {
+    const alice = await app.createUser("ops", "Alice Editor");
+    const bob = await app.createUser("ops", "Bob Editor");
+    const carol = await app.createUser("ops", "Carol Reviewer");
+    const flow = await app.createFlow("ivr");
+    await saveDraft(flow.id, validIvrGraph("Cycle 1"), 1, alice);
+    const first = await submit(flow.id, { note: "cycle 1" }, alice);
+    expect(first.status).toBe(201);
+    expect((await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flow.id } })).draftEditorIds).toEqual([alice.id]);
+    expect((await approve(flow.id, String(first.body.review.id), carol)).status).toBe(200);
+    expect((await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flow.id } })).draftEditorIds).toEqual([]);
+
+    // Cycle 2: only Bob edits, Carol submits. Alice edited cycle 1 only, so she may approve cycle 2.
+    expect((await saveDraft(flow.id, validIvrGraph("Cycle 2"), 2, bob)).status).toBe(200);
+    expect((await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flow.id } })).draftEditorIds).toEqual([bob.id]);
+    const second = await submit(flow.id, { note: "cycle 2" }, carol);
+    expect(second.status).toBe(201);
+    const reviewId = String(second.body.review.id);
+    expect((await approve(flow.id, reviewId, bob)).body.error.code).toBe("four_eyes");
+    expect((await approve(flow.id, reviewId, carol)).body.error.code).toBe("four_eyes");
+    expect((await approve(flow.id, reviewId, alice)).status).toBe(200);
+  });
+
+  it("keeps the authors of a change sent back: they cannot approve the next candidate that still holds it", async () => {
+    const alice = await app.createUser("ops", "Alice Editor");
+    const bob = await app.createUser("ops", "Bob Editor");
+    const carol = await app.createUser("ops", "Carol Reviewer");
+    const flow = await app.createFlow("ivr");
+    await saveDraft(flow.id, validIvrGraph("Alice's change"), 1, alice);
+    const first = await submit(flow.id, { note: "Alice's change" }, alice);
+    expect(first.status).toBe(201);
+    const sentBack = await app.call(requestChangesRoute.POST, {
+      as: carol,
+      method: "POST",
+      params: { flowId: flow.id, reviewId: String(first.body.review.id) },
+      body: { note: "Please also fix the menu" },
+    });
+    expect(sentBack.status, JSON.stringify(sentBack.body)).toBe(200);
+
+    await saveDraft(flow.id, validIvrGraph("Alice's change, menu fixed by Bob"), 2, bob);
+    const second = await submit(flow.id, { note: "menu fixed" }, bob);
+    expect(second.status).toBe(201);
+    const reviewId = String(second.body.review.id);
+    expect([...second.body.review.authorIds].sort()).toEqual([alice.id, bob.id].sort());
+    expect((await approve(flow.id, reviewId, alice)).body.error.code).toBe("four_eyes");
+    expect((await approve(flow.id, reviewId, carol)).status).toBe(200);
+  });
+
+  it("counts whoever imported or duplicated a flow as its editor", async () => {
+    const importer = await app.createUser("ops", "Ivan Importer");
+    const duplicator = await app.createUser("ops", "Dana Duplicator");
+    const imported = await app.call(importRoute.POST, { as: importer, method: "POST", body: validIvrGraph("Imported") });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const importedId = String(imported.body.flow.id);
+    // Someone else saves after them, so the importer is no longer the last editor.
+    expect((await saveDraft(importedId, validIvrGraph("Imported, then edited"), 1, secondOps)).status).toBe(200);
+    const fromImport = await submit(importedId, { note: "as imported" }, "ops");
+    expect(fromImport.status).toBe(201);
+    expect((await approve(importedId, String(fromImport.body.review.id), importer)).body.error.code).toBe("four_eyes");
+
+    const copied = await app.call(duplicateRoute.POST, { as: duplicator, method: "POST", params: { flowId: importedId }, body: {} });
+    expect(copied.status, JSON.stringify(copied.body)).toBe(201);
+    const copyId = String(copied.body.flow.id);
+    expect((await saveDraft(copyId, validIvrGraph("Copied, then edited"), 1, secondOps)).status).toBe(200);
+    const fromCopy = await submit(copyId, { note: "as copied" }, "ops");
+    expect(fromCopy.status).toBe(201);
+    const copyReview = String(fromCopy.body.review.id);
+    expect((await approve(copyId, copyReview, duplicator)).body.error.code).toBe("four_eyes");
+    // Importing the source does not make the importer an editor of the copy.
+    expect((await approve(copyId, copyReview, importer)).status).toBe(200);
   });
 
   it("lets another reviewer approve, once", async () => {

@@ -21,6 +21,7 @@ import { ShortcutsHelp } from "./help/shortcuts-help";
 import { flowScope, setScopeProvider } from "./monaco/completion-scope";
 import { PublishButton } from "./publish/publish-button";
 import { SidePanel } from "./side-panel";
+import { CurrentFlowContext } from "./store/current-flow-context";
 import { EditorStoreProvider, useEditorStoreApi } from "./store/editor-context";
 import { createEditorStore } from "./store/editor-store";
 import { DesignerUiProvider } from "./store/designer-ui-context";
@@ -143,9 +144,11 @@ export function Designer({ draft }: { draft: DesignerDraft }) {
   return (
     <EditorStoreProvider store={editor}>
       <DesignerUiProvider store={ui}>
-        <ReactFlowProvider>
-          <DesignerLayout draft={draft} />
-        </ReactFlowProvider>
+        <CurrentFlowContext.Provider value={draft.flowId}>
+          <ReactFlowProvider>
+            <DesignerLayout draft={draft} />
+          </ReactFlowProvider>
+        </CurrentFlowContext.Provider>
       </DesignerUiProvider>
     </EditorStoreProvider>
   );

@@ -18,6 +18,8 @@ const afterSales = graphSchema.parse({
 let stack: DevStack | null = null;
 let app: BrowserApp;
 let page: Page;
+/** The flow the second test publishes; the third runs it as a subflow. */
+let publishedFlowId = "";
 
 beforeAll(async () => {
   app = await startBrowserApp({
@@ -71,6 +73,7 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
   });
   it("publishes from the designer after review, and a real call to the flow's number then gets that version", async () => {
     const flowId = await app.createFlow("After-sales (published)", afterSales);
+    publishedFlowId = flowId;
     await page.goto(`${app.url}/flows/${flowId}`);
     await page.locator('[data-testid="flow-node"]').first().waitFor();
     await page.locator('[data-testid="submit-review"]').click();
@@ -106,5 +109,40 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
       ["main_menu", "option:2", "2"],
       ["to_after_sales", null, null],
     ]);
+  });
+  it("runs a published flow as a subflow: picked by name, and the subflow node lights up while its steps run", async () => {
+    expect(publishedFlowId).not.toBe("");
+    const start = afterSales.nodes.find((n) => n.id === "start");
+    const frontDesk = graphSchema.parse({
+      ...afterSales,
+      name: "Front desk",
+      variables: [],
+      nodes: [start, { id: "sub", type: "subflow", label: "After-sales", position: { x: 320, y: 0 }, data: { flowId: "", inputs: [], outputs: [] } }],
+      edges: [{ id: "start:next->sub", source: "start", sourcePort: "next", target: "sub" }],
+    });
+    const flowId = await app.createFlow("Front desk (subflow)", frontDesk);
+    await page.goto(`${app.url}/flows/${flowId}`);
+    await node(page, "sub").locator(".flow-node-header").click();
+    const picker = page.locator('[data-testid="node-settings"] [data-testid="subflow-flow-select"]:not([data-loading])');
+    await picker.waitFor();
+    const offered = await picker.locator("option").allTextContents();
+    expect(offered).toContain("After-sales (published)");
+    expect(offered).not.toContain("After-sales (test call)");
+    expect(offered).not.toContain("Front desk (subflow)");
+    await picker.selectOption({ label: "After-sales (published)" });
+    expect(await picker.inputValue()).toBe(publishedFlowId);
+
+    await page.locator('[data-testid="tab-test-call"]').click();
+    await page.locator('[data-testid="test-call-start"]').click();
+    const prompts = page.locator('[data-testid="test-call-prompts"] li');
+    await expect.poll(() => prompts.first().textContent(), { timeout: 30_000 }).toContain("查询订单状态请按1");
+    await expect.poll(() => node(page, "sub").getAttribute("class"), { timeout: 10_000 }).toContain("is-active");
+    expect(await node(page, "start").getAttribute("class")).toContain("is-visited");
+    await screenshot(page, "test-call-subflow");
+
+    await page.locator('[data-testid="dial-2"]').click();
+    await page.locator('[data-testid="test-call-status"][data-state="ended"]').waitFor({ timeout: 30_000 });
+    expect(await node(page, "sub").getAttribute("class")).toContain("is-visited");
+    expect(await page.locator('[data-testid="test-call-trace"] li.in-subflow[data-node-id="sub"]').count()).toBeGreaterThanOrEqual(3);
   });
 });

@@ -22,6 +22,8 @@ export async function duplicateFlow(actor: Session, flowId: string, input: Dupli
       draftGraph: toJsonObject(draftGraph),
       createdById: actor.userId,
       updatedById: actor.userId,
+      // The copy's draft is the duplicator's change as far as four eyes is concerned.
+      draftEditorIds: [actor.userId],
     },
     select: flowSummarySelect,
   });

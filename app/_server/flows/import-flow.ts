@@ -48,6 +48,8 @@ export async function importFlow(actor: Session, body: unknown, locale: AppLocal
         draftGraph: toJsonObject(graph),
         createdById: actor.userId,
         updatedById: actor.userId,
+        // The importer brought the whole graph in: four eyes treats them as its editor.
+        draftEditorIds: [actor.userId],
       },
       select: flowSummarySelect,
     });

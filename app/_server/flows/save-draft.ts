@@ -36,18 +36,24 @@ async function conflict(db: PrismaClient, flowId: string): Promise<AppError> {
  * Optimistic concurrency: the write only happens if the draft is still at `baseRevision`, checked in
  * the same UPDATE, so of two saves from one revision exactly one wins and the other gets a 409. In the
  * same transaction, an approved but unpublished candidate that now differs from the draft loses its
- * approval (voidStaleApprovals).
+ * approval (voidStaleApprovals), and the actor joins the draft's editors (Flow.draftEditorIds, each
+ * once), who may not approve its next submission (four eyes).
  */
 export async function saveDraft(actor: Session, flowId: string, input: SaveDraftInput, locale: AppLocale, db: PrismaClient = prisma()): Promise<SavedDraft> {
   const flow = await loadFlow(db, actor, flowId, "flow.editDraft");
   const graph = toJsonObject(parseDraftGraph(input.graph, flow.kind, locale));
   try {
     const saved = await db.$transaction(async (tx) => {
-      const row = await tx.flow.update({
+      const select = { draftRevision: true, updatedAt: true, draftEditorIds: true } as const;
+      let row = await tx.flow.update({
         where: { id: flowId, draftRevision: input.baseRevision, deletedAt: null },
         data: { draftGraph: graph, draftRevision: { increment: 1 }, updatedById: actor.userId },
-        select: { draftRevision: true, updatedAt: true },
+        select,
       });
+      // The update holds the row lock until commit, so no save or submission can come in between.
+      if (!row.draftEditorIds.includes(actor.userId)) {
+        row = await tx.flow.update({ where: { id: flowId }, data: { draftEditorIds: { push: actor.userId } }, select });
+      }
       await voidStaleApprovals(tx, actor, flowId, graph, row.draftRevision);
       return row;
     });

@@ -18,8 +18,8 @@ export const requestChangesInputSchema = z.object({
 export type Decision = "approved" | "changes_requested";
 
 /**
- * Four eyes, enforced here whatever the role: the submitter and the draft's last editor may not
- * approve. Both decisions only apply to a pending review (a conditional update: of two reviewers
+ * Four eyes, enforced here whatever the role: the submitter and everyone who edited the draft since
+ * the last approved candidate (ReviewSummary.authorIds) may not approve. Both decisions only apply to a pending review (a conditional update: of two reviewers
  * deciding at once, one wins and the other gets a 409).
  */
 export async function decideReview(actor: Session, flowId: string, reviewId: string, decision: Decision, note: string | undefined, db: PrismaClient = prisma()): Promise<ReviewSummary> {
@@ -36,6 +36,12 @@ export async function decideReview(actor: Session, flowId: string, reviewId: str
     if (decided.count === 0) {
       const current = await tx.flowReview.findUniqueOrThrow({ where: { id: reviewId }, select: { status: true } });
       throw new AppError(409, "review_not_pending", `This review is no longer pending (it is ${current.status.replace("_", " ")}).`, { status: current.status });
+    }
+    if (decision === "approved") {
+      // The approved candidate accounts for its authors' edits. Only when the draft is still the one
+      // frozen for it: a save since then may hold any of them again (too many authors is safe).
+      const frozen = await tx.flowReview.findUniqueOrThrow({ where: { id: reviewId }, select: { draftRevision: true } });
+      await tx.flow.updateMany({ where: { id: flowId, draftRevision: frozen.draftRevision }, data: { draftEditorIds: [] } });
     }
     await writeAudit(tx, actor, {
       action: decision === "approved" ? "review.approve" : "review.requestChanges",

@@ -10,6 +10,7 @@ export const reviewSummarySelect = {
   baseVersionId: true,
   submittedById: true,
   lastEditorId: true,
+  authorIds: true,
   submittedAt: true,
   decidedById: true,
   decidedAt: true,
@@ -40,7 +41,7 @@ export interface ReviewSummary {
   decidedAt: string | null;
   decisionNote: string | null;
   commentCount: number;
-  /** Who may not approve it (four eyes): the submitter and the draft's last editor. */
+  /** Who may not approve it (four eyes): the submitter and everyone who edited the draft since the previous submission. */
   authorIds: string[];
 }
 
@@ -67,6 +68,7 @@ export function toReviewSummary(row: ReviewSummaryRow, users: Map<string, UserRe
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decisionNote: row.decisionNote,
     commentCount: row._count.comments,
-    authorIds: [...new Set([row.submittedById, row.lastEditorId].filter((id): id is string => id !== null))],
+    // lastEditorId still counts: reviews submitted before authorIds existed have only it.
+    authorIds: [...new Set([row.submittedById, row.lastEditorId, ...row.authorIds].filter((id): id is string => id !== null))],
   };
 }

@@ -29,12 +29,14 @@ export interface SubmittedReview {
  * Compiles the draft (refused with every validation problem if invalid) and freezes it with its plan
  * as the flow's next numbered version, pending review. A newer submission supersedes (voids) the
  * flow's earlier pending or approved-but-unpublished ones: only the latest candidate can go live.
+ * Everyone who edited the draft since the previous submission, the last editor and the submitter
+ * become the review's authors (none of them may approve it), and the next edit cycle starts empty.
  */
 export async function submitReview(actor: Session, flowId: string, input: SubmitReviewInput, locale: AppLocale, db: PrismaClient = prisma()): Promise<SubmittedReview> {
   await loadFlow(db, actor, flowId, "flow.submitReview");
   const draft = await db.flow.findUniqueOrThrow({
     where: { id: flowId },
-    select: { draftGraph: true, draftRevision: true, updatedById: true, liveVersion: { select: { id: true, graph: true } } },
+    select: { draftGraph: true, draftRevision: true, updatedById: true, draftEditorIds: true, liveVersion: { select: { id: true, graph: true } } },
   });
   if (input.baseRevision !== undefined && input.baseRevision !== draft.draftRevision) {
     throw new AppError(409, "draft_conflict", "The draft changed since you opened it; reload before submitting.", { currentRevision: draft.draftRevision });
@@ -44,6 +46,8 @@ export async function submitReview(actor: Session, flowId: string, input: Submit
   if (draft.liveVersion && canonicalJson(draft.liveVersion.graph) === canonicalJson(draft.draftGraph)) {
     throw new AppError(409, "no_changes", "The draft is the same as the live version: there is nothing to review.");
   }
+
+  const authorIds = [...new Set([...draft.draftEditorIds, draft.updatedById, actor.userId].filter((id): id is string => id !== null))];
 
   const reviewId = await db.$transaction(async (tx) => {
     const version = await createVersion(tx, { flowId, graph: draft.draftGraph, plan: compiled.plan, note: input.note, userId: actor.userId });
@@ -58,16 +62,19 @@ export async function submitReview(actor: Session, flowId: string, input: Submit
         note: input.note,
         submittedById: actor.userId,
         lastEditorId: draft.updatedById,
+        authorIds,
         draftRevision: draft.draftRevision,
       },
       select: { id: true },
     });
+    // The editors stay on the flow until a candidate is approved: a change that was sent back or
+    // superseded is still in the draft, so its author must not approve the next candidate either.
     await writeAudit(tx, actor, {
       action: "review.submit",
       targetType: "review",
       targetId: review.id,
       flowId,
-      details: { versionId: version.id, number: version.number, note: input.note, baseVersionId: draft.liveVersion?.id ?? null, draftRevision: draft.draftRevision, superseded },
+      details: { versionId: version.id, number: version.number, note: input.note, baseVersionId: draft.liveVersion?.id ?? null, draftRevision: draft.draftRevision, authorIds, superseded },
     });
     return review.id;
   });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { FlowSelect } from "./flow-select";
 import { fieldSuggestions, numberOptionLabel } from "./field-suggestions";
 import { hintKey, pathKey, useFormContext, type ChangeHandler, type FieldPath } from "./form-context";
 import type { FieldSpec } from "./field-spec";
@@ -26,6 +27,8 @@ export function TextInput({ spec, value, path, onChange, nullable = false }: Pro
       </select>
     );
   }
+  // A flow to run (the subflow node): picked from the published flows, by name.
+  if (hints[hintKey(path)]?.widget === "select" && lastName(path) === "flowId") return <FlowSelect value={value} path={path} onChange={onChange} />;
   const suggestions = hints[hintKey(path)]?.widget === "select" ? fieldSuggestions(lastName(path), locale) : [];
   const listId = suggestions.length > 0 ? `list-${key}` : undefined;
   return (

@@ -1,13 +1,14 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/error-alert";
 import { pick } from "@/flows-runtime/i18n/locales";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { portLabel } from "@/flows-runtime/nodes/shared/port-label";
 import type { Autosave } from "../autosave/autosave";
 import { useEditor } from "../store/editor-context";
+import { stepOwners } from "./canvas-highlight";
 import { Keypad } from "./keypad";
 import type { TestCallView } from "./test-call-schema";
 import { useSpeech } from "./use-speech";
@@ -41,6 +42,8 @@ function Trace({ view }: { view: TestCallView }) {
   const t = useTranslations("designer.testCall");
   const locale = useLocale();
   const labels = useEditor((state) => state.nodes);
+  const edges = useEditor((state) => state.edges);
+  const owners = useMemo(() => stepOwners(view.steps, labels, edges), [view.steps, labels, edges]);
   const nameOf = (nodeId: string, nodeType: string) => {
     const node = labels.find((candidate) => candidate.id === nodeId);
     const definition = getNodeDefinition(nodeType);
@@ -51,15 +54,24 @@ function Trace({ view }: { view: TestCallView }) {
     <section>
       <h3>{t("trace")}</h3>
       <ol className="trace" data-testid="test-call-trace">
-        {view.steps.map((step) => (
-          <li key={step.seq}>
-            <span className="trace-node">{nameOf(step.nodeId, step.nodeType)}</span>
-            {step.input !== null && step.input !== "" && <span className="trace-input">⌨ {step.input}</span>}
-            {step.port !== null && <span className="trace-port">→ {pick(portLabel(step.port), locale)}</span>}
-            <span className="trace-ms">{step.durationMs} ms</span>
-            {step.error !== null && <div className="trace-error">{step.error}</div>}
-          </li>
-        ))}
+        {view.steps.map((step, index) => {
+          const owner = owners[index] ?? null;
+          const inSubflow = owner !== null && owner !== step.nodeId;
+          return (
+            <li key={step.seq} data-node-id={owner ?? ""} className={inSubflow ? "in-subflow" : undefined}>
+              <span className="trace-node">{nameOf(step.nodeId, step.nodeType)}</span>
+              {inSubflow && (
+                <span className="trace-subflow">
+                  {t("inSubflow")}: {nameOf(owner, "subflow")}
+                </span>
+              )}
+              {step.input !== null && step.input !== "" && <span className="trace-input">⌨ {step.input}</span>}
+              {step.port !== null && <span className="trace-port">→ {pick(portLabel(step.port), locale)}</span>}
+              <span className="trace-ms">{step.durationMs} ms</span>
+              {step.error !== null && <div className="trace-error">{step.error}</div>}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

@@ -3,8 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import type { Autosave } from "../autosave/autosave";
-import { noHighlight, portKey } from "../store/designer-ui-store";
+import { noHighlight } from "../store/designer-ui-store";
 import { useDesignerUiApi } from "../store/designer-ui-context";
+import { useEditorStoreApi } from "../store/editor-context";
+import { canvasHighlight } from "./canvas-highlight";
 import { startedResponseSchema, testCallResponseSchema, type TestCallView } from "./test-call-schema";
 
 const POLL_MS = 500;
@@ -18,6 +20,7 @@ export type TestCallState =
 /** Places a test call on the current draft, polls its progress and mirrors it on the canvas. */
 export function useTestCall(flowId: string, autosave: Autosave) {
   const ui = useDesignerUiApi();
+  const editor = useEditorStoreApi();
   const [state, setState] = useState<TestCallState>({ phase: "idle" });
   const base = `/api/flows/${encodeURIComponent(flowId)}/test-calls`;
   const callId = state.phase === "live" ? state.callId : null;
@@ -38,11 +41,8 @@ export function useTestCall(flowId: string, autosave: Autosave) {
       if (parsed?.success) {
         const view = parsed.data.testCall;
         setState({ phase: "live", callId, view });
-        ui.getState().setHighlight({
-          activeNodeId: view.activeNodeId,
-          visitedNodeIds: new Set(view.visitedNodeIds),
-          takenPorts: new Set(view.takenPorts.map((taken) => portKey(taken.nodeId, taken.port))),
-        });
+        const { nodes, edges } = editor.getState();
+        ui.getState().setHighlight(canvasHighlight(view, nodes, edges));
         if (view.state === "ended") return;
       }
       timer = setTimeout(() => void poll(), POLL_MS);
@@ -52,7 +52,7 @@ export function useTestCall(flowId: string, autosave: Autosave) {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
     };
-  }, [base, callId, ended, ui]);
+  }, [base, callId, ended, ui, editor]);
 
   const start = useCallback(async () => {
     setState({ phase: "starting" });
