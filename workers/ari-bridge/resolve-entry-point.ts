@@ -1,13 +1,11 @@
 import type { PrismaClient } from "../../prisma/client";
+import { TEST_CALL_ARG } from "./stasis-args";
 
 export interface ResolvedEntry {
   flowId: string;
   flowVersionId: string | null;
   testPlanId?: string;
 }
-
-/** Stasis arguments of a designer test call: ["test", <TestCallPlan id>]. */
-const TEST_CALL_ARG = "test";
 
 export type EntryResolver = (call: { args: string[]; dialed: string }) => Promise<ResolvedEntry | null>;
 

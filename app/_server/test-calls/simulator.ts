@@ -8,8 +8,8 @@ export function simulatorControl(): SimulatorControl {
 /** Our Stasis application (the ARI bridge's), which test calls enter. */
 export const stasisApp = (): string => process.env.ARI_APP ?? "cc-flows";
 
-/** Stasis args of a test call; the ARI bridge runs the TestCallPlan named by the second one. */
-export const TEST_CALL_ARG = "test";
+/** Stasis args of a test call: [TEST_CALL_ARG, <TestCallPlan id>]; the ARI bridge runs that plan. */
+export { TEST_CALL_ARG } from "@/workers/ari-bridge/stasis-args";
 export const TEST_CALLER = "10000000000";
 export const TEST_DIALED = "test";
 /** A forgotten test call hangs up by itself. */
