@@ -1,19 +1,11 @@
 // Prints the measured geometry of every node kind in the benchmark flow (node size, handle centres),
 // to check the designer's size estimate for nodes that have not been drawn yet.
 //   npx tsx scripts/bench/designer-geometry.ts [menus=5]
-import { newContext } from "../../tests/browser/support/browser";
-import { startBrowserApp } from "../../tests/browser/support/browser-app";
-import { generateLargeFlow } from "./designer-graph";
+import { runBench, withDesignerSession } from "./designer-session";
 
 async function main(): Promise<void> {
-  const graph = generateLargeFlow(Number(process.argv[2] ?? 5));
-  const app = await startBrowserApp();
-  try {
-    const flowId = await app.createFlow(graph.name ?? "bench", graph);
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await app.signIn(page);
-    await page.goto(`${app.url}/flows/${flowId}`);
+  await withDesignerSession(Number(process.argv[2] ?? 5), async ({ page, flowUrl }) => {
+    await page.goto(flowUrl);
     await page.locator(".react-flow__node").first().waitFor();
     await page.waitForTimeout(500);
     const rows = await page.evaluate(`(() => {
@@ -42,13 +34,7 @@ async function main(): Promise<void> {
         await page.screenshot({ path: `${process.env.SCREENSHOT}/designer-panned.png` });
       }
     }
-    await context.close();
-  } finally {
-    await app.stop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -2,40 +2,18 @@
 // how long it takes to show, then frame times while dragging a node.
 //   bash scripts/test.sh --project unit --run /dev/null   # once: migrates the test template database
 //   npx tsx scripts/bench/designer-open.ts [menus=500]
-import { newContext } from "../../tests/browser/support/browser";
-import { startBrowserApp } from "../../tests/browser/support/browser-app";
-import { generateLargeFlow } from "./designer-graph";
+import { dragStartPoint, openAndWaitShown, runBench, withDesignerSession } from "./designer-session";
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
-  const menus = Number(process.argv[2] ?? 500);
-  const graph = generateLargeFlow(menus);
-  const app = await startBrowserApp();
-  try {
-    const flowId = await app.createFlow(graph.name ?? "bench", graph);
-    const context = await newContext(app.browser);
-    const page = await context.newPage();
-    await app.signIn(page);
-    // Marks the first frame in which nodes are on screen, relative to the navigation's start. A string:
-    // tsx would wrap a function's inner names in a helper the page does not have.
-    await page.addInitScript(`(() => {
-      const mark = () => {
-        if (document.querySelector(".react-flow__node") !== null) {
-          requestAnimationFrame(() => requestAnimationFrame(() => { window.__ccShown = performance.now(); }));
-          return;
-        }
-        requestAnimationFrame(mark);
-      };
-      requestAnimationFrame(mark);
-    })()`);
+  await withDesignerSession(Number(process.argv[2] ?? 500), async (session) => {
+    const { page, graph } = session;
     const runs: number[] = [];
     let phases = "";
     for (let run = 0; run < 3; run += 1) {
-      await page.goto(`${app.url}/flows/${flowId}`);
-      await page.waitForFunction("window.__ccShown !== undefined", undefined, { timeout: 60_000 });
-      runs.push(Number(await page.evaluate("window.__ccShown")));
+      runs.push(await openAndWaitShown(session));
       phases = String(
         await page.evaluate(`(() => {
           const n = performance.getEntriesByType("navigation")[0];
@@ -45,9 +23,7 @@ async function main(): Promise<void> {
     }
     const rendered = await page.locator(".react-flow__node").count();
 
-    const target = page.locator('[data-testid="flow-node"][data-node-id="menu_0"] .flow-node-header');
-    const box = await target.boundingBox();
-    if (box === null) throw new Error("menu_0 is not on screen");
+    const { x, y } = await dragStartPoint(page);
     await page.evaluate(`(() => {
       const frames = [];
       let last = performance.now();
@@ -60,8 +36,6 @@ async function main(): Promise<void> {
       window.__ccFrames = frames;
       requestAnimationFrame(tick);
     })()`);
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
     await page.mouse.move(x, y);
     await page.mouse.down();
     const downAt = Number(await page.evaluate("window.__ccFrames.length"));
@@ -91,13 +65,7 @@ async function main(): Promise<void> {
         `  slowest: ${slowest} (press after frame ${downAt}, release after frame ${upAt} of ${frames.length})`,
       ].join("\n") + "\n",
     );
-    await context.close();
-  } finally {
-    await app.stop();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);
