@@ -9,7 +9,7 @@ ensure_prereqs
 ensure_postgres
 
 # Integration tests copy this migrated template into a database of their own (CREATE DATABASE … TEMPLATE).
-template="ccflows_test_template"
+template="${CC_TEST_TEMPLATE_DB:-ccflows_test_template}"
 admin_url="${DATABASE_URL%/*}/postgres"
 psql -q "$admin_url" -c "DROP DATABASE IF EXISTS $template WITH (FORCE)" -c "CREATE DATABASE $template" >/dev/null
 migrate_database "${DATABASE_URL%/*}/$template"
