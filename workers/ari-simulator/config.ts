@@ -1,3 +1,5 @@
+import { defaultSoundsDir, readSoundDurations } from "./sound-files";
+
 /** Options of the simulator; every field has a default (see resolveConfig). */
 export interface SimulatorOptions {
   /** TCP port; 0 = ephemeral. Default 8088. */
@@ -10,6 +12,25 @@ export interface SimulatorOptions {
   asteriskId?: string;
   /** Extra or overriding sound durations in ms, keyed by sound name without extension ("hello-world", "custom/menu"). */
   sounds?: Record<string, number>;
+  /**
+   * Directory of real Asterisk sound files whose lengths replace the built-in table (Debian's
+   * asterisk-core-sounds-en-gsm). Default: the first of SOUND_DIR_CANDIDATES that exists; null = table only.
+   */
+  soundsDir?: string | null;
+  /**
+   * The dialplan a `continue` (or an originate to an extension) lands in: context -> extensions (names or
+   * `_` patterns) whose application keeps the call until the caller hangs up (Queue, Dial…). Anywhere else
+   * the channel is "sent to invalid extension" and hung up, as Asterisk's pbx.c does.
+   * Default: DEFAULT_DIALPLAN (the contexts the README tells operators to add).
+   */
+  dialplan?: Record<string, string[]>;
+  /**
+   * Dialplan contexts that play the caller's side of a `Local/<exten>@<context>` originate (a script in
+   * the caller DSL, standing in for Answer/SendDTMF/Wait lines). Default none.
+   */
+  callerContexts?: Record<string, string>;
+  /** Extra time an http(s) prompt plays beyond its WAV length (fetch + cache); Asterisk: 150–500 ms. Default 250. */
+  httpMediaDelayMs?: number;
   /** Outbound far end: ms until it rings, then ms of ringing until it answers. */
   ringAfterMs?: number;
   answerAfterMs?: number;
@@ -32,46 +53,65 @@ export interface SimulatorOptions {
   version?: string;
 }
 
-export type SimulatorConfig = Required<Omit<SimulatorOptions, "inboundEndpoint">> & { inboundEndpoint?: string };
+export type SimulatorConfig = Required<Omit<SimulatorOptions, "inboundEndpoint" | "soundsDir">> & {
+  inboundEndpoint?: string;
+  soundsDir: string | null;
+};
 
-/** Plausible durations (ms) of Asterisk core sounds (en). Unknown names fail like a missing file. */
+/** Queue transfers continue to cc-queues,<queue>,1: every queue name is taken to exist there. */
+export const DEFAULT_DIALPLAN: Record<string, string[]> = { "cc-queues": ["_."] };
+
+/**
+ * Lengths (ms) of Asterisk's core sounds (en), read from Debian's asterisk-core-sounds-en-gsm 1.6.1
+ * (33-byte frames of 20 ms); used when no sound directory is found. beep, tt-weasels, tt-monkeys,
+ * demo-congrats and demo-thanks were also measured on Asterisk 22.10.1 (PlaybackStarted → Finished) and agree.
+ * Unknown names fail like a missing file.
+ */
 export const CORE_SOUNDS: Record<string, number> = {
-  "hello-world": 1330,
-  beep: 250,
-  "vm-goodbye": 950,
+  "hello-world": 1420,
+  beep: 440,
+  "vm-goodbye": 880,
   "vm-dialout": 2180,
-  "demo-thanks": 3150,
-  "demo-congrats": 9800,
-  "demo-instruct": 11500,
-  "demo-echotest": 4900,
-  "pls-hold-while-try": 2350,
-  "please-try-again": 1150,
-  "auth-thankyou": 900,
-  "agent-pass": 1600,
-  "conf-onlyperson": 2250,
-  "queue-thankyou": 1900,
-  "queue-callswaiting": 1300,
-  "queue-holdtime": 1500,
-  "tt-monkeys": 10850,
-  "tt-weasels": 4100,
-  "invalid": 1100,
-  "option-is-invalid": 1350,
-  "goodbye": 700,
-  "thank-you-for-calling": 1300,
-  "transfer": 700,
-  "privacy-please-stay-on-line-to-be-connected": 2500,
+  "demo-thanks": 5520,
+  "demo-congrats": 30280,
+  "demo-instruct": 73360,
+  "demo-echotest": 22000,
+  "pls-hold-while-try": 2440,
+  "please-try-again": 1260,
+  "auth-thankyou": 960,
+  "agent-pass": 3300,
+  "conf-onlyperson": 3160,
+  "queue-thankyou": 1600,
+  "queue-callswaiting": 2480,
+  "queue-holdtime": 2800,
+  "tt-monkeys": 16180,
+  "tt-weasels": 2960,
+  invalid: 4120,
+  goodbye: 940,
+  transfer: 2400,
+  "ss-noservice": 4940,
   "silence/1": 1000,
   "silence/2": 2000,
   "silence/3": 3000,
   "silence/5": 5000,
   "silence/10": 10000,
-  ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`digits/${i}`, 500])),
-  "digits/star": 450,
-  "digits/pound": 450,
-  "letters/dash": 400,
+  "digits/0": 880,
+  "digits/1": 920,
+  "digits/2": 760,
+  "digits/3": 840,
+  "digits/4": 820,
+  "digits/5": 840,
+  "digits/6": 900,
+  "digits/7": 840,
+  "digits/8": 700,
+  "digits/9": 860,
+  "digits/star": 820,
+  "digits/pound": 760,
+  "letters/dash": 780,
 };
 
 export function resolveConfig(o: SimulatorOptions = {}): SimulatorConfig {
+  const soundsDir = o.soundsDir === undefined ? defaultSoundsDir() : o.soundsDir;
   return {
     port: o.port ?? 8088,
     host: o.host ?? "127.0.0.1",
@@ -79,7 +119,11 @@ export function resolveConfig(o: SimulatorOptions = {}): SimulatorConfig {
     password: o.password ?? "asterisk",
     timeScale: o.timeScale ?? 1,
     asteriskId: o.asteriskId ?? "52:54:00:a1:b2:c3",
-    sounds: { ...CORE_SOUNDS, ...(o.sounds ?? {}) },
+    sounds: { ...CORE_SOUNDS, ...(soundsDir ? readSoundDurations(soundsDir) : {}), ...(o.sounds ?? {}) },
+    soundsDir,
+    dialplan: o.dialplan ?? DEFAULT_DIALPLAN,
+    callerContexts: o.callerContexts ?? {},
+    httpMediaDelayMs: o.httpMediaDelayMs ?? 250,
     ringAfterMs: o.ringAfterMs ?? 100,
     answerAfterMs: o.answerAfterMs ?? 1500,
     busyNumbers: o.busyNumbers ?? [],

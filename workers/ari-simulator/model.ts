@@ -104,6 +104,13 @@ export class SimChannel {
   destroyed = false;
   /** The caller is speaking (script "talk"). */
   talking = false;
+  /**
+   * Audio frames arrive even while the caller is silent (RTP from a phone). A Local channel whose other
+   * half only waits sends none: recordings then end after 4 s (main/app.c "No audio available").
+   */
+  sendsAudio = true;
+  /** Runs under __ast_pbx_run (came from the dialplan, or was continued to it), not an originate straight into an app. */
+  runsDialplan = false;
   playbacksStarted = 0;
   playbacksFinished = 0;
   continuedTo: { context: string; exten: string; priority: number; label?: string } | null = null;

@@ -110,8 +110,8 @@ export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number
         } else {
           const target = { context: p.context || "default", exten: p.extension!, priority: p.priority || 1 };
           ch.continuedTo = target;
-          ch.dialplan = { ...target, app_name: "", app_data: "" };
           sw.log.add("dialplan", ch.id, target);
+          sw.enterDialplan(ch, target);
         }
       });
     });

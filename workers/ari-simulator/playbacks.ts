@@ -35,7 +35,7 @@ export function planMedia(sw: SimSwitch, uri: string): MediaPlan {
       return { kind: "play", ms: numberWords(Number(m[1])) * WORD_MS, controllable: false };
     }
     case "digits:":
-      return { kind: "play", ms: [...rest].filter((c) => /[0-9*#a-z-]/i.test(c)).length * DIGIT_MS, controllable: false };
+      return { kind: "play", ms: digitsMs(sw, rest), controllable: false };
     case "characters:":
       return { kind: "play", ms: [...rest].length * DIGIT_MS, controllable: false };
     case "tone:":
@@ -43,6 +43,17 @@ export function planMedia(sw: SimSwitch, uri: string): MediaPlan {
     default:
       return { kind: "skip" };
   }
+}
+
+/**
+ * ast_get_digit_str (main/say.c): digits/N, digits/star, digits/pound, digits/minus per character; other
+ * characters are skipped. A file missing from the table counts DIGIT_MS.
+ */
+function digitsMs(sw: SimSwitch, text: string): number {
+  const file = (c: string) => (c === "*" ? "star" : c === "#" ? "pound" : c === "-" ? "minus" : c);
+  return [...text]
+    .filter((c) => /[0-9*#-]/.test(c))
+    .reduce((sum, c) => sum + (sw.cfg.sounds[`digits/${file(c)}`] ?? DIGIT_MS), 0);
 }
 
 /** Words ast_say_number (en) speaks for n: 42 -> "forty two" = 2. */
@@ -131,7 +142,8 @@ export class PlaybackCommand implements Command {
       void this.sw.mediaCache.durationOf(plan.url).then((ms) => {
         if (this.finished || token !== this.fetchToken || this.pb.stopped) return;
         if (ms === null) this.afterMedia(false);
-        else this.runFor(ms);
+        // Asterisk plays an http prompt 150–500 ms longer than its WAV says (fetch, cache file, open).
+        else this.runFor(ms + this.sw.cfg.httpMediaDelayMs);
       });
       return;
     }

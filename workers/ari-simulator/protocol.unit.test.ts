@@ -66,7 +66,7 @@ describe("ARI simulator: status codes and error bodies", () => {
 
   it("continue: 204 with an immediate StasisEnd, then play gives 409 Channel not in Stasis application", async () => {
     const id = await call();
-    const r = await ari(sim, "POST", `/ari/channels/${id}/continue?context=queues&extension=support`);
+    const r = await ari(sim, "POST", `/ari/channels/${id}/continue?context=cc-queues&extension=support`);
     expect(r.status).toBe(204);
     expect(r.text).toBe("");
     expect(sub.events.some((e) => e.type === "StasisEnd" && e.channel.id === id)).toBe(true);
@@ -74,8 +74,8 @@ describe("ARI simulator: status codes and error bodies", () => {
     expect(play.status).toBe(409);
     expect(play.json).toEqual({ message: "Channel not in Stasis application" });
     const status = await sim.control.getCall(id);
-    expect(status.continuedTo).toEqual({ context: "queues", exten: "support", priority: 1 });
-    expect((await ari(sim, "GET", `/ari/channels/${id}`)).json.dialplan).toMatchObject({ context: "queues", exten: "support" });
+    expect(status.continuedTo).toEqual({ context: "cc-queues", exten: "support", priority: 1 });
+    expect((await ari(sim, "GET", `/ari/channels/${id}`)).json.dialplan).toMatchObject({ context: "cc-queues", exten: "support" });
     await sim.control.hangup(id);
   });
 
@@ -131,10 +131,15 @@ describe("ARI simulator: status codes and error bodies", () => {
     expect(bad.status).toBe(400);
     expect(bad.json).toEqual({ message: "Invalid reason for hangup provided" });
     expect((await ari(sim, "DELETE", `/ari/channels/${id}?reason=busy`)).status).toBe(204);
-    const req = await sub.waitFor((e) => e.type === "ChannelHangupRequest" && e.channel.id === id);
-    expect(req).toMatchObject({ cause: 17, soft: true });
     const d = await sub.waitFor((e) => e.type === "ChannelDestroyed" && e.channel.id === id);
     expect(d).toMatchObject({ cause: 17, cause_txt: "User busy" });
+    // The requests carry ast_softhangup's reason, not the hangup cause: EXPLICIT (32) from the DELETE,
+    // then APPUNLOAD (16) when the dialplan that ran Stasis() ends.
+    const requests = sub.events.filter((e) => e.type === "ChannelHangupRequest" && e.channel.id === id);
+    expect(requests.map((e) => ({ cause: e.cause, soft: e.soft }))).toEqual([
+      { cause: 32, soft: true },
+      { cause: 16, soft: true },
+    ]);
   });
 });
 

@@ -3,14 +3,16 @@ import { silentWav } from "./media-cache";
 import { type Command, SimChannel, SimLiveRecording } from "./model";
 import type { SimSwitch } from "./switch";
 
-const BEEP_MS = 250;
+/** __ast_play_and_record (main/app.c): two ast_waitfor(chan, 2000) without a frame end the recording. */
+export const NO_AUDIO_TIMEOUT_MS = 4000;
 export const RECORDING_FORMATS = ["wav", "gsm", "ulaw", "alaw", "sln", "g722", "wav49", "WAV", "g729", "ilbc", "siren7", "siren14", "slin16"];
 
 /**
  * POST /channels/{id}/record as res_stasis_recording's record_file: auto-answer, RecordingStarted,
  * optional beep, then record until maxDurationSeconds, maxSilenceSeconds of caller silence, a terminateOn
  * digit, stop/cancel through REST, or hangup (which still finishes the recording as "done").
- * Durations are whole seconds of simulated time; talking/silence durations only with maxSilenceSeconds.
+ * Durations are whole seconds of audio written (recordedSeconds); talking/silence durations only with
+ * maxSilenceSeconds. A channel that sends no audio frames ends the recording after NO_AUDIO_TIMEOUT_MS.
  */
 export class RecordCommand implements Command {
   readonly kind = "record";
@@ -21,8 +23,10 @@ export class RecordCommand implements Command {
   private talkSince: number | null = null;
   private timers: NodeJS.Timeout[] = [];
   private silenceTimer: NodeJS.Timeout | null = null;
+  private noAudioTimer: NodeJS.Timeout | null = null;
+  private lastDigitMs = 0;
   private readonly onTalk = (talking: boolean) => this.talkChanged(talking);
-  private readonly onDtmf = (digit: string) => this.dtmf(digit);
+  private readonly onDtmf = (digit: string, durationMs: number) => this.dtmf(digit, durationMs);
 
   constructor(
     private readonly sw: SimSwitch,
@@ -50,14 +54,22 @@ export class RecordCommand implements Command {
       const { maxDurationSeconds, maxSilenceSeconds } = this.rec.opts;
       if (maxDurationSeconds > 0) this.timers.push(this.sw.clock.timer(maxDurationSeconds * 1000, () => this.finish("maxDuration")));
       if (maxSilenceSeconds > 0 && !this.ch.talking) this.armSilence();
+      if (!this.ch.sendsAudio && !this.ch.talking) this.armNoAudio();
     };
-    if (this.rec.opts.beep) this.timers.push(this.sw.clock.timer(BEEP_MS, begin));
+    // The beep is sound:beep played to the end (ast_stream_and_wait), 0.44 s with the core sounds.
+    if (this.rec.opts.beep) this.timers.push(this.sw.clock.timer(this.sw.cfg.sounds.beep ?? 440, begin));
     else begin();
   }
 
   private armSilence(): void {
     if (this.silenceTimer) clearTimeout(this.silenceTimer);
     this.silenceTimer = this.sw.clock.timer(this.rec.opts.maxSilenceSeconds * 1000, () => this.finish("silence"));
+  }
+
+  /** No frame for NO_AUDIO_TIMEOUT_MS: Asterisk logs "No audio available" and closes the file. */
+  private armNoAudio(): void {
+    if (this.noAudioTimer) clearTimeout(this.noAudioTimer);
+    this.noAudioTimer = this.sw.clock.timer(NO_AUDIO_TIMEOUT_MS, () => this.finish("noAudio"));
   }
 
   private talkChanged(talking: boolean): void {
@@ -67,16 +79,22 @@ export class RecordCommand implements Command {
       this.talkSince = t;
       if (this.silenceTimer) clearTimeout(this.silenceTimer);
       this.silenceTimer = null;
+      if (this.noAudioTimer) clearTimeout(this.noAudioTimer);
+      this.noAudioTimer = null;
     } else if (!talking && this.talkSince !== null) {
       this.talkingMs += this.sw.clock.virtual(t - this.talkSince);
       this.talkSince = null;
       if (this.rec.opts.maxSilenceSeconds > 0) this.armSilence();
+      if (!this.ch.sendsAudio) this.armNoAudio();
     }
   }
 
-  private dtmf(digit: string): void {
+  private dtmf(digit: string, durationMs: number): void {
     const on = this.rec.opts.terminateOn;
-    if (on === "any" || on === digit) this.finish("dtmf");
+    if (on === "any" || on === digit) {
+      this.lastDigitMs = durationMs;
+      this.finish("dtmf");
+    } else if (!this.ch.sendsAudio && !this.ch.talking) this.armNoAudio();
   }
 
   private cleanup(): void {
@@ -84,6 +102,8 @@ export class RecordCommand implements Command {
     this.timers = [];
     if (this.silenceTimer) clearTimeout(this.silenceTimer);
     this.silenceTimer = null;
+    if (this.noAudioTimer) clearTimeout(this.noAudioTimer);
+    this.noAudioTimer = null;
     this.ch.emitter.off("talk", this.onTalk);
     this.ch.emitter.off("dtmf", this.onDtmf);
     this.rec.finish = null;
@@ -99,22 +119,26 @@ export class RecordCommand implements Command {
     this.done?.();
   }
 
-  finish(reason: "maxDuration" | "silence" | "dtmf" | "stop" | "cancel" | "hangup"): void {
+  finish(reason: RecordingEnd): void {
     if (this.finished) return;
     this.finished = true;
     const t = now();
     if (this.talkSince !== null) this.talkingMs += this.sw.clock.virtual(t - this.talkSince);
     this.cleanup();
-    let elapsedMs = this.startedAt ? this.sw.clock.virtual(t - this.startedAt) : 0;
-    // Asterisk trims the trailing silence that ended the recording (keeping 200 ms).
-    if (reason === "silence") elapsedMs = Math.max(0, elapsedMs - (this.rec.opts.maxSilenceSeconds * 1000 - 200));
-    // Whole seconds like Asterisk; 50 ms of slack absorbs timer jitter at small time scales.
-    const seconds = (ms: number) => Math.floor((ms + 50) / 1000);
-    const duration = seconds(elapsedMs);
+    const elapsedMs = this.startedAt ? this.sw.clock.virtual(t - this.startedAt) : 0;
+    // Without audio frames only what the caller said reached the file.
+    const writtenMs = this.ch.sendsAudio ? elapsedMs : this.talkingMs;
+    const { duration, talking, keptMs } = recordedSeconds({
+      writtenMs,
+      talkingMs: this.talkingMs,
+      reason,
+      digitMs: this.lastDigitMs,
+      maxSilenceSeconds: this.rec.opts.maxSilenceSeconds,
+    });
     this.rec.duration = duration;
-    if (this.rec.opts.maxSilenceSeconds > 0) this.rec.talkingDuration = Math.min(duration, seconds(this.talkingMs));
+    if (this.rec.opts.maxSilenceSeconds > 0) this.rec.talkingDuration = talking;
     this.rec.state = reason === "cancel" ? "canceled" : "done";
-    if (reason !== "cancel") this.store(elapsedMs);
+    if (reason !== "cancel") this.store(keptMs);
     this.sw.log.add("recordingStop", this.ch.id, { name: this.rec.name, reason });
     this.publish("RecordingFinished");
     this.sw.liveRecordings.delete(this.rec.name);
@@ -145,6 +169,37 @@ export class RecordCommand implements Command {
     this.publish("RecordingStarted");
     this.finish("hangup");
   }
+}
+
+export type RecordingEnd = "maxDuration" | "silence" | "dtmf" | "stop" | "cancel" | "hangup" | "noAudio";
+
+/**
+ * The durations Asterisk reports (main/app.c, __ast_play_and_record): `duration` is the whole seconds of
+ * audio in the file (ast_tellstream / 8000, rounded down) minus the trailing silence that ended it
+ * (`(dspsilence - 200) / 1000`, whole seconds too); `talking_duration` is the same whole seconds minus
+ * all silence (`(totalsilence - 200) / 1000`). Voice frames are dropped while a DTMF digit is in
+ * progress (main/channel.c, __ast_read), so a terminating digit's length is not in the file.
+ */
+export function recordedSeconds(o: {
+  writtenMs: number;
+  talkingMs: number;
+  reason: RecordingEnd;
+  digitMs: number;
+  maxSilenceSeconds: number;
+}): { duration: number; talking: number; keptMs: number } {
+  let written = o.writtenMs;
+  if (o.reason === "dtmf") written = Math.max(0, written - o.digitMs);
+  const whole = Math.floor(written / 1000);
+  let duration = whole;
+  let keptMs = written;
+  if (o.reason === "silence") {
+    const trailingMs = o.maxSilenceSeconds * 1000;
+    duration -= Math.floor((trailingMs - 200) / 1000);
+    keptMs -= trailingMs - 200;
+  }
+  const silenceMs = Math.max(0, written - o.talkingMs);
+  const talking = silenceMs > 0 ? whole - Math.floor((silenceMs - 200) / 1000) : whole;
+  return { duration: Math.max(0, duration), talking: Math.max(0, talking), keptMs: Math.max(0, keptMs) };
 }
 
 export type RecordError = { status: number; message: string };

@@ -59,7 +59,7 @@ describe("a scripted call against a tiny hand-written app", () => {
         const pb = current.get(e.channel.id);
         if (pb) await app.playbacks.stop(pb.id).catch(() => undefined);
         if (e.digit === "2") current.set(e.channel.id, await app.channels.play(e.channel.id, "sound:demo-thanks"));
-        if (e.digit === "0") await app.channels.continueInDialplan(e.channel.id, { context: "queues", extension: "support", priority: 1 });
+        if (e.digit === "0") await app.channels.continueInDialplan(e.channel.id, { context: "cc-queues", extension: "support", priority: 1 });
       })();
     });
     try {
@@ -71,7 +71,7 @@ describe("a scripted call against a tiny hand-written app", () => {
       expect(rejected).toBe(false);
       const status = await sim.control.waitForCall(callId, 10_000);
       expect(status.script).toEqual({ status: "completed", step: 6 });
-      expect(status.continuedTo).toEqual({ context: "queues", exten: "support", priority: 1 });
+      expect(status.continuedTo).toEqual({ context: "cc-queues", exten: "support", priority: 1 });
       expect(status.hungUpBy).toBe("caller");
       const kinds = status.log.map((e) => e.kind);
       for (const k of ["answer", "playRequest", "dtmf", "playbackStop", "continue", "stasisEnd", "destroyed"]) expect(kinds).toContain(k);
@@ -110,7 +110,9 @@ describe("recordings", () => {
     const started = await raw.waitFor((e) => e.type === "RecordingStarted");
     expect(started.recording.state).toBe("recording");
     const fin = await raw.waitFor((e) => e.type === "RecordingFinished");
-    expect(fin.recording).toMatchObject({ name: "msg-1", state: "done", duration: 3, talking_duration: 3, silence_duration: 0 });
+    // 3 s of talk + 2 s of silence = 5 whole seconds written, minus (2000 - 200) / 1000 = 1 s of trailing
+    // silence (integer division, main/app.c); talking_duration subtracts all silence the same way.
+    expect(fin.recording).toMatchObject({ name: "msg-1", state: "done", duration: 4, talking_duration: 4, silence_duration: 0 });
     expect(raw.events.some((e) => e.type === "ChannelStateChange" && e.channel.state === "Up")).toBe(true);
     expect((await ari(sim, "GET", "/ari/recordings/stored/msg-1")).json).toEqual({ name: "msg-1", format: "wav" });
     expect((await ari(sim, "GET", "/ari/recordings/live/msg-1")).status).toBe(404);
@@ -167,7 +169,7 @@ describe("bridges and transfer", () => {
     await sim.control.hangup(callId);
     await raw.waitFor((e) => e.type === "ChannelDestroyed" && e.channel.id === callId);
     const seq = raw.events.filter((e) => e.channel?.id === callId).map((e) => e.type);
-    expect(seq.slice(seq.indexOf("ChannelHangupRequest"))).toEqual(["ChannelHangupRequest", "ChannelLeftBridge", "StasisEnd", "ChannelVarset", "ChannelDestroyed"]);
+    expect(seq.slice(seq.indexOf("ChannelHangupRequest"))).toEqual(["ChannelHangupRequest", "ChannelLeftBridge", "StasisEnd", "ChannelVarset", "ChannelHangupRequest", "ChannelDestroyed"]);
     await client.bridges.destroy(bridge.id);
     expect((await ari(sim, "GET", `/ari/bridges/${bridge.id}`)).json).toEqual({ message: "Bridge not found" });
     await client.channels.hangup(agent.id);

@@ -3,6 +3,7 @@ import { AppRegistry } from "./apps";
 import { CallLog } from "./call-log";
 import { Clock, asteriskTime, now } from "./clock";
 import type { SimulatorConfig } from "./config";
+import { dialplanHas } from "./dialplan";
 import { MediaCache } from "./media-cache";
 import {
   CAUSE_TEXT,
@@ -13,6 +14,10 @@ import {
   type SimPlayback,
   type StoredRecording,
 } from "./model";
+
+/** ast_softhangup reasons (include/asterisk/channel.h) that ChannelHangupRequest reports as its cause. */
+const SOFTHANGUP_EXPLICIT = 32;
+const SOFTHANGUP_APPUNLOAD = 16;
 
 export interface InboundCallOptions {
   to: string;
@@ -117,6 +122,7 @@ export class SimSwitch {
       o.language ?? "en",
       "inbound",
     );
+    ch.runsDialplan = true;
     this.channels.set(ch.id, ch);
     this.log.add("inbound", ch.id, { to: o.to, from: o.from, app, args });
     this.enterStasis(ch, app, args);
@@ -154,8 +160,13 @@ export class SimSwitch {
 
   /**
    * Hangup from any side. Order as measured on Asterisk 22: ChannelHangupRequest, the running playback
-   * fails, queued playbacks start and fail, ChannelLeftBridge, StasisEnd, ChannelVarset, ChannelDestroyed,
-   * all synchronously.
+   * fails, queued playbacks start and fail, ChannelLeftBridge, StasisEnd, ChannelVarset, (a second
+   * ChannelHangupRequest), ChannelDestroyed, all synchronously.
+   *
+   * The `cause` of a soft hangup request is ast_softhangup's reason flag, not a Q.850 cause
+   * (main/channel.c): the app's DELETE is AST_SOFTHANGUP_EXPLICIT (32, res/ari/resource_channels.c),
+   * and a channel that came to Stasis from the dialplan gets AST_SOFTHANGUP_APPUNLOAD (16) when
+   * __ast_pbx_run (main/pbx.c) ends after the Stasis app returned. ChannelDestroyed carries the cause.
    */
   hangup(ch: SimChannel, o: { cause?: number; soft?: boolean; by: string }): void {
     if (ch.hungUp) return;
@@ -165,19 +176,50 @@ export class SimSwitch {
     for (const t of ch.timers) clearTimeout(t);
     ch.timers.clear();
     this.log.add("hangup", ch.id, { by: o.by, cause });
-    this.emitChannel(ch, "ChannelHangupRequest", o.soft ? { cause, soft: true } : { cause });
+    this.emitChannel(ch, "ChannelHangupRequest", o.soft ? { cause: SOFTHANGUP_EXPLICIT, soft: true } : { cause });
     ch.control.killForHangup();
     if (ch.bridgeId) {
       const bridge = this.bridges.get(ch.bridgeId);
       if (bridge) this.removeFromBridge(bridge, ch);
     }
     this.leaveStasis(ch, "SUCCESS");
+    if (ch.runsDialplan) this.emitChannel(ch, "ChannelHangupRequest", { cause: SOFTHANGUP_APPUNLOAD, soft: true });
+    this.destroy(ch, cause);
+  }
+
+  private destroy(ch: SimChannel, cause: number): void {
     ch.destroyed = true;
     ch.destroyCause = cause;
     this.emitChannel(ch, "ChannelDestroyed", { cause, cause_txt: CAUSE_TEXT[cause] ?? "Unknown" });
     this.channels.delete(ch.id);
     this.log.add("destroyed", ch.id, { cause });
     ch.emitter.emit("destroyed");
+  }
+
+  /**
+   * A channel left in the dialplan where no extension matches: pbx.c logs "sent to invalid extension but
+   * no invalid handler" (the `i` and `e` extensions are not modelled) and hangs up; nothing set a
+   * hangup cause, so ChannelDestroyed says 0.
+   */
+  private invalidExtension(ch: SimChannel, target: { context: string; exten: string; priority: number }): void {
+    if (ch.hungUp) return;
+    ch.hungUp = true;
+    ch.hungUpBy = "dialplan";
+    for (const t of ch.timers) clearTimeout(t);
+    ch.timers.clear();
+    this.log.add("invalidExtension", ch.id, { ...target });
+    ch.control.killForHangup();
+    this.emitChannel(ch, "ChannelHangupRequest", { cause: SOFTHANGUP_APPUNLOAD, soft: true });
+    this.destroy(ch, 0);
+  }
+
+  /** Where the channel now runs dialplan: a listed extension keeps the call, anything else drops it. */
+  enterDialplan(ch: SimChannel, target: { context: string; exten: string; priority: number }): void {
+    ch.runsDialplan = true;
+    ch.dialplan = { context: target.context, exten: target.exten, priority: target.priority, app_name: "", app_data: "" };
+    if (dialplanHas(this.cfg.dialplan, target.context, target.exten)) return;
+    // pbx.c decides on the next turn of its loop, right after the Stasis app returned.
+    setImmediate(() => this.invalidExtension(ch, target));
   }
 
   /** Queues a command on the channel's control thread. */
@@ -213,7 +255,7 @@ export class SimSwitch {
           this.log.add("continue", ch.id, { ...target, requestedAt });
           this.leaveStasis(ch, "SUCCESS");
           ch.apps.delete(app);
-          ch.dialplan = { context: target.context, exten: target.exten, priority: target.priority, app_name: "", app_data: "" };
+          this.enterDialplan(ch, target);
           ch.emitter.emit("continued", target);
         }
         done();
@@ -228,7 +270,7 @@ export class SimSwitch {
     if (ch.hungUp) return;
     const t = this.emitChannel(ch, "ChannelDtmfReceived", { digit, duration_ms: durationMs });
     this.log.add("dtmf", ch.id, { digit, durationMs, delivered: t !== null }, t ?? now());
-    ch.emitter.emit("dtmf", digit);
+    ch.emitter.emit("dtmf", digit, durationMs);
   }
 
   // ---- bridges (membership is needed by hangup) -----------------------------------------
