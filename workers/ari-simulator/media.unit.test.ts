@@ -1,6 +1,7 @@
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "./config";
 import { audioDurationMs, silentWav, wavDurationMs } from "./media-cache";
 import { type AriSimulator, startAriSimulator } from "./server";
 import { type RawSubscriber, ari, subscribe } from "./test-support";
@@ -68,15 +69,17 @@ describe("ARI simulator: http media through the media cache", () => {
     await sim.control.hangup(callId);
   });
 
-  it("plays for the WAV's real duration", async () => {
+  it("plays for the WAV's duration plus the fetch/cache delay Asterisk adds (150–500 ms, default 250)", async () => {
+    expect(resolveConfig().httpMediaDelayMs).toBe(250);
+    expect(resolveConfig({ httpMediaDelayMs: 0 }).httpMediaDelayMs).toBe(0);
     const { callId } = await sim.control.placeCall({ to: "4001", from: "1" });
     await sub.waitFor((e) => e.type === "StasisStart" && e.channel.id === callId);
     const fin = await playAndFinish(callId, `sound:${mediaUrl}/cached.wav`);
     const log = await sim.control.log({ channelId: callId });
     const started = log.find((e) => e.kind === "playbackStarted" && e.playbackId === fin.playback.id)!;
     const finished = log.find((e) => e.kind === "playbackFinished" && e.playbackId === fin.playback.id)!;
-    // 2000 ms of audio at timeScale 0.02 = 40 ms real
-    expect(finished.t - started.t).toBeGreaterThanOrEqual(38);
+    // 2000 ms of audio + 250 ms at timeScale 0.02 = 45 ms real; at least 2000 + 150 ms
+    expect(finished.t - started.t).toBeGreaterThanOrEqual((2000 + 150) * 0.02);
     expect(finished.t - started.t).toBeLessThan(400);
     await sim.control.hangup(callId);
   });

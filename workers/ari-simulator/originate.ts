@@ -1,4 +1,5 @@
 import { asteriskTime } from "./clock";
+import { dialplanHas } from "./dialplan";
 import { SimChannel } from "./model";
 import type { SimSwitch } from "./switch";
 
@@ -41,6 +42,10 @@ export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number
   const resource = slash >= 0 ? p.endpoint.slice(slash + 1) : "";
   if (!tech || !resource) return err(400, "Invalid endpoint specified");
   if (!p.app && !p.extension) return err(400, "Application or extension must be specified");
+  if (tech.toLowerCase() === "local") {
+    if (p.channelId && sw.channels.has(p.channelId)) return err(409, "Channel with given unique ID already exists");
+    return originateLocal(sw, p, resource, requestedAt);
+  }
   if (!sw.cfg.technologies.some((t) => t.toLowerCase() === tech.toLowerCase())) {
     return { status: 500, body: { error: "Allocation failed" } };
   }
@@ -115,6 +120,67 @@ export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number
         }
       });
     });
+  });
+  return { status: 200, body };
+}
+
+/**
+ * `Local/<exten>@<context>` (main/core_local.c, main/core_unreal.c): the ;1 half is the originated
+ * channel (`Local/<exten>@<context>-%08x;1`, id = channelId); the ;2 half runs <context>,<exten> in the
+ * dialplan. local_call refuses an extension that does not exist ("No such extension/context"). Here the
+ * ;2 half is not a channel of its own: a context in `callerContexts` plays the caller with a script (its
+ * Answer() answers at once), a context in `dialplan` answers and holds. The ;1 half then runs the app
+ * straight from the originate (pbx_outgoing_exec, not __ast_pbx_run) and sends no audio frames of its
+ * own: the other half only waits between its SendDTMF lines.
+ */
+function originateLocal(sw: SimSwitch, p: OriginateParams, resource: string, requestedAt: number): OriginateResult {
+  const target = resource.replace(/\/[a-z]+$/i, "");
+  const at = target.indexOf("@");
+  const exten = at >= 0 ? target.slice(0, at) : target;
+  const context = at >= 0 ? target.slice(at + 1) : "default";
+  const cid = parseCallerId(p.callerId);
+  const ch = new SimChannel(
+    p.channelId || sw.newUniqueId(),
+    sw.newLocalChannelName(`${exten}@${context}`),
+    "Down",
+    "",
+    { ...cid },
+    { ...cid },
+    { context: "default", exten: "s", priority: 1, app_name: "", app_data: "" },
+    asteriskTime(),
+    "en",
+    "outbound",
+  );
+  ch.sendsAudio = false;
+  for (const [k, v] of Object.entries(p.variables ?? {})) ch.vars.set(k, v);
+  sw.channels.set(ch.id, ch);
+  if (p.app && sw.apps.isActive(p.app)) ch.apps.add(p.app);
+  sw.log.add("originate", ch.id, { endpoint: p.endpoint, app: p.app, appArgs: p.appArgs, callerId: p.callerId, requestedAt });
+  const body = ch.toJSON();
+  const dial = (dialstatus: string) =>
+    sw.emit(ch.apps, { type: "Dial", timestamp: asteriskTime(), dialstatus, forward: "", dialstring: resource, peer: ch.toJSON() });
+
+  setImmediate(() => {
+    if (ch.hungUp) return;
+    ch.dialplan = { ...ch.dialplan, app_name: "AppDial2", app_data: "(Outgoing Line)" };
+    dial("");
+    const script = sw.cfg.callerContexts[context];
+    if (script === undefined && !dialplanHas(sw.cfg.dialplan, context, exten)) {
+      sw.log.add("localNoSuchExtension", ch.id, { exten, context });
+      dial("CHANUNAVAIL");
+      sw.hangup(ch, { cause: 0, by: "dialplan" });
+      return;
+    }
+    sw.setState(ch, "Up");
+    dial("ANSWER");
+    sw.log.add("farEndAnswer", ch.id, { local: `${exten}@${context}` });
+    if (p.app) sw.enterStasis(ch, p.app, p.appArgs ? p.appArgs.split(",") : []);
+    else {
+      const next = { context: p.context || "default", exten: p.extension!, priority: p.priority || 1 };
+      ch.continuedTo = next;
+      sw.enterDialplan(ch, next);
+    }
+    if (script !== undefined && !ch.hungUp) sw.onCallerScript?.(ch, script);
   });
   return { status: 200, body };
 }

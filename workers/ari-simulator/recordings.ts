@@ -24,6 +24,7 @@ export class RecordCommand implements Command {
   private timers: NodeJS.Timeout[] = [];
   private silenceTimer: NodeJS.Timeout | null = null;
   private noAudioTimer: NodeJS.Timeout | null = null;
+  private silenceSince = 0;
   private lastDigitMs = 0;
   private readonly onTalk = (talking: boolean) => this.talkChanged(talking);
   private readonly onDtmf = (digit: string, durationMs: number) => this.dtmf(digit, durationMs);
@@ -63,6 +64,7 @@ export class RecordCommand implements Command {
 
   private armSilence(): void {
     if (this.silenceTimer) clearTimeout(this.silenceTimer);
+    this.silenceSince = now();
     this.silenceTimer = this.sw.clock.timer(this.rec.opts.maxSilenceSeconds * 1000, () => this.finish("silence"));
   }
 
@@ -125,7 +127,14 @@ export class RecordCommand implements Command {
     const t = now();
     if (this.talkSince !== null) this.talkingMs += this.sw.clock.virtual(t - this.talkSince);
     this.cleanup();
-    const elapsedMs = this.startedAt ? this.sw.clock.virtual(t - this.startedAt) : 0;
+    let elapsedMs = this.startedAt ? this.sw.clock.virtual(t - this.startedAt) : 0;
+    // A timer may fire a fraction of a real ms early; Asterisk's own check (time() seconds, `maxtime <
+    // end - start`) never stops before the limit.
+    if (reason === "maxDuration") elapsedMs = Math.max(elapsedMs, this.rec.opts.maxDurationSeconds * 1000);
+    if (reason === "silence") {
+      const silentFrom = this.sw.clock.virtual(Math.max(0, this.silenceSince - this.startedAt));
+      elapsedMs = Math.max(elapsedMs, silentFrom + this.rec.opts.maxSilenceSeconds * 1000);
+    }
     // Without audio frames only what the caller said reached the file.
     const writtenMs = this.ch.sendsAudio ? elapsedMs : this.talkingMs;
     const { duration, talking, keptMs } = recordedSeconds({

@@ -4,6 +4,7 @@ import { now } from "./clock";
 import { type SimulatorOptions, resolveConfig } from "./config";
 import { handleControl } from "./control/api";
 import { CallManager } from "./control/calls";
+import { parseScriptDsl } from "./script/dsl";
 import { type SimulatorControl, createSimulatorControl } from "./control/client";
 import {
   type AriResponse,
@@ -33,8 +34,16 @@ export interface AriSimulator {
 /** Starts the ARI simulator: ARI over HTTP + WebSocket on /ari, control API on /_sim. */
 export async function startAriSimulator(options: SimulatorOptions = {}): Promise<AriSimulator> {
   const cfg = resolveConfig({ port: 0, ...options });
+  for (const [context, script] of Object.entries(cfg.callerContexts)) {
+    try {
+      parseScriptDsl(script);
+    } catch (err) {
+      throw new Error(`callerContexts.${context}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   const sw = new SimSwitch(cfg);
   const calls = new CallManager(sw);
+  sw.onCallerScript = (ch, script) => calls.adopt(ch, script);
   const router = buildAriRouter();
   const version = cfg.version;
 

@@ -27,6 +27,7 @@ export interface InboundCallOptions {
   /** Stasis() arguments; default [to] as in `Stasis(cc-flows,${EXTEN})`. */
   args?: string[];
   language?: string;
+  sendsAudio?: boolean;
 }
 
 /**
@@ -47,6 +48,9 @@ export class SimSwitch {
   readonly startedAt = Date.now();
   private uniqueSeq = 0;
   private pjsipSeq = 0;
+  private localSeq = 0;
+  /** Runs a caller script on a channel (set by the control API: a Local channel's caller context). */
+  onCallerScript: ((ch: SimChannel, script: string) => void) | null = null;
 
   constructor(readonly cfg: SimulatorConfig) {
     this.clock = new Clock(cfg.timeScale);
@@ -60,6 +64,11 @@ export class SimSwitch {
 
   newChannelName(endpoint: string): string {
     return `PJSIP/${endpoint}-${(this.pjsipSeq++).toString(16).padStart(8, "0")}`;
+  }
+
+  /** core_unreal.c: "%s/%s-%08x;1" with the tech and "<exten>@<context>". */
+  newLocalChannelName(target: string): string {
+    return `Local/${target}-${(this.localSeq++).toString(16).padStart(8, "0")};1`;
   }
 
   newProtocolId(): string {
@@ -123,6 +132,7 @@ export class SimSwitch {
       "inbound",
     );
     ch.runsDialplan = true;
+    ch.sendsAudio = o.sendsAudio ?? true;
     this.channels.set(ch.id, ch);
     this.log.add("inbound", ch.id, { to: o.to, from: o.from, app, args });
     this.enterStasis(ch, app, args);

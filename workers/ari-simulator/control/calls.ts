@@ -13,6 +13,8 @@ export const PlaceCallSchema = z.object({
   app: z.string().optional(),
   args: z.array(z.string()).optional(),
   language: z.string().optional(),
+  /** false: the caller's side sends no audio frames at all (a Local channel whose other half only waits). */
+  sendsAudio: z.boolean().optional(),
   /** DSL text, an array of steps, or {steps, timeoutMs}. */
   script: z.union([z.string(), z.array(ScriptStepSchema), CallScriptSchema]).optional(),
 });
@@ -61,6 +63,7 @@ export class CallManager {
       app: req.app,
       args: req.args,
       language: req.language,
+      sendsAudio: req.sendsAudio,
     });
     const done = new Promise<void>((resolve) => {
       if (ch.destroyed) return resolve();
@@ -73,6 +76,17 @@ export class CallManager {
     }
     this.calls.set(ch.id, { channel: ch, script: run, done });
     return ch;
+  }
+
+  /** A channel the switch created itself (a Local originate) whose caller side follows `script`. */
+  adopt(ch: SimChannel, scriptText: string): void {
+    const done = new Promise<void>((resolve) => {
+      if (ch.destroyed) return resolve();
+      ch.emitter.once("destroyed", () => resolve());
+    });
+    const run = new ScriptRun(this.sw, ch, parseScriptDsl(scriptText));
+    run.start();
+    this.calls.set(ch.id, { channel: ch, script: run, done });
   }
 
   has(id: string): boolean {
