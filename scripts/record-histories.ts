@@ -86,11 +86,11 @@ async function main(): Promise<void> {
         name: "after-sales-order-then-queue",
         did: "1003",
         from: "138",
-        script: "wait prompt; press 1; wait prompt; press 202501#; wait prompt; wait prompt; wait prompt; wait prompt; press 2; expect end",
+        script: "wait prompt; press 1; wait prompt; press 202501#; wait prompt; wait prompt; wait prompt; wait prompt; press 2; expect end; wait 30s",
         expectOutcome: "transferred",
       },
       { name: "after-sales-voicemail", did: "1004", from: "138", script: "wait prompt; wait prompt end; wait 1500ms; talk 3s; press #; expect hangup", expectOutcome: "completed" },
-      { name: "menu-retries-transfer", did: "1005", from: "137", script: "wait prompt; press 9; wait prompt; wait prompt; press 2; expect end", expectOutcome: "transferred" },
+      { name: "menu-retries-transfer", did: "1005", from: "137", script: "wait prompt; press 9; wait prompt; wait prompt; press 2; expect end; wait 30s", expectOutcome: "transferred" },
       { name: "counter-loop-continue-as-new", did: "1006", from: "136", script: `wait prompt; press ${"1".repeat(12)} gap 150ms; wait 3s; press 2; expect hangup`, expectOutcome: "completed" },
     ];
 

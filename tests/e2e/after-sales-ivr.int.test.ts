@@ -60,7 +60,7 @@ describe("e-commerce after-sales IVR (Chinese prompts, business hours)", () => {
       to: "4008001",
       from: "13800000000",
       // The order read-back is one playback of three media: each one starts separately.
-      script: "wait prompt; press 1; wait prompt; press 202501#; wait prompt; wait prompt; wait prompt; wait prompt; press 2; expect end",
+      script: "wait prompt; press 1; wait prompt; press 202501#; wait prompt; wait prompt; wait prompt; wait prompt; press 2; expect end; wait 30s",
     });
     const { status, result } = await stack.waitForCall(callId);
 
@@ -95,7 +95,7 @@ describe("e-commerce after-sales IVR (Chinese prompts, business hours)", () => {
   });
 
   it("agent (0) looks the caller up in the CRM and sends a VIP to the VIP queue", async () => {
-    const callId = await stack.placeCall({ to: "4008001", from: "13811112222", script: "wait prompt; press 0; expect end" });
+    const callId = await stack.placeCall({ to: "4008001", from: "13811112222", script: "wait prompt; press 0; expect end; wait 30s" });
     const { result } = await stack.waitForCall(callId);
 
     expect(result?.outcome).toBe("transferred");

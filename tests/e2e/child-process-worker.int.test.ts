@@ -16,7 +16,7 @@ describe("dev stack with the worker in a child process", () => {
     expect(worker?.pid).toBeGreaterThan(0);
     expect(worker?.pid).not.toBe(process.pid);
 
-    const callId = await stack.placeCall({ to: "4000", from: "100", script: "wait prompt; press 1; expect end" });
+    const callId = await stack.placeCall({ to: "4000", from: "100", script: "wait prompt; press 1; expect end; wait 30s" });
     const { status, result } = await stack.waitForCall(callId);
     expect(result?.outcome).toBe("transferred");
     expect(status.continuedTo).toMatchObject({ context: "cc-queues", exten: "sales" });

@@ -19,7 +19,7 @@ describe("menu with invalid input and retries, ending in a queue transfer", () =
     const callId = await stack.placeCall({
       to: "4000",
       from: "13800000001",
-      script: "wait prompt; press 9; wait prompt; wait prompt; press 2; expect end",
+      script: "wait prompt; press 9; wait prompt; wait prompt; press 2; expect end; wait 30s",
     });
     const { status, result } = await stack.waitForCall(callId);
 
@@ -44,5 +44,33 @@ describe("menu with invalid input and retries, ending in a queue transfer", () =
     expect(execution?.steps[0]?.varsChanged).toEqual({ "call.language": { before: "", after: "en-US" } });
     expect(execution?.steps[2]?.detail).toEqual({ handover: execution?.handover });
     expect(execution?.lastNodeId).toBe("to_support");
+  });
+});
+
+describe("a queue transfer on an Asterisk without the cc-queues context", () => {
+  let stack: DevStack;
+  beforeAll(async () => {
+    // The dialplan of an Asterisk that was not given the README's [cc-queues] lines.
+    stack = await startDevStack({ simulator: { timeScale: 0.2, dialplan: {} } });
+    await stack.publishFlow(graph, { did: "4000" });
+  });
+  afterAll(() => stack?.stop());
+
+  it("the dialplan drops the caller at once, and the trace says the transfer failed", async () => {
+    const callId = await stack.placeCall({
+      to: "4000",
+      from: "13800000002",
+      script: "wait prompt; press 9; wait prompt; wait prompt; press 2; expect hangup",
+    });
+    const { status, result } = await stack.waitForCall(callId);
+
+    expect(status).toMatchObject({ hungUpBy: "dialplan", cause: 0, continuedTo: { context: "cc-queues", exten: "support", priority: 1 } });
+    expect(result?.outcome).not.toBe("transferred");
+    const execution = await stack.getExecution(callId);
+    expect(execution?.outcome).not.toBe("transferred");
+    expect(execution?.handover).toBeNull();
+    const transfer = execution?.steps.find((s) => s.nodeId === "to_support");
+    expect(transfer?.port).toBe("failed");
+    expect(transfer?.error).toContain("cc-queues,support,1");
   });
 });

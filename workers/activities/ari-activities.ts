@@ -86,6 +86,17 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
 
     stopRecording: (name: string) => command(() => ari.recordings.stopLive(name)),
 
+    /** Asks Asterisk whether the channel still exists (in Stasis or in the dialplan). */
+    async channelExists(channelId: string): Promise<boolean> {
+      try {
+        await ari.channels.get(channelId);
+        return true;
+      } catch (err) {
+        if (err instanceof AriHttpError && err.isNotFound) return false;
+        throw err;
+      }
+    },
+
     async originateLeg(input: OriginateLegInput): Promise<OriginateLegResult> {
       let endpoint: string;
       let callerId: string | undefined;

@@ -170,6 +170,18 @@ describe("ARI bridge", () => {
     expect(workflows.timeline.filter((t) => t.endsWith("hangup"))).toEqual(["c1 hangup"]);
   });
 
+  it("sends one hangup for Asterisk's two ChannelHangupRequests of an app hangup (softhangup 32, then 16 after StasisEnd)", async () => {
+    const { workflows, bridge } = setup();
+    await bridge.handleEvent(ev.stasisStart("c1"));
+    await bridge.handleEvent(ev.hangupRequest("c1", 32));
+    await bridge.handleEvent(ev.stasisEnd("c1"));
+    await bridge.handleEvent(ev.hangupRequest("c1", 16));
+    await bridge.handleEvent(ev.destroyed("c1"));
+    await bridge.handleEvent(ev.stasisStart("c2"));
+    await bridge.handleEvent(ev.hangupRequest("c2", 16));
+    expect(workflows.timeline.filter((t) => t.endsWith("hangup"))).toEqual(["c1 hangup", "c2 hangup"]);
+  });
+
   it("plays ss-noservice to an unknown number, then hangs up without starting a workflow", async () => {
     const { ari, workflows, bridge } = setup(async () => null);
     await bridge.handleEvent(ev.stasisStart("c1", [], { dialplan: { context: "x", exten: "999", priority: 1 } }));

@@ -1,4 +1,4 @@
-import { CancellationScope, condition, isCancellation, uuid4 } from "@temporalio/workflow";
+import { CancellationScope, condition, isCancellation, patched, sleep, uuid4 } from "@temporalio/workflow";
 import {
   CallHangupError,
   type CallEffects,
@@ -24,6 +24,8 @@ import type { TraceBuffer } from "./trace-buffer";
 
 /** Queue transfers continue here in the dialplan; the queue itself lives outside this engine. */
 export const QUEUE_CONTEXT = "cc-queues";
+/** A queue transfer counts as failed when the channel is gone this long after continue. */
+const QUEUE_HANDOVER_CHECK_MS = 2_000;
 /** A recording without a maximum duration still ends: Asterisk would stop it at its own limit. */
 const UNLIMITED_RECORDING_GUARD_MS = 30 * 60_000;
 /** After a hangup Asterisk still reports the recording it finalised; wait this long for it. */
@@ -209,6 +211,16 @@ export class TemporalCallEffects implements CallEffects {
     if ((await ari.setChannelVars(callId, vars)) === "gone") throw this.callerGone("transfer");
     if ((await ari.continueInDialplan(callId, QUEUE_CONTEXT, target.queue)) === "gone") throw this.callerGone("transfer");
     const handover: Handover = { kind: "queue", queue: target.queue, priority: target.priority, skills: target.skills, context: QUEUE_CONTEXT };
+    // Without that extension Asterisk drops the caller at once ("sent to invalid extension"), and our
+    // app no longer hears about the channel after StasisEnd: ask Asterisk whether it is still there.
+    if (patched("queue-handover-check")) {
+      await sleep(QUEUE_HANDOVER_CHECK_MS);
+      if (!(await ari.channelExists(callId))) {
+        this.ctx.signals.hangup ??= { cause: null };
+        const where = `${QUEUE_CONTEXT},${target.queue},1`;
+        return { ok: false, reason: `the call ended within ${QUEUE_HANDOVER_CHECK_MS / 1000} s in the dialplan at ${where}: is that extension missing?` };
+      }
+    }
     this.fate = { kind: "left-to-dialplan", handover };
     this.ctx.trace.setDetail({ handover });
     return { ok: true, reason: null };
