@@ -1,7 +1,9 @@
 /**
- * Command-line flow runner: validates a flow file, runs one scripted call through it on the ARI
- * simulator (real Temporal dev server, worker, bridge, PostgreSQL) and prints the step trace.
+ * Command-line flow runner: validates a flow file, runs one call through it on the ARI simulator (or,
+ * with ARI_URL, a real Asterisk) with a real Temporal dev server, worker, bridge and PostgreSQL, and
+ * prints the step trace.
  *   npx tsx scripts/run-flow.ts flow.json --from 13800000000 --to 4001 --script "wait prompt; press 1; hangup after 5s"
+ *   ARI_URL=http://pbx:8088 npx tsx scripts/run-flow.ts flow.json --to 4001 --originate Local/4001@cc-test-caller
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -32,7 +34,7 @@ function ensureTemporalCli(): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseRunFlowArgs(argv);
+  const args = parseRunFlowArgs(argv, process.env);
   if (args.kind === "help") {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -67,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       script: options.script,
       language: options.language,
       timeScale: options.timeScale,
+      asterisk: options.asterisk,
+      originate: options.originate ?? null,
       timeoutMs: options.timeoutSeconds * 1000,
       secrets: secretsFrom(options),
       verbose: options.verbose,
@@ -74,7 +78,12 @@ async function main(argv: string[]): Promise<number> {
     },
     (fn) => (cleanup = fn),
   );
-  const context = { file: options.file, flowName: loaded.graph.name ?? "(unnamed flow)", from: options.from, to: options.to, script: options.script };
+  const caller = options.asterisk
+    ? `the dialplan of ${options.originate} on ${options.asterisk.url}`
+    : options.originate
+      ? `${options.script} (as the dialplan of ${options.originate})`
+      : options.script;
+  const context = { file: options.file, flowName: loaded.graph.name ?? "(unnamed flow)", from: options.from, to: options.to, script: caller };
   process.stdout.write(options.json ? `${JSON.stringify({ ...context, ...report, timedOut }, null, 2)}\n` : `${renderReport(context, report)}\n`);
   return timedOut || report.outcome === "failed" ? 2 : 0;
 }

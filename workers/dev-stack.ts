@@ -50,6 +50,8 @@ export interface DevStackOptions {
   stepsPerRun?: number;
   /** A TTS service to use instead of espeak-ng (in-process worker only). */
   tts?: TtsService;
+  /** Where the in-process worker serves prompts (a real Asterisk must reach it); default 127.0.0.1, port 0. */
+  ttsMedia?: { host: string; port: number; publicBaseUrl?: string };
   /** Print worker and bridge logs (default: warnings only). */
   verbose?: boolean;
 }
@@ -227,9 +229,9 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       let tts = options.tts;
       if (!tts) {
         const cacheDir = await ensureTtsDir();
-        const media: MediaServer = await createMediaServer({ cacheDir, host: "127.0.0.1", port: 0 });
+        const media: MediaServer = await createMediaServer({ cacheDir, host: options.ttsMedia?.host ?? "127.0.0.1", port: options.ttsMedia?.port ?? 0 });
         cleanups.push(() => media.close());
-        tts = createTtsService({ engine: createEspeakEngine(), cacheDir, publicBaseUrl: media.url });
+        tts = createTtsService({ engine: createEspeakEngine(), cacheDir, publicBaseUrl: options.ttsMedia?.publicBaseUrl ?? media.url });
       }
       const baseTts = tts;
       const recordingTts: TtsService = {

@@ -5,14 +5,20 @@ export const USAGE = `Usage: npx tsx scripts/run-flow.ts <flow.json> [options]
 
 Runs an IVR flow against the ARI simulator with a scripted caller (local Temporal dev server,
 in-process worker and bridge, a scratch PostgreSQL database) and prints the step trace.
+With ARI_URL (and ARI_USERNAME, ARI_PASSWORD, ARI_APP) it runs against that Asterisk instead: the
+caller is a Local channel that --originate places; its dialplan context plays the caller's side.
 
 Options:
   --from <number>       caller number (default 13800000000)
   --to <number>         dialed number the flow answers (default 4001)
   --script <steps>      caller script, e.g. "wait prompt; press 1; wait 1s; press 0; hangup after 5s"
-                        (default "expect hangup": listen until the flow hangs up)
+                        (default "expect hangup": listen until the flow hangs up); simulator only
+  --originate <Local/<exten>@<context>>
+                        place the caller by originating this Local channel into the flow's Stasis
+                        app (the way a real Asterisk is driven; required with ARI_URL); on the
+                        simulator, --script plays <context>
   --language <tag>      language the trunk sets on the call (default: none, the flow's default)
-  --time-scale <n>      simulator speed: 0.1 plays prompts ten times faster (default 1)
+  --time-scale <n>      simulator speed: 0.1 plays prompts ten times faster (default 1); simulator only
   --timeout <seconds>   give up when the call has not ended by then (default 120)
   --secret NAME=VALUE   a secret for HTTP nodes ({{secret.NAME}}); repeatable. CC_SECRET_<NAME>
                         environment variables are used too
@@ -38,16 +44,41 @@ const optionsSchema = z.object({
   script: z.string().min(1).default("expect hangup"),
   language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag like zh-CN").optional(),
   timeScale: z.coerce.number().positive().max(10).default(1),
+  originate: z
+    .string()
+    .regex(/^Local\/[^@\s/]+@[^@\s/]+(\/[a-z]+)?$/, "must look like Local/<exten>@<context>")
+    .optional(),
   timeoutSeconds: z.coerce.number().positive().max(3_600).default(120),
   secrets: z.array(secretPair).default([]),
   json: z.boolean().default(false),
   verbose: z.boolean().default(false),
 });
-export type RunFlowOptions = z.infer<typeof optionsSchema>;
+
+/** A real Asterisk, from the same variables the worker and the bridge read (workers/config.ts). */
+const asteriskSchema = z.object({
+  ARI_URL: z.url({ protocol: /^https?$/ }),
+  ARI_USERNAME: z.string().min(1).default("asterisk"),
+  ARI_PASSWORD: z.string().min(1).default("asterisk"),
+  ARI_APP: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("cc-flows"),
+  /** The worker's prompt server, which Asterisk fetches `sound:http://…` from; port 0 = any free port. */
+  TTS_MEDIA_HOST: z.string().min(1).default("127.0.0.1"),
+  TTS_MEDIA_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  TTS_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+});
+export interface AsteriskTarget {
+  url: string;
+  username: string;
+  password: string;
+  app: string;
+  ttsMedia: { host: string; port: number; publicBaseUrl?: string };
+}
+
+export type RunFlowOptions = z.infer<typeof optionsSchema> & { asterisk: AsteriskTarget | null };
 
 export type ParsedArgs = { kind: "help" } | { kind: "run"; options: RunFlowOptions } | { kind: "error"; message: string };
 
-export function parseRunFlowArgs(argv: string[]): ParsedArgs {
+/** argv without the node and script paths; env: process.env (ARI_URL selects a real Asterisk). */
+export function parseRunFlowArgs(argv: string[], env: Record<string, string | undefined> = {}): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,6 +89,7 @@ export function parseRunFlowArgs(argv: string[]): ParsedArgs {
         from: { type: "string" },
         to: { type: "string" },
         script: { type: "string" },
+        originate: { type: "string" },
         language: { type: "string" },
         "time-scale": { type: "string" },
         timeout: { type: "string" },
@@ -80,6 +112,7 @@ export function parseRunFlowArgs(argv: string[]): ParsedArgs {
     script: values.script,
     language: values.language,
     timeScale: values["time-scale"],
+    originate: values.originate,
     timeoutSeconds: values.timeout,
     secrets: values.secret,
     json: values.json,
@@ -93,5 +126,18 @@ export function parseRunFlowArgs(argv: string[]): ParsedArgs {
     });
     return { kind: "error", message: lines.join("\n") };
   }
-  return { kind: "run", options: result.data };
+  if (!env.ARI_URL) return { kind: "run", options: { ...result.data, asterisk: null } };
+  const asterisk = asteriskSchema.safeParse(env);
+  if (!asterisk.success) {
+    return { kind: "error", message: asterisk.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`).join("\n") };
+  }
+  const problems = [
+    result.data.originate ? null : "--originate: required with ARI_URL (a real Asterisk has no scripted caller: a Local channel's dialplan context plays it)",
+    values.script === undefined ? null : "--script: not used with ARI_URL (the --originate context's dialplan plays the caller)",
+    values["time-scale"] === undefined ? null : "--time-scale: not used with ARI_URL (Asterisk plays in real time)",
+  ].filter((line): line is string => line !== null);
+  if (problems.length > 0) return { kind: "error", message: problems.join("\n") };
+  const a = asterisk.data;
+  const ttsMedia = { host: a.TTS_MEDIA_HOST, port: a.TTS_MEDIA_PORT, ...(a.TTS_PUBLIC_BASE_URL ? { publicBaseUrl: a.TTS_PUBLIC_BASE_URL } : {}) };
+  return { kind: "run", options: { ...result.data, asterisk: { url: a.ARI_URL, username: a.ARI_USERNAME, password: a.ARI_PASSWORD, app: a.ARI_APP, ttsMedia } } };
 }

@@ -31,7 +31,8 @@ export interface PromptRow {
 export interface CallReport {
   callId: string;
   steps: StepRow[];
-  prompts: PromptRow[];
+  /** null: not known (a real Asterisk; the simulator logs what it played). */
+  prompts: PromptRow[] | null;
   outcome: string;
   error: string | null;
   lastNodeId: string | null;
@@ -89,7 +90,13 @@ function describeScript(script: NonNullable<CallOutcome["status"]["script"]>): s
   return `${script.status}${script.error ? `: ${script.error}` : ""}`;
 }
 
-export function buildCallReport(callId: string, execution: Execution, outcome: CallOutcome, ttsText: DevStack["ttsText"]): CallReport {
+/** The caller's side as the runner saw it: the simulator's call status, or null on a real Asterisk. */
+export interface RunOutcome {
+  status: CallOutcome["status"] | null;
+  result: CallOutcome["result"];
+}
+
+export function buildCallReport(callId: string, execution: Execution, outcome: RunOutcome, ttsText: DevStack["ttsText"]): CallReport {
   const steps: StepRow[] = (execution?.steps ?? []).map((step) => ({
     seq: step.seq,
     nodeId: step.nodeId,
@@ -102,17 +109,19 @@ export function buildCallReport(callId: string, execution: Execution, outcome: C
     error: step.error,
   }));
   const { status, result } = outcome;
-  const continued = status.continuedTo;
+  const continued = status?.continuedTo ?? null;
+  const handover = execution?.handover;
+  const queueHandover = typeof handover === "object" && handover !== null && "context" in handover && "queue" in handover ? `${String(handover.context)},${String(handover.queue)},1` : null;
   return {
     callId,
     steps,
-    prompts: promptRows(status.log, ttsText),
+    prompts: status ? promptRows(status.log, ttsText) : null,
     outcome: result?.outcome ?? execution?.outcome ?? "no workflow ran",
     error: result?.error ?? execution?.error ?? null,
     lastNodeId: result?.lastStepId ?? execution?.lastNodeId ?? null,
     callMs: execution?.endedAt ? execution.endedAt.getTime() - execution.startedAt.getTime() : null,
-    hungUpBy: status.hungUpBy,
-    continuedTo: continued ? `${continued.context},${continued.exten},${continued.priority}` : null,
-    script: status.script ? describeScript(status.script) : null,
+    hungUpBy: status?.hungUpBy ?? null,
+    continuedTo: continued ? `${continued.context},${continued.exten},${continued.priority}` : queueHandover,
+    script: status?.script ? describeScript(status.script) : null,
   };
 }

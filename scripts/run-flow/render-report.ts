@@ -43,8 +43,9 @@ export function renderReport(ctx: ReportContext, report: CallReport): string {
   );
   out.push("");
   out.push("Prompts played");
-  if (report.prompts.length === 0) out.push("  (none)");
-  for (const p of report.prompts) {
+  if (report.prompts === null) out.push("  (not known on a real Asterisk: see its log)");
+  else if (report.prompts.length === 0) out.push("  (none)");
+  for (const p of report.prompts ?? []) {
     out.push(`  ${`+${seconds(p.atMs)}`.padStart(8)}  ${p.media.join(" + ")}${p.stopped ? "  (stopped early)" : ""}`);
   }
   out.push("");

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateGraph } from "@/flows-runtime/compiler/validate";
+import { startAriSimulator } from "@/workers/ari-simulator";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BILLING = "tests/e2e/fixtures/run-flow-billing.json";
@@ -17,9 +18,13 @@ interface Run {
 }
 
 /** The CLI as a user runs it, in its own process. */
-function runFlow(args: string[], timeoutMs = 90_000): Promise<Run> {
+function runFlow(args: string[], timeoutMs = 90_000, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-flow.ts", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/run-flow.ts", ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -87,6 +92,54 @@ describe("scripts/run-flow.ts", () => {
 
     expect(run.stdout).toMatch(/^Outcome {2}completed \(5 steps, \d+\.\d\ds, last node bye\)$/m);
     expect(run.stdout).toMatch(/^Call end hung up by app; caller script still running when the call ended$/m);
+  });
+
+  it("places the caller as a Local channel (--originate), the way it runs on a real Asterisk", { timeout: 120_000 }, async () => {
+    const run = await runFlow([
+      BILLING,
+      "--to",
+      "4001",
+      "--originate",
+      "Local/4001@cc-test-caller",
+      "--script",
+      "wait prompt; press 1; wait 1s; press 0; hangup after 5s",
+      "--time-scale",
+      "0.5",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Call     13800000000 -> 4001 {2}\[run-flow-\S+\]$/m);
+    expect(run.stdout).toContain("(as the dialplan of Local/4001@cc-test-caller)");
+    const rows = traceRows(run.stdout);
+    expect(rows).toHaveLength(5);
+    expect(rows[1]).toMatch(/^ *2 {2}Main menu +menu +option:1 +1 /);
+    expect(rows[2]).toMatch(/^ *3 {2}Billing menu +menu +option:0 +0 /);
+    expect(run.stdout).toMatch(/^Outcome {2}completed \(5 steps/m);
+  });
+
+  it("with ARI_URL drives that Asterisk over ARI only (here a separate simulator playing the dialplan)", { timeout: 120_000 }, async () => {
+    const pbx = await startAriSimulator({
+      port: 0,
+      timeScale: 0.5,
+      callerContexts: { "cc-test-caller": "wait prompt; press 1; wait 1s; press 0; hangup after 5s" },
+    });
+    try {
+      const run = await runFlow([BILLING, "--to", "4001", "--from", "13900000000", "--originate", "Local/4001@cc-test-caller"], 90_000, {
+        ARI_URL: pbx.url,
+        ARI_USERNAME: "asterisk",
+        ARI_PASSWORD: "asterisk",
+        ARI_APP: "cc-flows",
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`Script   the dialplan of Local/4001@cc-test-caller on ${pbx.url}`);
+      expect(traceRows(run.stdout)).toHaveLength(5);
+      expect(run.stdout).toContain("(not known on a real Asterisk: see its log)");
+      expect(run.stdout).toMatch(/^Outcome {2}completed \(5 steps/m);
+      const originates = pbx.sw.log.entries.filter((e) => e.kind === "originate");
+      expect(originates).toHaveLength(1);
+      expect(originates[0]).toMatchObject({ endpoint: "Local/4001@cc-test-caller", app: "cc-flows", appArgs: "4001", callerId: "13900000000" });
+    } finally {
+      await pbx.close();
+    }
   });
 
   it("refuses an invalid flow with the validator's full list of issues and exit code 1", async () => {

@@ -159,12 +159,13 @@ function originateLocal(sw: SimSwitch, p: OriginateParams, resource: string, req
   const body = ch.toJSON();
   const dial = (dialstatus: string) =>
     sw.emit(ch.apps, { type: "Dial", timestamp: asteriskTime(), dialstatus, forward: "", dialstring: resource, peer: ch.toJSON() });
+  const script = sw.cfg.callerContexts[context];
+  if (script !== undefined) sw.onCallerScript?.(ch, script);
 
   setImmediate(() => {
     if (ch.hungUp) return;
     ch.dialplan = { ...ch.dialplan, app_name: "AppDial2", app_data: "(Outgoing Line)" };
     dial("");
-    const script = sw.cfg.callerContexts[context];
     if (script === undefined && !dialplanHas(sw.cfg.dialplan, context, exten)) {
       sw.log.add("localNoSuchExtension", ch.id, { exten, context });
       dial("CHANUNAVAIL");
@@ -180,7 +181,6 @@ function originateLocal(sw: SimSwitch, p: OriginateParams, resource: string, req
       ch.continuedTo = next;
       sw.enterDialplan(ch, next);
     }
-    if (script !== undefined && !ch.hungUp) sw.onCallerScript?.(ch, script);
   });
   return { status: 200, body };
 }

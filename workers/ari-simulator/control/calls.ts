@@ -85,7 +85,17 @@ export class CallManager {
       ch.emitter.once("destroyed", () => resolve());
     });
     const run = new ScriptRun(this.sw, ch, parseScriptDsl(scriptText));
-    run.start();
+    // The caller's side starts once it has answered (its dialplan's Answer()).
+    if (ch.state === "Up") run.start();
+    else {
+      const onState = (state: string) => {
+        if (state !== "Up") return;
+        ch.emitter.off("stateChange", onState);
+        run.start();
+      };
+      ch.emitter.on("stateChange", onState);
+      ch.emitter.once("destroyed", () => ch.emitter.off("stateChange", onState));
+    }
     this.calls.set(ch.id, { channel: ch, script: run, done });
   }
 
