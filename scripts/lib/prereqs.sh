@@ -9,6 +9,8 @@ ensure_apt_packages() {
   command -v chromium >/dev/null || missing+=(chromium)
   # Without a CJK font headless Chromium draws the Chinese UI as boxes (browser tests, screenshots).
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  # Asterisk's English core sounds (2.4 MB): the ARI simulator plays each for as long as the real file.
+  dpkg -s asterisk-core-sounds-en-gsm >/dev/null 2>&1 || missing+=(asterisk-core-sounds-en-gsm)
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -134,4 +134,24 @@ describe("e-commerce after-sales IVR (Chinese prompts, business hours)", () => {
     expect(recording?.durationSeconds).toBeGreaterThanOrEqual(3);
     expect(execution?.steps[2]?.varsChanged).toMatchObject({ voicemail: { before: null, after: recording?.name } });
   });
+
+  it("a line that sends no audio leaves a 0-second voicemail after 4 s; the flow goes on and keeps it as 0 s", async () => {
+    const callId = await stack.placeCall({ to: "4008002", from: "13800000003", sendsAudio: false, script: "wait prompt; wait prompt end; expect hangup" });
+    const { result } = await stack.waitForCall(callId);
+
+    expect(result?.outcome).toBe("completed");
+    expect(await promptsHeard(stack, callId)).toEqual([VOICEMAIL, THANKS]);
+    const [stop] = await logOf(stack, callId, "recordingStop");
+    expect(stop?.reason).toBe("noAudio");
+    const execution = await stack.getExecution(callId);
+    expect(execution?.steps.map((s) => [s.nodeId, s.port])).toEqual([
+      ["start", "next"],
+      ["hours", "closed"],
+      ["voicemail", "next"],
+      ["thanks", "next"],
+      ["hangup", null],
+    ]);
+    expect(execution?.recordings.map((r) => r.durationSeconds)).toEqual([0]);
+    expect(execution?.steps[2]?.varsChanged).toMatchObject({ voicemail_duration: { after: 0 } });
+  });
 });

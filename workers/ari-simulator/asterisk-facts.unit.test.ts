@@ -70,6 +70,7 @@ describe("sound lengths (asterisk-core-sounds-en 1.6.1, measured on Asterisk 22.
       expect(cfg.sounds.raw).toBe(99);
       expect(cfg.sounds["tt-weasels"]).toBe(2960);
       expect(resolveConfig({ soundsDir: null }).sounds.custom).toBeUndefined();
+      expect(() => resolveConfig({ soundsDir: path.join(dir, "missing") })).toThrow(/^soundsDir .*missing: ENOENT/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -110,6 +110,14 @@ export const CORE_SOUNDS: Record<string, number> = {
   "letters/dash": 780,
 };
 
+function soundsIn(dir: string): Record<string, number> {
+  try {
+    return readSoundDurations(dir);
+  } catch (err) {
+    throw new Error(`soundsDir ${dir}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 export function resolveConfig(o: SimulatorOptions = {}): SimulatorConfig {
   const soundsDir = o.soundsDir === undefined ? defaultSoundsDir() : o.soundsDir;
   return {
@@ -119,7 +127,7 @@ export function resolveConfig(o: SimulatorOptions = {}): SimulatorConfig {
     password: o.password ?? "asterisk",
     timeScale: o.timeScale ?? 1,
     asteriskId: o.asteriskId ?? "52:54:00:a1:b2:c3",
-    sounds: { ...CORE_SOUNDS, ...(soundsDir ? readSoundDurations(soundsDir) : {}), ...(o.sounds ?? {}) },
+    sounds: { ...CORE_SOUNDS, ...(soundsDir ? soundsIn(soundsDir) : {}), ...(o.sounds ?? {}) },
     soundsDir,
     dialplan: o.dialplan ?? DEFAULT_DIALPLAN,
     callerContexts: o.callerContexts ?? {},

@@ -1,6 +1,7 @@
 /**
  * ARI simulator entry.
- *   npx tsx workers/ari-simulator/main.ts                 serve (ARI_SIM_PORT, ARI_USERNAME, ARI_PASSWORD, ARI_SIM_TIME_SCALE)
+ *   npx tsx workers/ari-simulator/main.ts                 serve (ARI_SIM_PORT, ARI_USERNAME, ARI_PASSWORD, ARI_SIM_TIME_SCALE,
+ *                                                         ARI_SIM_SOUNDS_DIR: real sound files to time prompts by; "" = built-in table)
  *   npx tsx workers/ari-simulator/main.ts call --to 4001 --from 13800000000 --script "wait prompt; press 2; hangup after 5s"
  *       places a scripted call on a running simulator (ARI_SIM_URL, default http://127.0.0.1:8088) and prints its log.
  */
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     username: process.env.ARI_USERNAME ?? "asterisk",
     password: process.env.ARI_PASSWORD ?? "asterisk",
     timeScale: Number(process.env.ARI_SIM_TIME_SCALE ?? 1),
+    ...(process.env.ARI_SIM_SOUNDS_DIR === undefined ? {} : { soundsDir: process.env.ARI_SIM_SOUNDS_DIR || null }),
   });
   process.stdout.write(`ARI simulator listening on ${sim.url} (ARI at /ari, control at /_sim)\n`);
   const stop = () => void sim.close().then(() => process.exit(0));
