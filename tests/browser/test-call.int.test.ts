@@ -94,7 +94,7 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
     expect(mapped.status()).toBe(201);
 
     if (!stack) throw new Error("the engine is not running");
-    const callId = await stack.placeCall({ to: "4001", from: "13800000000", script: "wait prompt; press 2; expect end" });
+    const callId = await stack.placeCall({ to: "4001", from: "13800000000", script: "wait prompt; press 2; expect end; wait 30s" });
     expect((await stack.waitForCall(callId)).result?.outcome).toBe("transferred");
     const live = await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersionId: true } });
     const execution = await app.db.prisma.callExecution.findUniqueOrThrow({
