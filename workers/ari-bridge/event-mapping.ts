@@ -101,7 +101,9 @@ export function mapAriEvent(event: AnyAriEvent): BridgeAction {
     case "StasisEnd":
     case "ChannelDestroyed": {
       const channelId = event.channel.id;
-      const cause = "cause" in event && typeof event.cause === "number" ? event.cause : null;
+      // A soft hangup request's `cause` is ast_softhangup's reason flag (32 = the app's DELETE), not Q.850.
+      const soft = event.type === "ChannelHangupRequest" && event.soft === true;
+      const cause = !soft && "cause" in event && typeof event.cause === "number" ? event.cause : null;
       const legOf = callIdOfTransferLeg(channelId);
       if (legOf !== null) {
         const reason = legEndReason(cause, event.type === "ChannelDestroyed" ? event.cause_txt : undefined);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { KnownAriEvent } from "../ari/events";
 import { transferLegChannelId } from "../workflows/signals";
 import { mapAriEvent } from "./event-mapping";
 import { channel, ev } from "./test-events";
@@ -44,6 +45,9 @@ describe("mapAriEvent", () => {
 
   it("turns each way a channel ends into a hangup of its call, with the cause when known", () => {
     expect(mapAriEvent(ev.hangupRequest("c1", 16))).toEqual({ kind: "signal", callId: "c1", endOf: "c1", signal: { name: "hangup", payload: { cause: 16 } } });
+    // Asterisk 22.10.1: the app's hangup is {cause: 32, soft: true}, a softhangup flag rather than a cause.
+    const soft: KnownAriEvent = { type: "ChannelHangupRequest", application: "cc-flows", cause: 32, soft: true, channel: channel("c1") };
+    expect(mapAriEvent(soft)).toMatchObject({ signal: { name: "hangup", payload: { cause: null } } });
     expect(mapAriEvent(ev.stasisEnd("c1"))).toEqual({ kind: "signal", callId: "c1", endOf: "c1", signal: { name: "hangup", payload: { cause: null } } });
     expect(mapAriEvent(ev.destroyed("c1", 17))).toMatchObject({ signal: { name: "hangup", payload: { cause: 17 } } });
   });
