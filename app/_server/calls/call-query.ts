@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { Prisma } from "@/prisma/generated/client";
+import { callOutcomeSchema } from "./call-outcomes";
 import { zonedEnd, zonedInstant } from "./zoned-time";
 
-/** Outcomes a finished call can have (CallExecution.outcome), and "running" for one without an end yet. */
-export const callOutcomes = ["completed", "transferred", "caller-hangup", "failed", "step-limit", "running"] as const;
-export const callOutcomeSchema = z.enum(callOutcomes);
-export type CallOutcomeFilter = z.infer<typeof callOutcomeSchema>;
 
 /** A GET form sends every field, empty ones as "": those mean "no filter". */
 const optional = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
