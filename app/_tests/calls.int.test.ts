@@ -8,6 +8,7 @@ import { roles, type AppRole } from "@/app/_server/auth/roles";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
 import { silentWav } from "@/workers/ari-simulator/media-cache";
 import { startAriSimulator, type AriSimulator } from "@/workers/ari-simulator/server";
+import { ivrGraph, tts } from "@/tests/support/graph-builder";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, type TestApp } from "./support/test-app";
 
@@ -191,6 +192,44 @@ describe("GET /api/calls/:id", () => {
     expect(heard).toEqual(["您好,现在是非工作时间。请在提示音后留言,按井号键结束。", "感谢您的留言,我们会尽快与您联系。再见。"]);
     expect(body.call.recordings.map((recording: { id: string; fileUrl: string }) => recording.fileUrl)).toContain(`/api/calls/${voicemailCallId}/recordings/${recordingId}/file`);
     expect(body.call.graph.nodes.length).toBe(fixture.nodes.length);
+  });
+
+  it("retells prompts inside a subflow from the subflow version that was live when the call started", async () => {
+    const greeting = (await app.createFlow("ivr", { name: "Greeting" })).id;
+    const greetingGraph = (text: string) =>
+      ivrGraph({ name: "Greeting", nodes: [{ id: "start", type: "start", data: { defaultLanguage: "zh-CN" } }, { id: "hello", type: "play", data: { media: [tts(text)] } }], edges: [["start", "next", "hello"]] });
+    const old = await insertVersion(app, greeting, greetingGraph("您好，旧版。"), { status: null });
+    const current = await insertVersion(app, greeting, greetingGraph("您好，新版。"), { status: null, live: true });
+    await app.db.prisma.flowVersion.update({ where: { id: old.versionId }, data: { publishedAt: minutes(-60) } });
+    await app.db.prisma.flowVersion.update({ where: { id: current.versionId }, data: { publishedAt: minutes(60) } });
+    const front = (await app.createFlow("ivr", { name: "Front desk" })).id;
+    const frontGraph = ivrGraph({
+      name: "Front desk",
+      nodes: [
+        { id: "start", type: "start", data: { defaultLanguage: "zh-CN" } },
+        { id: "greet", type: "subflow", data: { flowId: greeting, inputs: [], outputs: [] } },
+      ],
+      edges: [["start", "next", "greet"]],
+    });
+    const frontVersion = (await insertVersion(app, front, frontGraph, { status: null, live: true })).versionId;
+    const callId = await insertCall({
+      flowId: front,
+      versionId: frontVersion,
+      caller: "13700000000",
+      at: minutes(1),
+      seconds: 4,
+      outcome: "completed",
+      steps: [
+        ["start", "start", "next", null],
+        [`${greeting}:start`, "start", "next", null],
+        [`${greeting}:hello`, "play", null, null],
+        ["greet", "subflow", "next", null],
+      ],
+    });
+    const { body } = await app.call(callRoute.GET, { as: "ops", params: { callId } });
+    const hello = body.call.steps.find((step: { nodeId: string }) => step.nodeId === `${greeting}:hello`);
+    expect(hello).toMatchObject({ subflowId: greeting, subflowName: "Greeting", stepId: "hello" });
+    expect(hello.heard[0].items[0]).toMatchObject({ kind: "tts", text: "您好，旧版。" });
   });
 
   it("answers 404 call_not_found for an unknown call", async () => {

@@ -47,7 +47,7 @@ async function seed(client: pg.Client, calls: number): Promise<void> {
            CASE WHEN i < 40 THEN NULL ELSE now() - make_interval(secs => i * ${SPACING_S}) + make_interval(secs => 5 + (i * 31) % 600) END,
            CASE WHEN i < 40 THEN NULL WHEN i % 100 < 55 THEN 'completed' WHEN i % 100 < 85 THEN 'transferred' WHEN i % 100 < 95 THEN 'caller-hangup' WHEN i % 100 < 99 THEN 'failed' ELSE 'step-limit' END,
            CASE i % 5 WHEN 0 THEN 'to_agents' WHEN 1 THEN 'to_after_sales' WHEN 2 THEN 'hangup' WHEN 3 THEN 'order_failed' ELSE 'thanks' END
-    FROM generate_series(0, ${calls - 1}) i`);
+    FROM generate_series(0::bigint, ${calls - 1}) i`);
   // Three steps a call; one call in 25 leaves a voicemail (a "voicemail" step and a recording).
   await client.query(`
     INSERT INTO "CallStep" ("executionId", "seq", "nodeId", "nodeType", "label", "enteredAt", "durationMs", "port", "varsChanged")
@@ -102,6 +102,10 @@ async function main(): Promise<void> {
       ["has voicemail", { voicemail: "yes" }],
       ["flow + transferred + last 7 days", { flowId: "flow3", outcome: "transferred", from: shanghaiDay(7) }],
       ["caller + flow, rare (no match)", { caller: "13899999999", flowId: "flow1" }],
+      // Worst cases: a filter no index narrows and nothing matches, so the whole range is read.
+      ["duration >= 1 h (no match)", { minDuration: "3600" }],
+      ["node reached: unknown node (no match)", { nodeId: "no_such_node" }],
+      ["node reached + last day (no match)", { nodeId: "no_such_node", from: shanghaiDay(1) }],
     ];
     const rows: string[][] = [];
     for (const [label, raw] of cases) {

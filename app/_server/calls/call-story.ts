@@ -196,7 +196,8 @@ export function callStory(input: { plans: CallPlanSet; steps: readonly StoryStep
   };
 
   // Which flow runs each subflow (for its inputs): the flow of the subflow node that names it.
-  for (const [flowId, plan] of [[null, plans.main] as const, ...Object.entries(plans.subflows)]) {
+  const allPlans: [string | null, Plan][] = [[null, plans.main], ...Object.entries(plans.subflows)];
+  for (const [flowId, plan] of allPlans) {
     for (const step of Object.values(plan.steps)) {
       const sub = step.type === "subflow" ? subflowCompiledSchema.safeParse(step.config).data : undefined;
       if (sub !== undefined && !ownerOf.has(sub.flowId)) ownerOf.set(sub.flowId, flowId);
