@@ -107,6 +107,8 @@ describe("call log (real engine, ARI simulator)", () => {
     expect(bytes.type).toBe("audio/wav");
     expect(bytes.size).toBeGreaterThan(44);
     await screenshot(page, "call-log-detail");
+    await page.locator('[data-testid="call-trace"]').scrollIntoViewIfNeeded();
+    await screenshot(page, "call-log-trace");
 
     await page.locator('[data-testid="diff-node"][data-node-id="voicemail"]').click();
     expect(await steps.count()).toBe(1);

@@ -74,13 +74,10 @@ export function callWhereSql(filters: CallFilters, timeZone: string, cursor: Cal
   if (filters.dialed !== undefined) conditions.push(Prisma.sql`e."dialed" = ${filters.dialed}`);
   if (filters.outcome === "running") conditions.push(Prisma.sql`e."outcome" IS NULL AND e."endedAt" IS NULL`);
   else if (filters.outcome !== undefined) conditions.push(Prisma.sql`e."outcome" = ${filters.outcome}`);
-  if (filters.minDuration !== undefined) {
-    conditions.push(Prisma.sql`e."endedAt" >= e."startedAt" + make_interval(secs => ${filters.minDuration})`);
-  }
-  if (filters.maxDuration !== undefined) {
-    // Inclusive of the whole last second: 30 s matches a call of 30.9 s.
-    conditions.push(Prisma.sql`e."endedAt" < e."startedAt" + make_interval(secs => ${filters.maxDuration + 1})`);
-  }
+  // Written as the expression of the index in prisma/sql/call-log-duration-index.sql, so PostgreSQL can use it.
+  if (filters.minDuration !== undefined) conditions.push(Prisma.sql`(e."endedAt" - e."startedAt") >= make_interval(secs => ${filters.minDuration})`);
+  // Inclusive of the whole last second: 30 s matches a call of 30.9 s.
+  if (filters.maxDuration !== undefined) conditions.push(Prisma.sql`(e."endedAt" - e."startedAt") < make_interval(secs => ${filters.maxDuration + 1})`);
   if (filters.nodeId !== undefined) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "CallStep" s WHERE s."executionId" = e."id" AND s."nodeId" = ${filters.nodeId})`);
   }

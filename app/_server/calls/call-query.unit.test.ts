@@ -32,8 +32,8 @@ describe("call log query", () => {
 
   it("filters durations on end minus start, inclusive of the whole last second; running calls have none", () => {
     const sql = where({ minDuration: "10", maxDuration: "30" });
-    expect(sql.text).toContain('e."endedAt" >= e."startedAt" + make_interval(secs => $1)');
-    expect(sql.text).toContain('e."endedAt" < e."startedAt" + make_interval(secs => $2)');
+    expect(sql.text).toContain('(e."endedAt" - e."startedAt") >= make_interval(secs => $1)');
+    expect(sql.text).toContain('(e."endedAt" - e."startedAt") < make_interval(secs => $2)');
     expect(sql.values).toEqual([10, 31]);
     expect(where({ outcome: "running" }).text).toContain('e."outcome" IS NULL AND e."endedAt" IS NULL');
   });
