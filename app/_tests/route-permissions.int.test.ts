@@ -1,6 +1,6 @@
 // Every route handler, called as each role and without a session: the expected status is derived
 // from the permissions table, so changing a grant there changes what is asserted here.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FlowKind } from "@/flows-runtime/graph/schema";
 import { can, canOnSomeKind, flowActions, type FlowAction } from "@/app/_server/auth/permissions";
 import { roles, type AppRole } from "@/app/_server/auth/roles";
@@ -26,6 +26,10 @@ import * as commentsRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/comm
 import * as reviewQueueRoute from "@/app/api/reviews/route";
 import * as auditRoute from "@/app/api/audit/route";
 import * as auditExportRoute from "@/app/api/audit/export/route";
+import * as callsRoute from "@/app/api/calls/route";
+import * as callsExportRoute from "@/app/api/calls/export/route";
+import * as callRoute from "@/app/api/calls/[callId]/route";
+import * as callRecordingRoute from "@/app/api/calls/[callId]/recordings/[recordingId]/file/route";
 import * as usersRoute from "@/app/api/users/route";
 import * as userRoute from "@/app/api/users/[userId]/route";
 import * as apiTokensRoute from "@/app/api/api-tokens/route";
@@ -66,6 +70,15 @@ async function pendingReview(kind: FlowKind) {
   const author = await app.createUser("ops", "Author");
   const { reviewId } = await insertVersion(app, flowId, validIvrGraph(), { status: "pending", submittedById: author.id });
   return { flowId, reviewId };
+}
+
+/** A finished call of a fresh flow, for the call log routes. */
+async function aCall(): Promise<string> {
+  const { flowId } = await flowOf("ivr");
+  const call = await app.db.prisma.callExecution.create({
+    data: { workflowId: `call-${++counter}`, channelId: `ch-${counter}`, flowId, caller: "13800000000", dialed: "4001", language: "zh-CN", startedAt: new Date(), endedAt: new Date(), outcome: "completed" },
+  });
+  return call.id;
 }
 
 const routes: RouteCase[] = [
@@ -289,6 +302,23 @@ const routes: RouteCase[] = [
   { name: "GET /api/reviews", handler: reviewQueueRoute.GET, requirement: "flow.view", success: 200, kinds: null, prepare: async () => ({ path: "/api/reviews?status=pending" }) },
   { name: "GET /api/audit", handler: auditRoute.GET, requirement: "audit.view", success: 200, kinds: null, prepare: async () => ({ path: "/api/audit" }) },
   { name: "GET /api/audit/export", handler: auditExportRoute.GET, requirement: "audit.view", success: 200, kinds: null, prepare: async () => ({ path: "/api/audit/export" }) },
+  { name: "GET /api/calls", handler: callsRoute.GET, requirement: "call.view", success: 200, kinds: null, prepare: async () => ({ path: "/api/calls" }) },
+  { name: "GET /api/calls/export", handler: callsExportRoute.GET, requirement: "call.view", success: 200, kinds: null, prepare: async () => ({ path: "/api/calls/export" }) },
+  { name: "GET /api/calls/:id", handler: callRoute.GET, requirement: "call.view", success: 200, kinds: null, prepare: async () => ({ params: { callId: await aCall() } }) },
+  // No Asterisk (nothing listens on port 9): a recording that cannot be fetched is 502 once access was granted (401/403 come first).
+  {
+    name: "GET /api/calls/:id/recordings/:recordingId/file",
+    handler: callRecordingRoute.GET,
+    requirement: "call.view",
+    success: 502,
+    kinds: null,
+    prepare: async () => {
+      vi.stubEnv("ARI_URL", "http://127.0.0.1:9");
+      const callId = await aCall();
+      const recording = await app.db.prisma.callRecording.create({ data: { executionId: callId, nodeId: "vm", name: `rec-${callId}`, format: "wav", durationSeconds: 1 } });
+      return { params: { callId, recordingId: recording.id } };
+    },
+  },
   { name: "GET /api/users", handler: usersRoute.GET, requirement: "user.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/users" }) },
   {
     name: "PATCH /api/users/:userId",

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { flowKindSchema } from "@/flows-runtime/graph/schema";
 import { can, canOnSomeKind, flowActions } from "@/app/_server/auth/permissions";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
+import { latestCallsByFlow } from "@/app/_server/calls/latest-calls-by-flow";
 import { isFlowKindEnabled } from "@/app/_server/flows/flow-kinds";
 import { listFlows, listFlowsLimit, listFlowsQuerySchema } from "@/app/_server/flows/list-flows";
 import { AppShell } from "@/components/app-shell";
@@ -28,9 +29,11 @@ export default async function FlowsPage({ searchParams }: { searchParams: Search
   const query = parsed.success ? parsed.data : {};
   const summaries = await listFlows(session, query);
 
+  const latestCalls = canOnSomeKind(session.role, "call.view") ? await latestCallsByFlow(summaries.map((flow) => flow.id)) : null;
   const flows: FlowRow[] = summaries.map((flow) => ({
     ...flow,
     allowed: flowActions.filter((action) => can(session.role, action, flow.kind)),
+    ...(latestCalls === null ? {} : { latestCall: latestCalls.get(flow.id) ?? null }),
   }));
   const kinds: KindOption[] = flowKindSchema.options.map((kind) => ({
     kind,

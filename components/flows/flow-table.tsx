@@ -23,6 +23,7 @@ export function FlowTable({ flows, busyId, onCommand }: { flows: FlowRow[]; busy
           <th>{t("status")}</th>
           <th>{t("entryPoints")}</th>
           <th>{t("lastEdited")}</th>
+          {flows.some((flow) => flow.latestCall !== undefined) && <th>{t("recentCalls")}</th>}
           <th>
             <span className="sr-only">{t("actions")}</span>
           </th>
@@ -67,6 +68,20 @@ export function FlowTable({ flows, busyId, onCommand }: { flows: FlowRow[]; busy
                   })}
                 </span>
               </td>
+              {flow.latestCall !== undefined && (
+                <td data-testid="flow-latest-call">
+                  {flow.latestCall === null ? (
+                    <span className="muted">{t("noCalls")}</span>
+                  ) : (
+                    <Link href={`/calls/${encodeURIComponent(flow.latestCall.id)}`}>{format.dateTime(new Date(flow.latestCall.startedAt), { dateStyle: "medium", timeStyle: "medium" })}</Link>
+                  )}
+                  <div>
+                    <Link className="small" href={`/calls?flowId=${encodeURIComponent(flow.id)}`} data-testid="flow-calls-link">
+                      {t("calls")} →
+                    </Link>
+                  </div>
+                </td>
+              )}
               <td>
                 <div className="row" style={{ justifyContent: "flex-end", gap: 2 }}>
                   {!deleted && (

@@ -14,6 +14,8 @@ type DiffNodeData = {
   status: NodeDiffStatus | "ghost";
   selected: boolean;
   comments: number;
+  /** With a call path drawn: whether the call went through this node. */
+  onPath: "visited" | "skipped" | null;
 };
 type DiffNodeType = Node<DiffNodeData, "diff">;
 
@@ -32,10 +34,11 @@ function DiffNode({ data }: NodeProps<DiffNodeType>) {
   const ghost = data.status === "ghost";
   return (
     <div
-      className={`diff-node ${data.status}${data.selected ? " selected" : ""}`}
+      className={`diff-node ${data.status}${data.selected ? " selected" : ""}${data.onPath === null ? "" : ` path-${data.onPath}`}`}
       data-testid={ghost ? "diff-ghost" : "diff-node"}
       data-node-id={data.nodeId}
       data-status={data.status}
+      data-path={data.onPath ?? undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="diff-node-type">{ghost ? t("legendOldPosition") : data.typeLabel}</div>
@@ -61,12 +64,33 @@ function edgeStyle(colour: string, dashed: boolean, faded: boolean): Pick<Edge, 
   };
 }
 
+/** A call's way through the graph (the call log): nodes it visited, and "<nodeId> <port>" keys of the exits it took. */
+export interface CanvasPath {
+  visitedNodeIds: ReadonlySet<string>;
+  takenPorts: ReadonlySet<string>;
+}
+
+const pathColour = "#1f5fbf";
+
 /**
  * Both versions on one read-only canvas: the new version's nodes where they are now, removed nodes
  * where they were, and for moved-only nodes a dotted outline at the old position. New-side edges are
- * solid; removed edges and the old target of a re-routed exit are dashed.
+ * solid; removed edges and the old target of a re-routed exit are dashed. With `path` (one version
+ * against itself, as the call log draws it), the call's nodes and exits stand out and the rest fades.
  */
-export function DiffCanvas({ data, selectedId, onSelect, commentCounts }: { data: DiffViewData; selectedId: string | null; onSelect: (nodeId: string | null) => void; commentCounts: Record<string, number> }) {
+export function DiffCanvas({
+  data,
+  selectedId,
+  onSelect,
+  commentCounts,
+  path,
+}: {
+  data: DiffViewData;
+  selectedId: string | null;
+  onSelect: (nodeId: string | null) => void;
+  commentCounts: Record<string, number>;
+  path?: CanvasPath;
+}) {
   const { flowDiff, labels } = data;
   const { before, after, status, diff } = flowDiff;
 
@@ -86,6 +110,7 @@ export function DiffCanvas({ data, selectedId, onSelect, commentCounts }: { data
         status: status.nodes[node.id] ?? "unchanged",
         selected: node.id === selectedId,
         comments: commentCounts[node.id] ?? 0,
+        onPath: path === undefined ? null : path.visitedNodeIds.has(node.id) ? "visited" : "skipped",
       },
     }));
     const ghosts: DiffNodeType[] = diff.nodes.moved.map((move) => {
@@ -98,16 +123,29 @@ export function DiffCanvas({ data, selectedId, onSelect, commentCounts }: { data
         connectable: false,
         selectable: false,
         zIndex: -1,
-        data: { nodeId: move.id, label: node?.label || move.id, typeLabel: "", status: "ghost", selected: false, comments: 0 },
+        data: { nodeId: move.id, label: node?.label || move.id, typeLabel: "", status: "ghost", selected: false, comments: 0, onPath: null },
       };
     });
     return [...ghosts, ...real];
-  }, [before, after, status, diff, labels, selectedId, commentCounts]);
+  }, [before, after, status, diff, labels, selectedId, commentCounts, path]);
 
   const edges = useMemo((): Edge[] => {
     const portLabel = (source: string, port: string) => labels.ports[source]?.[port] ?? port;
     const newSide: Edge[] = after.edges.map((edge) => {
       const edgeStatus = status.edges.after[edge.id] ?? "unchanged";
+      if (path !== undefined) {
+        const taken = path.takenPorts.has(`${edge.source} ${edge.sourcePort}`);
+        return {
+          id: `after:${edge.id}`,
+          source: edge.source,
+          target: edge.target,
+          label: portLabel(edge.source, edge.sourcePort),
+          className: taken ? "diff-edge path-taken" : "diff-edge path-untaken",
+          style: { stroke: taken ? pathColour : "#c1c7d0", strokeWidth: taken ? 3.5 : 1.5, opacity: taken ? 1 : 0.6 },
+          markerEnd: { type: MarkerType.ArrowClosed, color: taken ? pathColour : "#c1c7d0" },
+          zIndex: taken ? 1 : 0,
+        };
+      }
       return {
         id: `after:${edge.id}`,
         source: edge.source,
@@ -133,7 +171,7 @@ export function DiffCanvas({ data, selectedId, onSelect, commentCounts }: { data
       ];
     });
     return [...oldSide, ...newSide];
-  }, [before, after, status, labels]);
+  }, [before, after, status, labels, path]);
 
   const t = useTranslations("diff");
   return (

@@ -134,8 +134,9 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
 
     await page.locator('[data-testid="tab-test-call"]').click();
     await page.locator('[data-testid="test-call-start"]').click();
-    // The subflow's menu is playing (its prompt text is not rendered for subflow steps: the played media is listed).
-    await expect.poll(() => page.locator('[data-testid="test-call-prompts"] li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // The subflow's menu is playing, and its prompt reads as text (not as the audio URL it was played from).
+    await expect.poll(() => page.locator('[data-testid="test-call-prompts"] li').first().textContent(), { timeout: 30_000 }).toContain("查询订单状态请按1");
+    expect((await page.locator('[data-testid="test-call-prompts"]').textContent()) ?? "").not.toContain("http://");
     await expect.poll(() => node(page, "sub").getAttribute("class"), { timeout: 10_000 }).toContain("is-active");
     expect(await node(page, "start").getAttribute("class")).toContain("is-visited");
     await screenshot(page, "test-call-subflow");

@@ -18,6 +18,7 @@ export const flowActions = [
   "entryPoint.view",
   "entryPoint.edit",
   "audit.view",
+  "call.view",
   "user.manage",
   "apiToken.manage",
 ] as const;
@@ -43,6 +44,7 @@ const everything: Record<FlowAction, Grant> = {
   "entryPoint.view": "all",
   "entryPoint.edit": "all",
   "audit.view": "all",
+  "call.view": "all",
   "user.manage": "all",
   "apiToken.manage": "all",
 };

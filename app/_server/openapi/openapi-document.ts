@@ -16,6 +16,11 @@ function queryParameters(query: z.ZodObject): JsonObject[] {
   return Object.entries(properties).map(([name, schema]) => ({ name, in: "query", required: required.has(name), schema }));
 }
 
+/** A success described as a media type ("text/csv", "audio/*") is that document; anything else is JSON. */
+const mediaTypeOf = (description: string): string => (/^(text\/csv|audio\/\*)$/.test(description) ? description : "application/json");
+const schemaOfSuccess = (description: string): JsonObject =>
+  description === "text/csv" ? { type: "string" } : description === "audio/*" ? { type: "string", format: "binary" } : { type: "object" };
+
 const errorResponse = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 
 function operationObject(operation: Operation): JsonObject {
@@ -31,13 +36,14 @@ function operationObject(operation: Operation): JsonObject {
       ? {}
       : { requestBody: { required: true, content: { "application/json": { schema: operation.body === true ? { type: "object" } : schemaOf(operation.body) } } } }),
     responses: {
-      [status]: { description, content: { [description === "text/csv" ? "text/csv" : "application/json"]: { schema: description === "text/csv" ? { type: "string" } : { type: "object" } } } },
+      [status]: { description, content: { [mediaTypeOf(description)]: { schema: schemaOfSuccess(description) } } },
       "400": errorResponse,
       "401": errorResponse,
       "403": errorResponse,
       "404": errorResponse,
       "409": errorResponse,
       "422": errorResponse,
+      ...(operation.tag === "calls" ? { "502": errorResponse } : {}),
     },
   };
 }
@@ -52,11 +58,11 @@ export function openApiDocument(serverUrl: string): JsonObject {
       title: "cc-flows API",
       version: "1",
       description:
-        "Flows, versions, diffs, four-eyes review and publishing. Authenticate with the session cookie of a signed-in user, or with `Authorization: Bearer <API token>` (issued by an administrator; acts as its user, limited to its scopes). Errors are `{ error: { code, message, ...details } }`.",
+        "Flows, versions, diffs, four-eyes review and publishing, and the call log. Authenticate with the session cookie of a signed-in user, or with `Authorization: Bearer <API token>` (issued by an administrator; acts as its user, limited to its scopes). Errors are `{ error: { code, message, ...details } }`.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    tags: ["flows", "versions", "reviews", "audit", "admin"].map((name) => ({ name })),
+    tags: ["flows", "versions", "reviews", "calls", "audit", "admin"].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

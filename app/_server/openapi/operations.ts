@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { issueApiTokenInputSchema } from "@/app/_server/api-tokens/manage-api-tokens";
 import { auditQuerySchema } from "@/app/_server/audit/list-audit";
+import { callQueryFields } from "@/app/_server/calls/call-query";
 import type { Requirement } from "@/app/_server/auth/require-session";
 import { createFlowInputSchema } from "@/app/_server/flows/create-flow";
 import { duplicateFlowInputSchema } from "@/app/_server/flows/duplicate-flow";
@@ -22,7 +23,7 @@ export interface Operation {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
-  tag: "flows" | "versions" | "reviews" | "audit" | "admin";
+  tag: "flows" | "versions" | "reviews" | "calls" | "audit" | "admin";
   permission: Requirement;
   query?: z.ZodObject;
   /** JSON body; `true`: a JSON document the zod schemas do not describe (a flow file). */
@@ -60,6 +61,10 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/flows/{flowId}/reviews/{reviewId}/request-changes", summary: "Request changes", tag: "reviews", permission: "flow.review", body: requestChangesInputSchema, success: [200, "{ review }"] },
   { method: "get", path: "/api/flows/{flowId}/reviews/{reviewId}/comments", summary: "Comments, also grouped by node id", tag: "reviews", permission: "flow.view", success: [200, "{ comments, byNode, general }"] },
   { method: "post", path: "/api/flows/{flowId}/reviews/{reviewId}/comments", summary: "Comment on a node (or on the whole change with nodeId null)", tag: "reviews", permission: "flow.review", body: addReviewCommentInputSchema, success: [201, "{ comment }"] },
+  { method: "get", path: "/api/calls", summary: "Call log, newest first (keyset pages: pass nextAfter as after)", tag: "calls", permission: "call.view", query: callQueryFields, success: [200, "{ calls, nextAfter }"] },
+  { method: "get", path: "/api/calls/export", summary: "Call log as CSV (same filters, no paging)", tag: "calls", permission: "call.view", query: callQueryFields.omit({ after: true, limit: true }), success: [200, "text/csv"] },
+  { method: "get", path: "/api/calls/{callId}", summary: "One call: step trace, prompts heard, HTTP requests, recordings (404 call_not_found)", tag: "calls", permission: "call.view", success: [200, "{ call }"] },
+  { method: "get", path: "/api/calls/{callId}/recordings/{recordingId}/file", summary: "A recording's audio, streamed from Asterisk (404 recording_not_found, 502 recording_unavailable)", tag: "calls", permission: "call.view", success: [200, "audio/*"] },
   { method: "get", path: "/api/audit", summary: "Audit log, newest first", tag: "audit", permission: "audit.view", query: auditQuerySchema, success: [200, "{ entries, nextBefore }"] },
   { method: "get", path: "/api/audit/export", summary: "Audit log as CSV", tag: "audit", permission: "audit.view", query: auditQuerySchema.omit({ before: true, limit: true }), success: [200, "text/csv"] },
   { method: "get", path: "/api/users", summary: "List users", tag: "admin", permission: "user.manage", success: [200, "{ users }"] },

@@ -3,6 +3,8 @@ import { renderTemplate } from "@/flows-runtime/expressions";
 import type { TemplateAst } from "@/flows-runtime/expressions";
 import type { Plan } from "@/flows-runtime/plan/schema";
 import { compiledMediaListSchema, type CompiledMediaList } from "@/flows-runtime/nodes/shared/media-compiled";
+import { subflowCompiledSchema } from "@/flows-runtime/nodes/subflow/compiled";
+import { nextNodeId, planStepOf, type CallPlanSet } from "@/app/_server/calls/plan-step-of";
 
 export interface TimelineStep {
   seq: number;
@@ -94,6 +96,28 @@ function mediaListsOf(config: unknown): { name: string; list: CompiledMediaList 
 
 const MAIN_LISTS = new Set(["prompt", "media"]);
 
+/**
+ * The step whose prompt plays at a traced node id. A subflow node speaks through its subflow: before
+ * the subflow's first steps are written, that is its entry (past steps that only pass through).
+ */
+function speakingStep(plans: CallPlanSet, nodeId: string) {
+  let ref = planStepOf(plans, nodeId);
+  for (let hops = 0; hops < 20 && ref.step !== null; hops += 1) {
+    const step = ref.step;
+    const sub = step.type === "subflow" ? subflowCompiledSchema.safeParse(step.config).data : undefined;
+    const target = sub === undefined ? undefined : plans.subflows[sub.flowId];
+    if (sub !== undefined && target !== undefined) {
+      ref = planStepOf(plans, `${sub.flowId}:${target.entry}`);
+      continue;
+    }
+    const exits = Object.entries(step.next);
+    const [only] = exits;
+    if (mediaListsOf(step.config).length > 0 || exits.length !== 1 || only === undefined || only[1] === null || ref.flowId === null) return step;
+    ref = planStepOf(plans, `${ref.flowId}:${only[1]}`);
+  }
+  return ref.step;
+}
+
 function render(ast: TemplateAst, vars: Record<string, unknown>): string {
   try {
     return renderTemplate(ast, vars);
@@ -117,6 +141,8 @@ function uriText(uri: string): PromptItem {
  */
 export function callTimeline(input: {
   plan: Plan;
+  /** Plans of the subflows the call runs, by flow id: their steps are traced as "<flowId>:<stepId>". */
+  subflows?: Readonly<Record<string, Plan>>;
   steps: readonly TimelineStep[];
   log: readonly TimelineLogEntry[];
   callVars: Record<string, unknown>;
@@ -127,7 +153,8 @@ export function callTimeline(input: {
   const initial: Record<string, unknown> = { call: input.callVars };
   for (const variable of plan.variables) initial[variable.name] = variable.initial ?? null;
 
-  const nextAfter = (step: TimelineStep): string | null => (step.port === null ? null : (plan.steps[step.nodeId]?.next[step.port] ?? null));
+  const plans: CallPlanSet = { main: plan, subflows: input.subflows ?? {} };
+  const nextAfter = (step: TimelineStep): string | null => (step.port === null ? null : nextNodeId(plans, step.nodeId, step.port));
   const last = steps.at(-1);
   const activeNodeId = input.ended ? null : last === undefined ? plan.entry : nextAfter(last);
 
@@ -159,7 +186,7 @@ export function callTimeline(input: {
       steps.filter((step) => step.enteredAt.getTime() + step.durationMs <= play.t),
     );
     const visit = visits.get(visitKey) ?? { count: 0, lastList: null, lastAt: 0 };
-    const lists = mediaListsOf(nodeId === null ? undefined : plan.steps[nodeId]?.config).filter(
+    const lists = mediaListsOf(nodeId === null ? undefined : speakingStep(plans, nodeId)?.config).filter(
       ({ list }) => list.length === play.media.length && list.every((item, index) => itemMatches(item, play.media[index] ?? "")),
     );
     const main = lists.filter(({ name }) => MAIN_LISTS.has(name));

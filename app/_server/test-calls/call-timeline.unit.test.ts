@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileGraph } from "@/flows-runtime/compiler/compile";
 import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
+import { ivrGraph, tts as ttsItem } from "@/tests/support/graph-builder";
 import { callTimeline, type TimelineStep } from "./call-timeline";
 
 function plan() {
@@ -77,5 +78,41 @@ describe("callTimeline", () => {
     const timeline = callTimeline({ plan: plan(), steps: [step(0, "start", 0, 1, "next")], log: [], callVars, ended: true });
     expect(timeline.activeNodeId).toBeNull();
     expect(timeline.visitedNodeIds).toEqual(["start"]);
+  });
+
+  it("gives prompts played inside a subflow their text, also before the subflow's first steps are written", () => {
+    const compile = (graph: unknown) => {
+      const result = compileGraph(graph);
+      if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join("; "));
+      return result.plan;
+    };
+    const sub = compile(
+      ivrGraph({
+        name: "Greeting",
+        nodes: [
+          { id: "start", type: "start", data: { defaultLanguage: "zh-CN" } },
+          { id: "hello", type: "play", data: { media: [ttsItem("欢迎致电。")] } },
+        ],
+        edges: [["start", "next", "hello"]],
+      }),
+    );
+    const main = compile(
+      ivrGraph({
+        name: "Front desk",
+        nodes: [
+          { id: "start", type: "start", data: { defaultLanguage: "zh-CN" } },
+          { id: "greet", type: "subflow", data: { flowId: "flow_greeting", inputs: [], outputs: [] } },
+        ],
+        edges: [["start", "next", "greet"]],
+      }),
+    );
+    const log = [{ t: t0 + 100, kind: "playRequest", media: [tts] }];
+    const traced = callTimeline({ plan: main, subflows: { flow_greeting: sub }, steps: [step(0, "start", 0, 1, "next"), step(1, "flow_greeting:start", 2, 1, "next")], log, callVars, ended: false });
+    expect(traced.prompts[0]).toMatchObject({ nodeId: "flow_greeting:hello", items: [{ kind: "tts", text: "欢迎致电。" }] });
+    const early = callTimeline({ plan: main, subflows: { flow_greeting: sub }, steps: [step(0, "start", 0, 1, "next")], log, callVars, ended: false });
+    expect(early.prompts[0]?.items).toEqual([{ kind: "tts", text: "欢迎致电。", language: "zh-CN" }]);
+    // Without the subflow's plan the media URL is all there is (what the designer showed before).
+    const blind = callTimeline({ plan: main, steps: [step(0, "start", 0, 1, "next"), step(1, "flow_greeting:start", 2, 1, "next")], log, callVars, ended: false });
+    expect(blind.prompts[0]?.items[0]).toEqual({ kind: "sound", text: tts.slice("sound:".length) });
   });
 });

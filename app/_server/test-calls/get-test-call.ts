@@ -1,6 +1,9 @@
 import { prisma, type PrismaClient } from "@/prisma/client";
 import type { CallStatus, SimulatorControl } from "@/workers/ari-simulator/control/client";
 import type { Session } from "@/app/_server/auth/session";
+import { subflowCompiledSchema } from "@/flows-runtime/nodes/subflow/compiled";
+import type { Plan } from "@/flows-runtime/plan/schema";
+import { subflowIdsInTrace, subflowPlans } from "@/app/_server/calls/subflow-plans";
 import { callTimeline, type CallTimeline } from "./call-timeline";
 import { loadTestCall } from "./load-test-call";
 import { simulatorControl, TEST_CALLER, TEST_DIALED } from "./simulator";
@@ -65,8 +68,10 @@ export async function getTestCall(
     error: step.error,
   }));
   const ended = execution?.endedAt != null || status === null || status.done;
+  const subflows = await subflowPlansOf(db, snapshot.plan, execution?.steps ?? [], execution?.startedAt ?? new Date());
   const timeline = callTimeline({
     plan: snapshot.plan,
+    subflows,
     steps: (execution?.steps ?? []).map((step) => ({ ...step, varsChanged: step.varsChanged })),
     log: status?.log ?? [],
     callVars: {
@@ -87,4 +92,20 @@ export async function getTestCall(
     error: execution?.error ?? (ended && execution === null ? "The call engine did not run this test call." : null),
     steps,
   };
+}
+
+/** Plans of the subflows the test call runs (those named by the snapshot's subflow nodes and those in its trace), so their prompts read as text. */
+async function subflowPlansOf(db: PrismaClient, plan: Plan, steps: readonly { nodeId: string }[], at: Date): Promise<Record<string, Plan>> {
+  const named = Object.values(plan.steps).flatMap((step) => {
+    const sub = step.type === "subflow" ? subflowCompiledSchema.safeParse(step.config).data : undefined;
+    return sub === undefined ? [] : [sub.flowId];
+  });
+  const traced = subflowIdsInTrace(
+    steps.map((step) => step.nodeId),
+    new Set(Object.keys(plan.steps)),
+  );
+  const ids = [...new Set([...named, ...traced])];
+  const tracedSteps = new Map(ids.map((id) => [id, steps.filter((step) => step.nodeId.startsWith(`${id}:`)).map((step) => step.nodeId.slice(id.length + 1))]));
+  const found = await subflowPlans(db, ids, at, tracedSteps);
+  return Object.fromEntries(Object.values(found).map((sub) => [sub.flowId, sub.plan]));
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { can } from "@/app/_server/auth/permissions";
+import { can, canOnSomeKind } from "@/app/_server/auth/permissions";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
+import { recentCalls } from "@/app/_server/calls/recent-calls";
 import { pageResult } from "@/app/_server/http/page-result";
 import { listVersions } from "@/app/_server/versions/list-versions";
 import { AppShell } from "@/components/app-shell";
+import { RecentCalls } from "@/components/calls/recent-calls";
 import { VersionHistoryView } from "@/components/versions/version-history";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +21,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ flowId
   const history = await pageResult(listVersions(session, flowId));
   const t = await getTranslations("versions");
   const kind = history.flow.kind;
+  const calls = canOnSomeKind(session.role, "call.view") ? await recentCalls(flowId) : null;
   return (
     <AppShell session={session}>
       <div className="stack">
@@ -36,6 +39,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ flowId
           history={history}
           may={{ submit: can(session.role, "flow.submitReview", kind), publish: can(session.role, "flow.publish", kind), rollback: can(session.role, "flow.rollback", kind) }}
         />
+        {calls !== null && <RecentCalls flowId={flowId} calls={calls} />}
       </div>
     </AppShell>
   );

@@ -7,6 +7,7 @@ import { queueRecording, startRecording } from "../recordings";
 import type { SimSwitch } from "../switch";
 import { type AriResponse, error } from "./ari-http";
 import { type RouteContext, Router } from "./router";
+import { storedRecordingFile } from "./stored-recording-file";
 
 const ok = (body: unknown): AriResponse => ({ status: 200, body });
 const noContent: AriResponse = { status: 204 };
@@ -349,13 +350,7 @@ export function buildAriRouter(): Router {
     DELETE: ({ sw, vars }) =>
       sw.storedRecordings.delete(vars.recordingName!) ? noContent : error(404, "Recording not found"),
   });
-  r.add("/recordings/stored/{recordingName}/file", {
-    GET: ({ sw, vars }) => {
-      const s = stored(sw, vars.recordingName!);
-      if (!s) return error(404, "Recording not found");
-      return { status: 200, raw: { data: s.data, contentType: s.format === "wav" ? "audio/wav" : "application/octet-stream" } };
-    },
-  });
+  r.add("/recordings/stored/{recordingName}/file", { GET: ({ sw, vars }) => storedRecordingFile(sw, vars.recordingName!) });
   r.add("/recordings/live/{recordingName}", {
     GET: ({ sw, vars }) => {
       const rec = sw.liveRecordings.get(vars.recordingName!);
