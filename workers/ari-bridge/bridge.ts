@@ -40,11 +40,21 @@ export interface AriBridge {
   attach(): () => void;
   /** Handles one ARI event: exposed for tests. */
   handleEvent(event: AnyAriEvent): Promise<void>;
-  /** After a (re)connect: start calls whose StasisStart was missed, end calls whose channel is gone. */
+  /**
+   * After a (re)connect, events may have been lost: start calls whose StasisStart was missed, ask every
+   * call in Stasis to check its playback, recording or transfer leg against ARI, end calls whose
+   * channel is gone.
+   */
   reconcile(): Promise<void>;
   /** Resolves when every queued event has been handled. */
   idle(): Promise<void>;
 }
+
+/**
+ * Events sent while the WebSocket is down are lost for good, and every call waiting on one is silent
+ * until the bridge reconnects and reconciles: retry often (a refused local connection costs little).
+ */
+export const BRIDGE_RECONNECT = { initialDelayMs: 50, maxDelayMs: 500 };
 
 const NO_SERVICE_SOUND = "sound:ss-noservice";
 const NO_SERVICE_MAX_MS = 15_000;
@@ -132,7 +142,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
 
   async function signal(callId: string, sig: CallSignal): Promise<void> {
     const result = await withRetry(`signal ${sig.name}`, () => deps.workflows.signal(callId, sig));
-    if (result === "not-running" && sig.name !== "hangup" && sig.name !== "playbackFinished") {
+    if (result === "not-running" && sig.name !== "hangup" && sig.name !== "playbackFinished" && sig.name !== "reconcile") {
       log.warn("event for a call without a running workflow", { call: callId, signal: sig.name });
     }
   }
@@ -190,8 +200,13 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
     for (const channel of channels) {
       const args = stasisArgsOf(channel);
       if (args === null) continue;
+      const stasisStart: AnyAriEvent = { type: "StasisStart", application: deps.app, args, channel };
       // Replaying StasisStart is safe: starts and the leg-answered signal are idempotent.
-      void handleEvent({ type: "StasisStart", application: deps.app, args, channel });
+      void handleEvent(stasisStart);
+      // Queued behind the start: the call's workflow asks ARI what it may have missed (a PlaybackFinished…).
+      if (mapAriEvent(stasisStart).kind === "start-call") {
+        void dispatch({ kind: "signal", callId: channel.id, signal: { name: "reconcile", payload: {} } }, null);
+      }
     }
     const running = await deps.workflows.listRunningCallIds();
     for (const callId of running) {

@@ -209,4 +209,25 @@ describe("ARI bridge", () => {
     expect(workflows.started.map((s) => s.callId).sort()).toEqual(["alive", "missed"]);
     expect(workflows.timeline.filter((t) => t.startsWith("start ")).sort()).toEqual(["start alive", "start missed"]);
   });
+
+  it("after a reconnect, asks every call in Stasis to check what it waits for against ARI, after its start", async () => {
+    const { ari, workflows, bridge } = setup();
+    workflows.running.add("alive");
+    const leg = channel("alive~leg~1", { dialplan: { context: "default", exten: "s", priority: 1, app_name: "Stasis", app_data: "cc-flows,transfer-leg,alive" } });
+    ari.liveChannels = [
+      channel("alive"),
+      channel("missed", { dialplan: { context: "from-trunk", exten: "4000", priority: 1, app_name: "Stasis", app_data: "cc-flows,sales" } }),
+      channel("elsewhere", { dialplan: { context: "default", exten: "100", priority: 1, app_name: "Dial", app_data: "PJSIP/100" } }),
+      leg,
+    ];
+    bridge.attach();
+    ari.connect(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await bridge.idle();
+
+    const reconciles = workflows.timeline.filter((t) => t.endsWith(" reconcile")).sort();
+    expect(reconciles).toEqual(["alive reconcile", "missed reconcile"]);
+    expect(workflows.timeline.indexOf("missed reconcile")).toBeGreaterThan(workflows.timeline.indexOf("started missed"));
+    expect(workflows.timeline).toContain("alive transferLegAnswered");
+  });
 });
