@@ -180,9 +180,10 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
       }
     },
 
+    /** Asterisk refuses a second create with the same id (409): a re-run uses the bridge it made. */
     bridgeChannels: (bridgeId: string, channelIds: string[]) =>
       command(async () => {
-        await ari.bridges.create({ type: "mixing", bridgeId, name: bridgeId });
+        if ((await read(() => ari.bridges.get(bridgeId))) === null) await ari.bridges.create({ type: "mixing", bridgeId, name: bridgeId });
         await ari.bridges.addChannel(bridgeId, channelIds);
       }),
 

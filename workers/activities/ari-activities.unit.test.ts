@@ -83,6 +83,18 @@ describe("ARI activities run twice (re-execution after a crash)", () => {
     expect(await logOf(leg.legChannelId, "originate")).toHaveLength(1);
   });
 
+  it("bridges two channels again without a second bridge (Asterisk refuses a second create with 409)", async () => {
+    const a = await call();
+    const b = await call();
+    expect(await activities.bridgeChannels("bridge-twice", [a, b])).toBe("ok");
+    expect(await activities.bridgeChannels("bridge-twice", [a, b])).toBe("ok");
+    const raw = await fetch(`${sim.url}/ari/bridges/bridge-twice`, { method: "POST", headers: { Authorization: `Basic ${Buffer.from("asterisk:asterisk").toString("base64")}` } });
+    expect(raw.status).toBe(409);
+    expect(await raw.json()).toEqual({ message: "Bridge with id 'bridge-twice' already exists" });
+    expect((await logOf(a, "bridgeEnter")).length).toBe(1);
+    expect(await activities.destroyBridge("bridge-twice")).toBe("ok");
+  });
+
   it("reports a channel's state, and a hung-up channel as gone", async () => {
     const callId = await call();
     expect(await activities.channelState(callId)).toEqual({ kind: "present", state: "Ring", inStasis: true });

@@ -99,6 +99,7 @@ export class TemporalCallEffects implements CallEffects {
     this.ensureUp("play");
     const playbackId = uuid4();
     const startSeq = signals.seq;
+    const reconcilesSeen = signals.reconciles;
     // Run again after a worker crash (same id: uuid4 replays), a prompt whose end is already in
     // the history is not played a second time.
     if (!signals.finishedPlaybacks.has(playbackId)) {
@@ -113,6 +114,7 @@ export class TemporalCallEffects implements CallEffects {
     await this.untilEnded({
       ended: () => signals.finishedPlaybacks.has(playbackId) || (options.bargeIn && pressedDuring() !== undefined),
       firstCheckMs: knownLength === null ? UNKNOWN_LENGTH_CHECK_MS : knownLength + PROMPT_END_MARGIN_MS,
+      reconcilesSeen,
       askAri: async () => {
         if ((await ari.playbackState(playbackId)) === "active") return false;
         signals.playbackEnded(playbackId, "done");
@@ -172,6 +174,7 @@ export class TemporalCallEffects implements CallEffects {
     // Unique per call and stable on replay: execution id + the step's seq + a counter.
     const name = `${this.ctx.executionId}-${trace.nextSeq}-${this.recordingsMade}`;
     const startSeq = signals.seq;
+    const reconcilesSeen = signals.reconciles;
     if (!signals.finishedRecordings.has(name)) {
       const started = await ari.startRecording({
         channelId: this.ctx.callId,
@@ -193,7 +196,7 @@ export class TemporalCallEffects implements CallEffects {
       return true;
     };
     const limitMs = options.maxDurationSeconds > 0 ? (options.maxDurationSeconds + 5) * 1000 : UNLIMITED_RECORDING_GUARD_MS;
-    await this.untilEnded({ ended: () => signals.finishedRecordings.has(name), firstCheckMs: limitMs, askAri, stopAfterFirstCheck: true });
+    await this.untilEnded({ ended: () => signals.finishedRecordings.has(name), firstCheckMs: limitMs, reconcilesSeen, askAri, stopAfterFirstCheck: true });
     if (!signals.finishedRecordings.has(name)) {
       if (signals.hangup === null) await ari.stopRecording(name);
       const settled = await condition(() => signals.finishedRecordings.has(name), RECORDING_SETTLE_MS);
@@ -244,6 +247,7 @@ export class TemporalCallEffects implements CallEffects {
   private async transferToLeg(target: Exclude<TransferTarget, { kind: "queue" }>): Promise<TransferResult> {
     const { callId, signals } = this.ctx;
     const legChannelId = transferLegChannelId(callId, uuid4());
+    const reconcilesSeen = signals.reconciles;
     const originated = await ari.originateLeg({
       callId,
       legChannelId,
@@ -257,6 +261,7 @@ export class TemporalCallEffects implements CallEffects {
     const answered = await this.untilEnded({
       ended: () => signals.answeredLegs.has(legChannelId) || signals.endedLegs.has(legChannelId),
       firstCheckMs: (target.timeoutSeconds + 5) * 1000,
+      reconcilesSeen,
       askAri: () => this.askLeg(legChannelId),
       stopAfterFirstCheck: true,
     });
@@ -294,19 +299,27 @@ export class TemporalCallEffects implements CallEffects {
 
   /**
    * Waits until `ended()` or a hangup, never unboundedly: after `firstCheckMs`, and whenever the
-   * bridge says it may have lost events (reconcile signal), ARI is asked (`askAri`, true = over).
+   * bridge says it may have lost events (a reconcile signal since `reconcilesSeen`, counted before
+   * the command that started what we wait for), ARI is asked (`askAri`, true = over).
    * With `stopAfterFirstCheck` the wait ends at the first check whatever ARI says (the caller of
    * this helper has its own fallback); otherwise ARI is asked again every STILL_RUNNING_CHECK_MS.
    * Returns true when it ended (or the caller hung up) before the time ran out.
    */
-  private async untilEnded(wait: { ended: () => boolean; firstCheckMs: number; askAri: () => Promise<boolean>; stopAfterFirstCheck?: boolean }): Promise<boolean> {
+  private async untilEnded(wait: {
+    ended: () => boolean;
+    firstCheckMs: number;
+    reconcilesSeen: number;
+    askAri: () => Promise<boolean>;
+    stopAfterFirstCheck?: boolean;
+  }): Promise<boolean> {
     const { signals } = this.ctx;
     const over = () => signals.hangup !== null || wait.ended();
     let deadline = this.now().getTime() + wait.firstCheckMs;
+    let reconciles = wait.reconcilesSeen;
     for (;;) {
-      const reconciles = signals.reconciles;
       const remaining = deadline - this.now().getTime();
       const woke = remaining > 0 && (await condition(() => over() || signals.reconciles !== reconciles, remaining));
+      reconciles = signals.reconciles;
       if (over()) return true;
       if ((await wait.askAri()) || over()) return true;
       if (woke) continue;
