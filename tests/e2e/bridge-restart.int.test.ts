@@ -52,7 +52,10 @@ describe("the ARI bridge killed with SIGKILL and restarted 3 s later during seve
     const silences = await silencesAfterLoss(stack, callIds, back.t);
     // The fault really happened: prompts ended while no bridge listened.
     expect(silences.length).toBeGreaterThan(0);
-    console.log("bridge SIGKILL: lost PlaybackFinished → next prompt after the bridge was back (ms):", silences.map((s) => s.resumedAfterMs));
+    console.log(
+      `bridge SIGKILL: back ${Math.round(back.t - killedAt)} ms after the kill; lost PlaybackFinished → next prompt after it was back (ms):`,
+      silences.map((s) => s.resumedAfterMs),
+    );
     for (const silence of silences) expect(silence.resumedAfterMs).toBeLessThan(2_000);
   });
 });

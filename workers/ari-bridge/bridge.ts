@@ -195,20 +195,25 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
   }
 
   async function reconcile(): Promise<void> {
-    const channels = await deps.ari.listChannels();
+    const [channels, running] = await Promise.all([deps.ari.listChannels(), deps.workflows.listRunningCallIds()]);
     const live = new Set(channels.map((c) => c.id));
+    const runningCalls = new Set(running);
+    const reconcileSignal: CallSignal = { name: "reconcile", payload: {} };
     for (const channel of channels) {
       const args = stasisArgsOf(channel);
       if (args === null) continue;
       const stasisStart: AnyAriEvent = { type: "StasisStart", application: deps.app, args, channel };
+      const isCall = mapAriEvent(stasisStart).kind === "start-call";
+      // A running call only needs to check what it waits for: no entry point lookup, no start, so it hears its next prompt sooner.
+      if (isCall && runningCalls.has(channel.id)) {
+        void dispatch({ kind: "signal", callId: channel.id, signal: reconcileSignal }, null);
+        continue;
+      }
       // Replaying StasisStart is safe: starts and the leg-answered signal are idempotent.
       void handleEvent(stasisStart);
-      // Queued behind the start: the call's workflow asks ARI what it may have missed (a PlaybackFinished…).
-      if (mapAriEvent(stasisStart).kind === "start-call") {
-        void dispatch({ kind: "signal", callId: channel.id, signal: { name: "reconcile", payload: {} } }, null);
-      }
+      // Queued behind the start (the list may lag behind a start that just happened).
+      if (isCall) void dispatch({ kind: "signal", callId: channel.id, signal: reconcileSignal }, null);
     }
-    const running = await deps.workflows.listRunningCallIds();
     for (const callId of running) {
       if (live.has(callId)) continue;
       log.info("channel gone while disconnected: ending its call", { call: callId });
