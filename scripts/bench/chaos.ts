@@ -4,6 +4,11 @@
  *   npx tsx scripts/bench/chaos.ts [--calls 10] [--rate 2] [--time-scale 0.5] [--faults bridge-kill,socket-drop,…]
  * Needs PostgreSQL with the migrated test template (run `npm test` once). Numbers on a shared
  * machine are noisy: read them as "does it survive", not as a benchmark.
+ *
+ * refused: arrived while no bridge was connected (Stasis() fails, as on Asterisk). lost: ended, but
+ * not along the flow's path (typically a key pressed while the bridge was away: ARI drops DTMF
+ * events too, so the menu timed out). Longest silence counts from a prompt's end (or the call's
+ * arrival) to the next prompt or the flow's hangup, so it includes a menu waiting for a key.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -66,6 +71,7 @@ async function judge(stack: DevStack, callId: string, timeoutMs: number): Promis
     }
     const steps = (await stack.getExecution(callId))?.steps.map((s) => [s.nodeId, s.port, s.input]);
     const asFlowSays = outcome === "completed" && status.hungUpBy === "app" && JSON.stringify(steps) === JSON.stringify(WELCOME_MENU_STEPS);
+    if (!asFlowSays) note(`  ${callId}: outcome ${outcome}, hung up by ${status.hungUpBy}, steps ${JSON.stringify(steps)}, digits delivered ${JSON.stringify(status.log.filter((e) => e.kind === "dtmf").map((e) => e.delivered))}`);
     return asFlowSays ? "correct" : "lost";
   } catch {
     await sim.control.hangup(callId).catch(() => undefined);
