@@ -135,8 +135,8 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
 
     /** Not started again when it runs or ran already: `ifExists: overwrite` would erase the caller's message. */
     async startRecording(input: StartRecordingInput): Promise<AriOutcome> {
-      if ((await read(() => ari.recordings.getLive(input.name))) !== null) return "ok";
-      if ((await read(() => ari.recordings.getStored(input.name))) !== null) return "ok";
+      const [live, stored] = await Promise.all([read(() => ari.recordings.getLive(input.name)), read(() => ari.recordings.getStored(input.name))]);
+      if (live !== null || stored !== null) return "ok";
       return command(() =>
         ari.channels.record(input.channelId, {
           name: input.name,

@@ -3,7 +3,7 @@ import { AppRegistry } from "./apps";
 import { CallLog } from "./call-log";
 import { Clock, asteriskTime, now } from "./clock";
 import type { SimulatorConfig } from "./config";
-import { EventFaults } from "./faults";
+import { SimFaults } from "./faults";
 import { MediaCache } from "./media-cache";
 import {
   CAUSE_TEXT,
@@ -35,8 +35,8 @@ export class SimSwitch {
   readonly apps: AppRegistry;
   readonly log = new CallLog();
   readonly mediaCache = new MediaCache();
-  /** Test fault injection (control API): events to drop. */
-  readonly faults = new EventFaults();
+  /** Test fault injection (control API): events to drop, answers to hold back. */
+  readonly faults = new SimFaults();
   readonly channels = new Map<string, SimChannel>();
   readonly playbacks = new Map<string, SimPlayback>();
   readonly bridges = new Map<string, SimBridge>();

@@ -1,5 +1,5 @@
 import type { LogEntry } from "../call-log";
-import type { DropEventsRule } from "../faults";
+import type { DelayResponsesRule, DropEventsRule } from "../faults";
 import type { CallStatus, PlaceCallRequest } from "./calls";
 
 export type { CallStatus, PlaceCallRequest } from "./calls";
@@ -18,6 +18,8 @@ export interface SimulatorControl {
   log(filter?: { channelId?: string; kind?: string }): Promise<LogEntry[]>;
   /** Fault injection: matching events are dropped, as if no application socket were connected. */
   dropEvents(rule: DropEventsRule): Promise<void>;
+  /** Fault injection: matching ARI requests run at once, their answers are sent `ms` later. */
+  delayResponses(rule: DelayResponsesRule): Promise<void>;
   clearFaults(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function createSimulatorControl(baseUrl: string): SimulatorControl {
     hangup: (id) => call("DELETE", `/calls/${encodeURIComponent(id)}`),
     press: (id, digits, opts = {}) => call("POST", `/calls/${encodeURIComponent(id)}/dtmf`, { digits, ...opts }),
     dropEvents: (rule) => call("POST", "/faults/drop-events", rule),
+    delayResponses: (rule) => call("POST", "/faults/delay-responses", rule),
     clearFaults: () => call("DELETE", "/faults"),
     async log(filter = {}) {
       const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
