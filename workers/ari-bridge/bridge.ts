@@ -30,7 +30,10 @@ export interface AriBridgeDeps {
   stepsPerRun?: number;
   newExecutionId?: () => string;
   log?: BridgeLogger;
-  /** A failed start or signal (Temporal unreachable) is retried this many times. Default 5. */
+  /**
+   * A failed start or signal (Temporal unreachable) is retried this many times, the delay doubling
+   * up to 2 s. Default 20 (about 35 s: a Temporal restart); a signal given up on is an event lost.
+   */
   attempts?: number;
   retryDelayMs?: number;
 }
@@ -56,6 +59,7 @@ export interface AriBridge {
  */
 export const BRIDGE_RECONNECT = { initialDelayMs: 50, maxDelayMs: 500 };
 
+const MAX_RETRY_DELAY_MS = 2_000;
 const NO_SERVICE_SOUND = "sound:ss-noservice";
 const NO_SERVICE_MAX_MS = 15_000;
 const MAX_REMEMBERED_ENDS = 50_000;
@@ -73,7 +77,7 @@ export const consoleBridgeLogger: BridgeLogger = {
  */
 export function createAriBridge(deps: AriBridgeDeps): AriBridge {
   const log = deps.log ?? consoleBridgeLogger;
-  const attempts = deps.attempts ?? 5;
+  const attempts = deps.attempts ?? 20;
   const retryDelayMs = deps.retryDelayMs ?? 200;
   const newExecutionId = deps.newExecutionId ?? randomUUID;
   const queue = new KeyedSerialQueue((key, err) => log.error("event handling failed", { call: key, error: String(err) }));
@@ -89,7 +93,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
       } catch (err) {
         if (attempt >= attempts) throw err;
         log.warn(`${what} failed; retrying`, { attempt, error: String(err) });
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(retryDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS)));
       }
     }
   }
