@@ -15,7 +15,7 @@ import { createAriClient, type AriClient } from "./ari";
 import { createCallActivities } from "./activities/call-activities";
 import { startAriSimulator, type AriSimulator, type PlaceCallRequest, type SimulatorOptions } from "./ari-simulator";
 import type { CallStatus } from "./ari-simulator/control/client";
-import { createAriBridge, type AriBridge, type BridgeLogger } from "./ari-bridge/bridge";
+import { BRIDGE_RECONNECT, createAriBridge, type AriBridge, type BridgeLogger } from "./ari-bridge/bridge";
 import { createTemporalCallWorkflows } from "./ari-bridge/call-workflows";
 import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
@@ -39,8 +39,8 @@ export interface DevStackOptions {
   databaseUrl?: string;
   /** "in-process" (default), "child-process" (`node --import tsx workers/worker.ts`, killable) or "none". */
   worker?: "in-process" | "child-process" | "none";
-  /** Default true: the ARI bridge runs in-process. */
-  bridge?: boolean;
+  /** Default true: the ARI bridge runs in-process; "child-process" runs `workers/ari-bridge/main.ts` (killable); false: none (start one with startBridge). */
+  bridge?: boolean | "child-process";
   taskQueue?: string;
   app?: string;
   outboundTrunk?: string;
@@ -73,6 +73,14 @@ export interface ChildWorker {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** A bridge child process (same controls as a worker's). */
+export type ChildBridge = ChildWorker;
+
+export interface BridgeStartOptions {
+  /** ARI base URL the bridge uses (e.g. through a TCP proxy); default the stack's. */
+  ariUrl?: string;
+}
+
 export interface DevStack {
   temporal: { address: string; namespace: string; client: Client };
   ari: { url: string; username: string; password: string; app: string };
@@ -84,6 +92,12 @@ export interface DevStack {
   childWorker: ChildWorker | null;
   /** Starts a worker child process again after a kill (worker: "child-process"). */
   startChildWorker(): Promise<ChildWorker>;
+  /** The bridge child process (bridge: "child-process"), the latest one started. */
+  readonly childBridge: ChildBridge | null;
+  /** Starts an ARI bridge in a child process; resolves once it is subscribed to the Stasis app. */
+  startChildBridge(options?: BridgeStartOptions): Promise<ChildBridge>;
+  /** Starts an ARI bridge in this process (stopped with the stack); resolves once subscribed. */
+  startBridge(options?: BridgeStartOptions): Promise<void>;
   publishFlow(graph: unknown, options?: { flowId?: string; did?: string; stasisArg?: string }): Promise<PublishedFlow>;
   /** Places a scripted inbound call on the simulator; returns its channel id. */
   placeCall(request: PlaceCallRequest): Promise<string>;
@@ -240,6 +254,11 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
           ttsTexts.set(url, { text, language });
           return url;
         },
+        async promptFor(text, language, voice) {
+          const prompt = await baseTts.promptFor(text, language, voice);
+          ttsTexts.set(prompt.url, { text, language });
+          return prompt;
+        },
       };
       const connection = await connectWorkerToTemporal({ address, namespace, taskQueue, tls: null });
       const ariClient: AriClient = createAriClient({ ...ariConn, app });
@@ -267,9 +286,9 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     }
 
     // Bridge
-    let bridge: AriBridge | null = null;
-    if (options.bridge ?? true) {
-      const ariClient = createAriClient({ ...ariConn, app, reconnect: { initialDelayMs: 50, maxDelayMs: 1_000 } });
+    const bridges: AriBridge[] = [];
+    const startBridge = async (opts: BridgeStartOptions = {}): Promise<void> => {
+      const ariClient = createAriClient({ ...ariConn, url: opts.ariUrl ?? ariConn.url, app, reconnect: BRIDGE_RECONNECT });
       const b = createAriBridge({
         ari: ariClient,
         workflows: createTemporalCallWorkflows(client, taskQueue),
@@ -278,7 +297,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
         stepsPerRun: options.stepsPerRun,
         log: verbose ? verboseLogger : quietLogger,
       });
-      bridge = b;
+      bridges.push(b);
       const detach = b.attach();
       await ariClient.events.connect();
       cleanups.push(async () => {
@@ -286,7 +305,27 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
         await ariClient.events.close();
         await b.idle();
       });
-    }
+    };
+    let childBridge: ChildBridge | null = null;
+    const startChildBridge = async (opts: BridgeStartOptions = {}): Promise<ChildBridge> => {
+      const spawned = await spawnChild(
+        "ari-bridge",
+        path.join(ROOT, "workers", "ari-bridge", "main.ts"),
+        "subscribed to Stasis app",
+        {
+          ...workerEnv,
+          ARI_URL: opts.ariUrl ?? ariConn.url,
+          ...(options.stepsPerRun ? { CALL_STEPS_PER_RUN: String(options.stepsPerRun) } : {}),
+        },
+        verbose,
+      );
+      childBridge = spawned;
+      cleanups.push(() => spawned.kill("SIGTERM"));
+      return spawned;
+    };
+    const bridgeMode = options.bridge ?? true;
+    if (bridgeMode === "child-process") await startChildBridge();
+    else if (bridgeMode) await startBridge();
 
     const stack: DevStack = {
       temporal: { address, namespace, client },
@@ -299,6 +338,11 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
         return child;
       },
       startChildWorker,
+      get childBridge() {
+        return childBridge;
+      },
+      startChildBridge,
+      startBridge,
       async publishFlow(graph, opts = {}) {
         const published = await publishFlow({ graph, flowId: opts.flowId }, prisma);
         if (!published.ok) {
@@ -318,7 +362,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       async waitForCall(callId, timeoutMs = 45_000) {
         if (!simulator) throw new Error("waitForCall needs the in-process ARI simulator");
         const status = await simulator.control.waitForCall(callId, timeoutMs);
-        await bridge?.idle();
+        await Promise.all(bridges.map((b) => b.idle()));
         let result: IvrCallResult | null = null;
         try {
           result = await client.workflow.getHandle(callWorkflowId(callId)).result();
@@ -342,8 +386,13 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
  * `node --import tsx workers/worker.ts`: the pid is the worker itself (not an npx or tsx wrapper),
  * so SIGKILL really kills the worker. Resolves once it polls its task queue.
  */
-async function spawnWorker(env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
-  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "workers", "worker.ts")], {
+function spawnWorker(env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
+  return spawnChild("worker", path.join(ROOT, "workers", "worker.ts"), "[worker] polling", env, verbose);
+}
+
+/** `node --import tsx <script>`, resolved once its output contains `readyText`. */
+async function spawnChild(name: string, script: string, readyText: string, env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
+  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -351,12 +400,12 @@ async function spawnWorker(env: Record<string, string>, verbose: boolean): Promi
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`worker did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       output += text;
-      if (verbose) process.stdout.write(`[worker ${proc.pid}] ${text}`);
-      if (text.includes("[worker] polling")) {
+      if (verbose) process.stdout.write(`[${name} ${proc.pid}] ${text}`);
+      if (output.includes(readyText)) {
         clearTimeout(timer);
         resolve();
       }
@@ -364,15 +413,15 @@ async function spawnWorker(env: Record<string, string>, verbose: boolean): Promi
     proc.stdout?.on("data", onData);
     proc.stderr?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      if (verbose) process.stderr.write(`[worker ${proc.pid}] ${chunk.toString()}`);
+      if (verbose) process.stderr.write(`[${name} ${proc.pid}] ${chunk.toString()}`);
     });
     proc.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`worker exited with code ${code} before it started:\n${output}`));
+      reject(new Error(`${name} exited with code ${code} before it started:\n${output}`));
     });
   });
   const pid = proc.pid;
-  if (pid === undefined) throw new Error("worker process has no pid");
+  if (pid === undefined) throw new Error(`${name} process has no pid`);
   return {
     pid,
     async kill(signal = "SIGTERM") {

@@ -31,6 +31,28 @@ export interface StartRecordingInput {
   terminateOn: "none" | "any" | "*" | "#";
 }
 
+/** What ARI says of a playback the workflow waits for; "ended" once Asterisk forgot it (404). */
+export type PlaybackProbe = "active" | "ended";
+
+/** What ARI says of a recording; `ended` carries what the lost RecordingFinished would have said. */
+export type RecordingProbe = { kind: "active" } | { kind: "ended"; state: string; durationSeconds: number; format: string | null };
+
+/** What ARI says of a channel: gone (404), or its state and whether it is in a Stasis application now. */
+export type ChannelProbe = { kind: "gone" } | { kind: "present"; state: string; inStasis: boolean };
+
+const ENDED_PLAYBACK_STATES = new Set(["done", "failed"]);
+const ENDED_RECORDING_STATES = new Set(["done", "failed", "canceled"]);
+
+/** A GET whose 404 means "no such thing (any more)". */
+async function read<T>(run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AriHttpError && err.isNotFound) return null;
+    throw err;
+  }
+}
+
 /**
  * Runs an ARI command; 404/409 mean the channel is gone (hung up or left Stasis), which the
  * workflow treats as a hangup. Other client errors cannot succeed on retry.
@@ -53,10 +75,45 @@ async function command(run: () => Promise<unknown>): Promise<AriOutcome> {
 /** Short ARI commands; the workflow runs them as local activities to keep DTMF-to-prompt latency low. */
 export function createAriActivities(ari: AriClient, config: AriActivitiesConfig) {
   return {
-    answerChannel: (channelId: string) => command(() => ari.channels.answer(channelId)),
+    /** Answers only a channel that is not Up: a re-run after a worker crash sends no second answer. */
+    async answerChannel(channelId: string): Promise<AriOutcome> {
+      const channel = await read(() => ari.channels.get(channelId));
+      if (channel === null) return "gone";
+      if (channel.state === "Up") return "ok";
+      return command(() => ari.channels.answer(channelId));
+    },
 
-    playMedia: (channelId: string, media: string[], playbackId: string) =>
-      command(() => ari.channels.play(channelId, media, { playbackId })),
+    /**
+     * Asterisk accepts a second play with the same playbackId and plays the prompt again, so a
+     * re-run (worker crash between the request and its recorded result) asks first: a playback
+     * with this id that still exists is left alone.
+     */
+    async playMedia(channelId: string, media: string[], playbackId: string): Promise<AriOutcome> {
+      if ((await read(() => ari.playbacks.get(playbackId))) !== null) return "ok";
+      return command(() => ari.channels.play(channelId, media, { playbackId }));
+    },
+
+    /** Asterisk removes a playback once it has finished: 404 means it is over. */
+    async playbackState(playbackId: string): Promise<PlaybackProbe> {
+      const playback = await read(() => ari.playbacks.get(playbackId));
+      return playback === null || ENDED_PLAYBACK_STATES.has(playback.state) ? "ended" : "active";
+    },
+
+    /** A live recording is removed when it ends; its stored file then says it was made. */
+    async recordingState(name: string): Promise<RecordingProbe> {
+      const live = await read(() => ari.recordings.getLive(name));
+      if (live !== null && !ENDED_RECORDING_STATES.has(live.state)) return { kind: "active" };
+      if (live !== null) return { kind: "ended", state: live.state, durationSeconds: live.duration ?? 0, format: live.format };
+      const stored = await read(() => ari.recordings.getStored(name));
+      // The length of a finished recording is only in its RecordingFinished event.
+      return stored === null ? { kind: "ended", state: "failed", durationSeconds: 0, format: null } : { kind: "ended", state: "done", durationSeconds: 0, format: stored.format };
+    },
+
+    async channelState(channelId: string): Promise<ChannelProbe> {
+      const channel = await read(() => ari.channels.get(channelId));
+      if (channel === null) return { kind: "gone" };
+      return { kind: "present", state: channel.state, inStasis: channel.dialplan.app_name === "Stasis" };
+    },
 
     /** Stopping a playback that already finished is fine. */
     stopPlayback: (playbackId: string) => command(() => ari.playbacks.stop(playbackId)),
@@ -68,11 +125,19 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
         for (const [name, value] of Object.entries(vars)) await ari.channels.setVariable(channelId, name, value);
       }),
 
-    continueInDialplan: (channelId: string, context: string, extension: string) =>
-      command(() => ari.channels.continueInDialplan(channelId, { context, extension, priority: 1 })),
+    /** A re-run finds the channel already out of Stasis (409): fine if it is where we sent it. */
+    async continueInDialplan(channelId: string, context: string, extension: string): Promise<AriOutcome> {
+      const outcome = await command(() => ari.channels.continueInDialplan(channelId, { context, extension, priority: 1 }));
+      if (outcome === "ok") return outcome;
+      const channel = await read(() => ari.channels.get(channelId));
+      return channel !== null && channel.dialplan.context === context && channel.dialplan.exten === extension ? "ok" : "gone";
+    },
 
-    startRecording: (input: StartRecordingInput) =>
-      command(() =>
+    /** Not started again when it runs or ran already: `ifExists: overwrite` would erase the caller's message. */
+    async startRecording(input: StartRecordingInput): Promise<AriOutcome> {
+      const [live, stored] = await Promise.all([read(() => ari.recordings.getLive(input.name)), read(() => ari.recordings.getStored(input.name))]);
+      if (live !== null || stored !== null) return "ok";
+      return command(() =>
         ari.channels.record(input.channelId, {
           name: input.name,
           format: input.format,
@@ -82,7 +147,8 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
           terminateOn: input.terminateOn,
           ifExists: "overwrite",
         }),
-      ),
+      );
+    },
 
     stopRecording: (name: string) => command(() => ari.recordings.stopLive(name)),
 
@@ -118,14 +184,17 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
         });
         return { ok: true };
       } catch (err) {
+        // The leg's id is ours (call id + a workflow uuid): it exists because an earlier attempt created it.
+        if (err instanceof AriHttpError && err.isConflict) return { ok: true };
         if (err instanceof AriHttpError) return { ok: false, reason: `originate failed: ${err.ariMessage} (${err.status})` };
         throw err;
       }
     },
 
+    /** Asterisk refuses a second create with the same id (409): a re-run uses the bridge it made. */
     bridgeChannels: (bridgeId: string, channelIds: string[]) =>
       command(async () => {
-        await ari.bridges.create({ type: "mixing", bridgeId, name: bridgeId });
+        if ((await read(() => ari.bridges.get(bridgeId))) === null) await ari.bridges.create({ type: "mixing", bridgeId, name: bridgeId });
         await ari.bridges.addChannel(bridgeId, channelIds);
       }),
 

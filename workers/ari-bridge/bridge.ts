@@ -30,7 +30,10 @@ export interface AriBridgeDeps {
   stepsPerRun?: number;
   newExecutionId?: () => string;
   log?: BridgeLogger;
-  /** A failed start or signal (Temporal unreachable) is retried this many times. Default 5. */
+  /**
+   * A failed start or signal (Temporal unreachable) is retried this many times, the delay doubling
+   * up to 2 s. Default 20 (about 35 s: a Temporal restart); a signal given up on is an event lost.
+   */
   attempts?: number;
   retryDelayMs?: number;
 }
@@ -40,12 +43,23 @@ export interface AriBridge {
   attach(): () => void;
   /** Handles one ARI event: exposed for tests. */
   handleEvent(event: AnyAriEvent): Promise<void>;
-  /** After a (re)connect: start calls whose StasisStart was missed, end calls whose channel is gone. */
+  /**
+   * After a (re)connect, events may have been lost: start calls whose StasisStart was missed, ask every
+   * call in Stasis to check its playback, recording or transfer leg against ARI, end calls whose
+   * channel is gone.
+   */
   reconcile(): Promise<void>;
   /** Resolves when every queued event has been handled. */
   idle(): Promise<void>;
 }
 
+/**
+ * Events sent while the WebSocket is down are lost for good, and every call waiting on one is silent
+ * until the bridge reconnects and reconciles: retry often (a refused local connection costs little).
+ */
+export const BRIDGE_RECONNECT = { initialDelayMs: 50, maxDelayMs: 500 };
+
+const MAX_RETRY_DELAY_MS = 2_000;
 const NO_SERVICE_SOUND = "sound:ss-noservice";
 const NO_SERVICE_MAX_MS = 15_000;
 const MAX_REMEMBERED_ENDS = 50_000;
@@ -63,7 +77,7 @@ export const consoleBridgeLogger: BridgeLogger = {
  */
 export function createAriBridge(deps: AriBridgeDeps): AriBridge {
   const log = deps.log ?? consoleBridgeLogger;
-  const attempts = deps.attempts ?? 5;
+  const attempts = deps.attempts ?? 20;
   const retryDelayMs = deps.retryDelayMs ?? 200;
   const newExecutionId = deps.newExecutionId ?? randomUUID;
   const queue = new KeyedSerialQueue((key, err) => log.error("event handling failed", { call: key, error: String(err) }));
@@ -79,7 +93,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
       } catch (err) {
         if (attempt >= attempts) throw err;
         log.warn(`${what} failed; retrying`, { attempt, error: String(err) });
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(retryDelayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS)));
       }
     }
   }
@@ -132,7 +146,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
 
   async function signal(callId: string, sig: CallSignal): Promise<void> {
     const result = await withRetry(`signal ${sig.name}`, () => deps.workflows.signal(callId, sig));
-    if (result === "not-running" && sig.name !== "hangup" && sig.name !== "playbackFinished") {
+    if (result === "not-running" && sig.name !== "hangup" && sig.name !== "playbackFinished" && sig.name !== "reconcile") {
       log.warn("event for a call without a running workflow", { call: callId, signal: sig.name });
     }
   }
@@ -185,15 +199,25 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
   }
 
   async function reconcile(): Promise<void> {
-    const channels = await deps.ari.listChannels();
+    const [channels, running] = await Promise.all([deps.ari.listChannels(), deps.workflows.listRunningCallIds()]);
     const live = new Set(channels.map((c) => c.id));
+    const runningCalls = new Set(running);
+    const reconcileSignal: CallSignal = { name: "reconcile", payload: {} };
     for (const channel of channels) {
       const args = stasisArgsOf(channel);
       if (args === null) continue;
+      const stasisStart: AnyAriEvent = { type: "StasisStart", application: deps.app, args, channel };
+      const isCall = mapAriEvent(stasisStart).kind === "start-call";
+      // A running call only needs to check what it waits for: no entry point lookup, no start, so it hears its next prompt sooner.
+      if (isCall && runningCalls.has(channel.id)) {
+        void dispatch({ kind: "signal", callId: channel.id, signal: reconcileSignal }, null);
+        continue;
+      }
       // Replaying StasisStart is safe: starts and the leg-answered signal are idempotent.
-      void handleEvent({ type: "StasisStart", application: deps.app, args, channel });
+      void handleEvent(stasisStart);
+      // Queued behind the start (the list may lag behind a start that just happened).
+      if (isCall) void dispatch({ kind: "signal", callId: channel.id, signal: reconcileSignal }, null);
     }
-    const running = await deps.workflows.listRunningCallIds();
     for (const callId of running) {
       if (live.has(callId)) continue;
       log.info("channel gone while disconnected: ending its call", { call: callId });

@@ -202,7 +202,7 @@ describe("ARI bridge", () => {
     expect(workflows.timeline).toContain("c1 dtmf 7");
   });
 
-  it("after a reconnect, ends calls whose channel is gone and starts calls whose StasisStart was missed", async () => {
+  it("after a reconnect, ends calls whose channel is gone and starts calls whose StasisStart was missed (not running ones)", async () => {
     const { ari, workflows, bridge } = setup();
     workflows.running.add("gone");
     workflows.running.add("alive");
@@ -218,7 +218,28 @@ describe("ARI bridge", () => {
 
     expect(workflows.timeline).toContain("gone hangup");
     expect(workflows.timeline).not.toContain("alive hangup");
-    expect(workflows.started.map((s) => s.callId).sort()).toEqual(["alive", "missed"]);
-    expect(workflows.timeline.filter((t) => t.startsWith("start ")).sort()).toEqual(["start alive", "start missed"]);
+    expect(workflows.started.map((s) => s.callId)).toEqual(["missed"]);
+    expect(workflows.timeline.filter((t) => t.startsWith("start "))).toEqual(["start missed"]);
+  });
+
+  it("after a reconnect, asks every call in Stasis to check what it waits for against ARI, after its start", async () => {
+    const { ari, workflows, bridge } = setup();
+    workflows.running.add("alive");
+    const leg = channel("alive~leg~1", { dialplan: { context: "default", exten: "s", priority: 1, app_name: "Stasis", app_data: "cc-flows,transfer-leg,alive" } });
+    ari.liveChannels = [
+      channel("alive"),
+      channel("missed", { dialplan: { context: "from-trunk", exten: "4000", priority: 1, app_name: "Stasis", app_data: "cc-flows,sales" } }),
+      channel("elsewhere", { dialplan: { context: "default", exten: "100", priority: 1, app_name: "Dial", app_data: "PJSIP/100" } }),
+      leg,
+    ];
+    bridge.attach();
+    ari.connect(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await bridge.idle();
+
+    const reconciles = workflows.timeline.filter((t) => t.endsWith(" reconcile")).sort();
+    expect(reconciles).toEqual(["alive reconcile", "missed reconcile"]);
+    expect(workflows.timeline.indexOf("missed reconcile")).toBeGreaterThan(workflows.timeline.indexOf("started missed"));
+    expect(workflows.timeline).toContain("alive transferLegAnswered");
   });
 });

@@ -3,6 +3,7 @@ import type {
   DtmfSignal,
   HangupSignal,
   PlaybackSignal,
+  ReconcileSignal,
   RecordingFinishedSignal,
   TransferLegAnsweredSignal,
   TransferLegFailedSignal,
@@ -16,7 +17,8 @@ export type CallSignal =
   | { name: "recordingFinished"; payload: RecordingFinishedSignal }
   | { name: "transferLegAnswered"; payload: TransferLegAnsweredSignal }
   | { name: "transferLegFailed"; payload: TransferLegFailedSignal }
-  | { name: "hangup"; payload: HangupSignal };
+  | { name: "hangup"; payload: HangupSignal }
+  | { name: "reconcile"; payload: ReconcileSignal };
 
 export type BridgeAction =
   | { kind: "start-call"; channelId: string; args: string[]; caller: string; dialed: string }

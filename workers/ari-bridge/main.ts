@@ -2,7 +2,7 @@ import { createPrismaClient } from "../../prisma/client";
 import { createAriClient } from "../ari";
 import { loadConfig } from "../config";
 import { connectClientToTemporal } from "../temporal-connection";
-import { createAriBridge, consoleBridgeLogger } from "./bridge";
+import { BRIDGE_RECONNECT, createAriBridge, consoleBridgeLogger } from "./bridge";
 import { createTemporalCallWorkflows } from "./call-workflows";
 import { createEntryResolver } from "./resolve-entry-point";
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const prisma = createPrismaClient(config.databaseUrl);
   const client = await connectClientToTemporal(config.temporal);
-  const ari = createAriClient(config.ari);
+  const ari = createAriClient({ ...config.ari, reconnect: BRIDGE_RECONNECT });
   const bridge = createAriBridge({
     ari,
     workflows: createTemporalCallWorkflows(client, config.temporal.taskQueue),

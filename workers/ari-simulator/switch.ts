@@ -4,6 +4,7 @@ import { CallLog } from "./call-log";
 import { Clock, asteriskTime, now } from "./clock";
 import type { SimulatorConfig } from "./config";
 import { dialplanHas } from "./dialplan";
+import { SimFaults } from "./faults";
 import { MediaCache } from "./media-cache";
 import {
   CAUSE_TEXT,
@@ -40,6 +41,8 @@ export class SimSwitch {
   readonly apps: AppRegistry;
   readonly log = new CallLog();
   readonly mediaCache = new MediaCache();
+  /** Test fault injection (control API): events to drop, answers to hold back. */
+  readonly faults = new SimFaults();
   readonly channels = new Map<string, SimChannel>();
   readonly playbacks = new Map<string, SimPlayback>();
   readonly bridges = new Map<string, SimBridge>();
@@ -79,6 +82,10 @@ export class SimSwitch {
 
   /** Sends an event to each app; returns the time the last frame left (null if nobody listened). */
   emit(apps: Iterable<string>, event: Record<string, unknown>): number | null {
+    if (this.faults.shouldDrop(event)) {
+      this.log.add("eventDropped", undefined, { type: event.type });
+      return null;
+    }
     let sent: number | null = null;
     for (const app of new Set(apps)) sent = this.apps.send(app, event) ?? sent;
     return sent;

@@ -30,6 +30,12 @@ const QUEUE_HANDOVER_CHECK_MS = 2_000;
 const UNLIMITED_RECORDING_GUARD_MS = 30 * 60_000;
 /** After a hangup Asterisk still reports the recording it finalised; wait this long for it. */
 const RECORDING_SETTLE_MS = 3_000;
+/** A prompt of known length whose PlaybackFinished has not come this long after its end: ask ARI. */
+const PROMPT_END_MARGIN_MS = 2_000;
+/** A prompt of unknown length (sound files, digits, recordings): ask ARI this often. */
+const UNKNOWN_LENGTH_CHECK_MS = 5_000;
+/** ARI said it is still going: ask again this often. */
+const STILL_RUNNING_CHECK_MS = 3_000;
 
 export type SubflowRunner = (flowId: string, inputs: Record<string, unknown>) => Promise<SubflowResult>;
 
@@ -88,30 +94,45 @@ export class TemporalCallEffects implements CallEffects {
     this.ensureUp("play");
     const { signals } = this.ctx;
     const waiting = signals.digits[0];
-    if (options.bargeIn && waiting !== undefined) return { interruptedBy: waiting };
+    if (options.bargeIn && waiting !== undefined) return { interruptedBy: waiting.digit };
     if (media.length === 0) return {};
 
-    const uris = await Promise.all(
-      media.map(async (item) => (item.kind === "tts" ? `sound:${await tts.ttsUrl(item.text, item.language, item.voice ?? null)}` : mediaUri(item))),
-    );
+    const prompts = await Promise.all(media.map((item) => this.promptOf(item)));
     this.ensureUp("play");
     const playbackId = uuid4();
-    const digitsBefore = signals.digits.length;
-    if ((await ari.playMedia(this.ctx.callId, uris, playbackId)) === "gone") throw this.callerGone("play");
+    const startSeq = signals.seq;
+    const reconcilesSeen = signals.reconciles;
+    // Run again after a worker crash (same id: uuid4 replays), a prompt whose end is already in
+    // the history is not played a second time.
+    if (!signals.finishedPlaybacks.has(playbackId)) {
+      const uris = prompts.map((p) => p.uri);
+      if ((await ari.playMedia(this.ctx.callId, uris, playbackId)) === "gone") throw this.callerGone("play");
+    }
     this.ctx.trace.flushInBackground();
 
-    // No timer: a prompt lasts as long as it lasts, and a caller left in silence by a lost event
-    // hangs up, which ends this wait too (and the bridge reconciles hangups it missed).
-    const interrupted = () => options.bargeIn && signals.digits.length > digitsBefore;
-    await condition(() => signals.hangup !== null || signals.finishedPlaybacks.has(playbackId) || interrupted());
+    const pressedDuring = () => signals.digits.find((d) => d.seq > startSeq);
+    const lengths = prompts.map((p) => p.lengthMs);
+    const knownLength = lengths.every((ms) => ms !== null) ? lengths.reduce<number>((sum, ms) => sum + (ms ?? 0), 0) : null;
+    await this.untilEnded({
+      ended: () => signals.finishedPlaybacks.has(playbackId) || (options.bargeIn && pressedDuring() !== undefined),
+      firstCheckMs: knownLength === null ? UNKNOWN_LENGTH_CHECK_MS : knownLength + PROMPT_END_MARGIN_MS,
+      reconcilesSeen,
+      askAri: async () => {
+        if ((await ari.playbackState(playbackId)) === "active") return false;
+        signals.playbackEnded(playbackId, "done");
+        return true;
+      },
+    });
+    const finished = signals.finishedPlaybacks.get(playbackId);
     signals.finishedPlaybacks.delete(playbackId);
     if (signals.hangup !== null) throw new CallHangupError("play");
-    const digit = signals.digits[digitsBefore];
+    const digit = pressedDuring();
     if (options.bargeIn && digit !== undefined) {
-      if ((await ari.stopPlayback(playbackId)) === "gone" && signals.hangup !== null) throw new CallHangupError("play");
-      return { interruptedBy: digit };
+      if (finished === undefined && (await ari.stopPlayback(playbackId)) === "gone" && signals.hangup !== null) throw new CallHangupError("play");
+      return { interruptedBy: digit.digit };
     }
-    if (!options.bargeIn) signals.digits.splice(digitsBefore);
+    // Only keys whose events came before the prompt's end were pressed during it.
+    if (!options.bargeIn) signals.takeDigitsBetween(startSeq, finished?.seq ?? Number.POSITIVE_INFINITY);
     return {};
   }
 
@@ -129,7 +150,7 @@ export class TemporalCallEffects implements CallEffects {
         if (signals.hangup !== null) throw new CallHangupError("collect");
         if (!got) return { digits, ended: "timeout" };
       }
-      const digit = signals.digits.shift();
+      const digit = signals.digits.shift()?.digit;
       if (digit === undefined) continue;
       if (options.terminator !== null && digit === options.terminator) return { digits, ended: "terminator" };
       digits += digit;
@@ -154,24 +175,34 @@ export class TemporalCallEffects implements CallEffects {
     this.recordingsMade += 1;
     // Unique per call and stable on replay: execution id + the step's seq + a counter.
     const name = `${this.ctx.executionId}-${trace.nextSeq}-${this.recordingsMade}`;
-    const digitsBefore = signals.digits.length;
-    const started = await ari.startRecording({
-      channelId: this.ctx.callId,
-      name,
-      format: "wav",
-      maxDurationSeconds: options.maxDurationSeconds,
-      maxSilenceSeconds: options.maxSilenceSeconds,
-      beep: options.beep,
-      terminateOn: terminateOn(options.terminateOn),
-    });
-    if (started === "gone") throw this.callerGone("record");
+    const startSeq = signals.seq;
+    const reconcilesSeen = signals.reconciles;
+    if (!signals.finishedRecordings.has(name)) {
+      const started = await ari.startRecording({
+        channelId: this.ctx.callId,
+        name,
+        format: "wav",
+        maxDurationSeconds: options.maxDurationSeconds,
+        maxSilenceSeconds: options.maxSilenceSeconds,
+        beep: options.beep,
+        terminateOn: terminateOn(options.terminateOn),
+      });
+      if (started === "gone") throw this.callerGone("record");
+    }
     trace.flushInBackground();
 
+    const askAri = async () => {
+      const probe = await ari.recordingState(name);
+      if (probe.kind === "active") return false;
+      signals.recordingEnded({ name, durationSeconds: probe.durationSeconds, state: probe.state, ...(probe.format ? { format: probe.format } : {}) });
+      return true;
+    };
     const limitMs = options.maxDurationSeconds > 0 ? (options.maxDurationSeconds + 5) * 1000 : UNLIMITED_RECORDING_GUARD_MS;
-    await condition(() => signals.finishedRecordings.has(name) || signals.hangup !== null, limitMs);
+    await this.untilEnded({ ended: () => signals.finishedRecordings.has(name), firstCheckMs: limitMs, reconcilesSeen, askAri, stopAfterFirstCheck: true });
     if (!signals.finishedRecordings.has(name)) {
       if (signals.hangup === null) await ari.stopRecording(name);
-      await condition(() => signals.finishedRecordings.has(name), RECORDING_SETTLE_MS);
+      const settled = await condition(() => signals.finishedRecordings.has(name), RECORDING_SETTLE_MS);
+      if (!settled) await askAri();
     }
     const finished = signals.finishedRecordings.get(name);
     signals.finishedRecordings.delete(name);
@@ -179,9 +210,8 @@ export class TemporalCallEffects implements CallEffects {
     if (finished && finished.state !== "failed" && finished.state !== "canceled") {
       trace.addRecording({ name, format: finished.format ?? "wav", durationSeconds });
     }
-    const pressed = signals.digits.slice(digitsBefore);
-    // The key that ended the recording answers nothing else.
-    signals.digits.splice(digitsBefore);
+    // The key that ended the recording answers nothing else; keys pressed after its end stay buffered.
+    const pressed = signals.takeDigitsBetween(startSeq, finished?.seq ?? Number.POSITIVE_INFINITY).map((d) => d.digit);
     let ended: RecordResult["ended"];
     if (signals.hangup !== null) ended = "hangup";
     else if (options.terminateOn !== null && pressed.some((d) => options.terminateOn === "any" || d === options.terminateOn)) ended = "dtmf";
@@ -229,6 +259,7 @@ export class TemporalCallEffects implements CallEffects {
   private async transferToLeg(target: Exclude<TransferTarget, { kind: "queue" }>): Promise<TransferResult> {
     const { callId, signals } = this.ctx;
     const legChannelId = transferLegChannelId(callId, uuid4());
+    const reconcilesSeen = signals.reconciles;
     const originated = await ari.originateLeg({
       callId,
       legChannelId,
@@ -239,10 +270,13 @@ export class TemporalCallEffects implements CallEffects {
     this.ctx.trace.flushInBackground();
 
     // Asterisk's own originate timeout normally ends the leg first (a transferLegFailed signal).
-    const answered = await condition(
-      () => signals.hangup !== null || signals.answeredLegs.has(legChannelId) || signals.endedLegs.has(legChannelId),
-      (target.timeoutSeconds + 5) * 1000,
-    );
+    const answered = await this.untilEnded({
+      ended: () => signals.answeredLegs.has(legChannelId) || signals.endedLegs.has(legChannelId),
+      firstCheckMs: (target.timeoutSeconds + 5) * 1000,
+      reconcilesSeen,
+      askAri: () => this.askLeg(legChannelId),
+      stopAfterFirstCheck: true,
+    });
     const endedReason = signals.endedLegs.get(legChannelId);
     if (signals.hangup !== null || !answered || endedReason !== undefined) {
       if (endedReason === undefined) await ari.hangupChannel(legChannelId);
@@ -266,6 +300,59 @@ export class TemporalCallEffects implements CallEffects {
     this.fate = { kind: "bridged", handover };
     this.ctx.trace.setDetail({ handover });
     return { ok: true, reason: null };
+  }
+
+  /** MediaItem -> ARI media URI and, when known, how long it plays. */
+  private async promptOf(item: MediaItem): Promise<{ uri: string; lengthMs: number | null }> {
+    if (item.kind !== "tts") return { uri: mediaUri(item), lengthMs: null };
+    const prompt = await tts.ttsPrompt(item.text, item.language, item.voice ?? null);
+    return { uri: `sound:${prompt.url}`, lengthMs: prompt.lengthMs };
+  }
+
+  /**
+   * Waits until `ended()` or a hangup, never unboundedly: after `firstCheckMs`, and whenever the
+   * bridge says it may have lost events (a reconcile signal since `reconcilesSeen`, counted before
+   * the command that started what we wait for), ARI is asked (`askAri`, true = over).
+   * With `stopAfterFirstCheck` the wait ends at the first check whatever ARI says (the caller of
+   * this helper has its own fallback); otherwise ARI is asked again every STILL_RUNNING_CHECK_MS.
+   * Returns true when it ended (or the caller hung up) before the time ran out.
+   */
+  private async untilEnded(wait: {
+    ended: () => boolean;
+    firstCheckMs: number;
+    reconcilesSeen: number;
+    askAri: () => Promise<boolean>;
+    stopAfterFirstCheck?: boolean;
+  }): Promise<boolean> {
+    const { signals } = this.ctx;
+    const over = () => signals.hangup !== null || wait.ended();
+    let deadline = this.now().getTime() + wait.firstCheckMs;
+    let reconciles = wait.reconcilesSeen;
+    for (;;) {
+      const remaining = deadline - this.now().getTime();
+      const woke = remaining > 0 && (await condition(() => over() || signals.reconciles !== reconciles, remaining));
+      reconciles = signals.reconciles;
+      if (over()) return true;
+      if ((await wait.askAri()) || over()) return true;
+      if (woke) continue;
+      if (wait.stopAfterFirstCheck) return false;
+      deadline = this.now().getTime() + STILL_RUNNING_CHECK_MS;
+    }
+  }
+
+  /** The leg's StasisStart or hangup may have been lost: its channel tells. */
+  private async askLeg(legChannelId: string): Promise<boolean> {
+    const { signals } = this.ctx;
+    const leg = await ari.channelState(legChannelId);
+    if (leg.kind === "gone") {
+      if (!signals.endedLegs.has(legChannelId)) signals.endedLegs.set(legChannelId, "hangup");
+      return true;
+    }
+    if (leg.state === "Up" && leg.inStasis) {
+      signals.answeredLegs.add(legChannelId);
+      return true;
+    }
+    return false;
   }
 
   /** Runs `work` unless the caller hangs up first; then it is cancelled and CallHangupError thrown. */

@@ -14,6 +14,8 @@ import { TraceBuffer } from "./trace-buffer";
 export const DEFAULT_STEPS_PER_RUN = 500;
 /** Subflows may call subflows; a cycle between published flows must not recurse forever. */
 const MAX_SUBFLOW_DEPTH = 8;
+/** While bridged, the channels are asked this often whether both are still there (a lost hangup event). */
+const BRIDGED_CHECK_MS = 60_000;
 
 /**
  * The one interpreter workflow: runs any compiled plan, pinned to the versions loaded when the
@@ -113,7 +115,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
           at: run.resumeAt,
           vars: run.vars,
           seq: run.seq,
-          pendingDigits: [...signals.digits],
+          pendingDigits: signals.pendingDigits,
           traceSeq: trace.nextSeq,
           pinnedVersions,
           recordings: effects.recordingCount,
@@ -198,7 +200,17 @@ async function superviseBridge(
   handover: Extract<Handover, { legChannelId: string }>,
   signals: CallSignalState,
 ): Promise<void> {
-  await condition(() => signals.hangup !== null || signals.endedLegs.has(handover.legChannelId));
-  await ari.hangupChannel(signals.hangup !== null ? handover.legChannelId : callId);
+  const legChannelId = handover.legChannelId;
+  const over = () => signals.hangup !== null || signals.endedLegs.has(legChannelId);
+  while (!over()) {
+    const reconciles = signals.reconciles;
+    await condition(() => over() || signals.reconciles !== reconciles, BRIDGED_CHECK_MS);
+    if (over()) break;
+    // A hangup event may have been lost: the channels tell.
+    const [caller, leg] = await Promise.all([ari.channelState(callId), ari.channelState(legChannelId)]);
+    if (caller.kind === "gone") signals.hangup ??= { cause: null };
+    if (leg.kind === "gone" && !signals.endedLegs.has(legChannelId)) signals.endedLegs.set(legChannelId, "hangup");
+  }
+  await ari.hangupChannel(signals.hangup !== null ? legChannelId : callId);
   await ari.destroyBridge(handover.bridgeId);
 }

@@ -38,12 +38,16 @@ export interface HangupSignal {
   cause: number | null;
 }
 
+/** The bridge may have lost events of this call (it was down or its WebSocket was): ask ARI what is true now. */
+export type ReconcileSignal = Record<string, never>;
+
 export const dtmfSignal = defineSignal<[DtmfSignal]>("dtmf");
 export const playbackFinishedSignal = defineSignal<[PlaybackSignal]>("playbackFinished");
 export const recordingFinishedSignal = defineSignal<[RecordingFinishedSignal]>("recordingFinished");
 export const transferLegAnsweredSignal = defineSignal<[TransferLegAnsweredSignal]>("transferLegAnswered");
 export const transferLegFailedSignal = defineSignal<[TransferLegFailedSignal]>("transferLegFailed");
 export const hangupSignal = defineSignal<[HangupSignal]>("hangup");
+export const reconcileSignal = defineSignal<[ReconcileSignal]>("reconcile");
 
 /** Workflow id of the call whose caller channel is `channelId`. */
 export function callWorkflowId(channelId: string): string {

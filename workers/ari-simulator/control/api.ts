@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimSwitch } from "../switch";
 import { readBody } from "../http/ari-http";
+import { DelayResponsesSchema, DropEventsSchema } from "../faults";
 import { type CallManager, PlaceCallSchema } from "./calls";
 
 function json(res: ServerResponse, status: number, body?: unknown): void {
@@ -18,6 +19,9 @@ function json(res: ServerResponse, status: number, body?: unknown): void {
  *   POST   /_sim/calls/:id/dtmf        {digits, durationMs?, gapMs?} -> 204
  *   DELETE /_sim/calls/:id             -> 204, the caller (or far end) hangs up
  *   GET    /_sim/log?channelId=&kind=  -> {entries}
+ *   POST   /_sim/faults/drop-events    {channelId?, types, count?} -> 204: matching events are not sent
+ *   POST   /_sim/faults/delay-responses {method, path (regex after /ari), ms, count?} -> 204: answers held back
+ *   DELETE /_sim/faults                -> 204: no more faults
  */
 export async function handleControl(sw: SimSwitch, calls: CallManager, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const parts = url.pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
@@ -69,6 +73,22 @@ export async function handleControl(sw: SimSwitch, calls: CallManager, req: Inco
         sw.hangup(ch, { cause: 16, by: calls.has(id) ? "caller" : "farEnd" });
         return json(res, 204);
       }
+    }
+    if (parts[0] === "faults" && parts[1] === "drop-events" && parts.length === 2 && method === "POST") {
+      const parsed = DropEventsSchema.safeParse(JSON.parse((await readBody(req)).toString() || "{}"));
+      if (!parsed.success) return json(res, 400, { message: parsed.error.message });
+      sw.faults.drop(parsed.data);
+      return json(res, 204);
+    }
+    if (parts[0] === "faults" && parts[1] === "delay-responses" && parts.length === 2 && method === "POST") {
+      const parsed = DelayResponsesSchema.safeParse(JSON.parse((await readBody(req)).toString() || "{}"));
+      if (!parsed.success) return json(res, 400, { message: parsed.error.message });
+      sw.faults.delayResponses(parsed.data);
+      return json(res, 204);
+    }
+    if (parts[0] === "faults" && parts.length === 1 && method === "DELETE") {
+      sw.faults.clear();
+      return json(res, 204);
     }
     if (parts[0] === "log" && method === "GET") {
       const channelId = url.searchParams.get("channelId");

@@ -1,4 +1,5 @@
 import type { LogEntry } from "../call-log";
+import type { DelayResponsesRule, DropEventsRule } from "../faults";
 import type { CallStatus, PlaceCallRequest } from "./calls";
 
 export type { CallStatus, PlaceCallRequest } from "./calls";
@@ -15,6 +16,11 @@ export interface SimulatorControl {
   hangup(callId: string): Promise<void>;
   press(callId: string, digits: string, opts?: { durationMs?: number; gapMs?: number }): Promise<void>;
   log(filter?: { channelId?: string; kind?: string }): Promise<LogEntry[]>;
+  /** Fault injection: matching events are dropped, as if no application socket were connected. */
+  dropEvents(rule: DropEventsRule): Promise<void>;
+  /** Fault injection: matching ARI requests run at once, their answers are sent `ms` later. */
+  delayResponses(rule: DelayResponsesRule): Promise<void>;
+  clearFaults(): Promise<void>;
 }
 
 /** Typed client for the simulator's /_sim/ control API. */
@@ -44,6 +50,9 @@ export function createSimulatorControl(baseUrl: string): SimulatorControl {
     },
     hangup: (id) => call("DELETE", `/calls/${encodeURIComponent(id)}`),
     press: (id, digits, opts = {}) => call("POST", `/calls/${encodeURIComponent(id)}/dtmf`, { digits, ...opts }),
+    dropEvents: (rule) => call("POST", "/faults/drop-events", rule),
+    delayResponses: (rule) => call("POST", "/faults/delay-responses", rule),
+    clearFaults: () => call("DELETE", "/faults"),
     async log(filter = {}) {
       const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
       return (await call<{ entries: LogEntry[] }>("GET", `/log?${q}`)).entries;

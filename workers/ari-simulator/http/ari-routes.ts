@@ -181,8 +181,8 @@ function addChannels(ctx: RouteContext, remove: boolean): AriResponse {
 function createBridge(ctx: RouteContext, id?: string): AriResponse {
   const { sw, params } = ctx;
   const bridgeId = id ?? params.str("bridgeId") ?? randomUUID();
-  const existing = sw.bridges.get(bridgeId);
-  if (existing) return ok(existing.toJSON());
+  // resource_bridges.c (create and create_with_id): an id in use is refused, not reused.
+  if (sw.bridges.has(bridgeId)) return error(409, `Bridge with id '${bridgeId}' already exists`);
   const types = (params.str("type") ?? "mixing").split(",").map((s) => s.trim());
   const bridge = new SimBridge(bridgeId, types.includes("holding") ? "holding" : "mixing", params.str("name") ?? "", asteriskTime());
   sw.bridges.set(bridge.id, bridge);

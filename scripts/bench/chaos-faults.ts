@@ -1,0 +1,77 @@
+import type { DevStack } from "@/workers/dev-stack";
+import type { TcpProxy } from "../../tests/support/tcp-proxy";
+import type { RestartableTemporal } from "./chaos-temporal";
+
+export interface ChaosTargets {
+  stack: DevStack;
+  /** Between the bridge and ARI: cutting it drops the bridge's WebSocket. */
+  proxy: TcpProxy;
+  bridgeAriUrl: string;
+  temporal: RestartableTemporal;
+  /**
+   * Stops PostgreSQL and returns how to start it again. Not provided yet: the database outage is
+   * being made survivable separately; plug it in here.
+   */
+  stopDatabase?: () => Promise<() => Promise<void>>;
+}
+
+export interface Fault {
+  name: string;
+  /** What happens, for the report. */
+  description: string;
+  /** Injects the fault and ends it; false when this fault cannot be injected here. */
+  inject(targets: ChaosTargets): Promise<boolean>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const FAULTS: Fault[] = [
+  {
+    name: "bridge-kill",
+    description: "bridge SIGKILL, restarted 3 s later",
+    async inject({ stack, bridgeAriUrl }) {
+      await stack.childBridge?.kill("SIGKILL");
+      await sleep(3_000);
+      await stack.startChildBridge({ ariUrl: bridgeAriUrl });
+      return true;
+    },
+  },
+  {
+    name: "socket-drop",
+    description: "bridge's WebSocket cut for 10 s (TCP proxy)",
+    async inject({ proxy }) {
+      proxy.cut();
+      await sleep(10_000);
+      proxy.restore();
+      return true;
+    },
+  },
+  {
+    name: "worker-kill",
+    description: "worker SIGKILL, restarted at once",
+    async inject({ stack }) {
+      await stack.childWorker?.kill("SIGKILL");
+      await stack.startChildWorker();
+      return true;
+    },
+  },
+  {
+    name: "temporal-restart",
+    description: "Temporal dev server SIGKILL, restarted 3 s later (same database file)",
+    async inject({ temporal }) {
+      await temporal.restart(3_000);
+      return true;
+    },
+  },
+  {
+    name: "database-stop",
+    description: "PostgreSQL stopped for 10 s",
+    async inject({ stopDatabase }) {
+      if (!stopDatabase) return false;
+      const startAgain = await stopDatabase();
+      await sleep(10_000);
+      await startAgain();
+      return true;
+    },
+  },
+];
