@@ -85,11 +85,11 @@ describe("sign-in", () => {
     const password = created.password ?? "";
     expect(password.length).toBeGreaterThanOrEqual(16);
     expect(formatSignInDetails([created])).toContain(password);
-    expect(await verifyCredentials({ email: "marketer@cc-flows.local", password }, db)).toMatchObject({ role: "marketer" });
+    expect(await verifyCredentials({ email: "marketer@cc-flows.local", password }, { db })).toMatchObject({ role: "marketer" });
 
     const reset = (await seedUsers(db, { SEED_RESET_PASSWORDS: "1" })).find((user) => user.role === "marketer");
     expect(reset?.password).not.toBe(password);
-    expect(await verifyCredentials({ email: "marketer@cc-flows.local", password }, db)).toBeNull();
+    expect(await verifyCredentials({ email: "marketer@cc-flows.local", password }, { db })).toBeNull();
   });
 
   it("stores only slow, salted hashes", async () => {
@@ -106,10 +106,10 @@ describe("sign-in", () => {
 
   it("checks credentials: right password, wrong password, unknown e-mail, e-mail case", async () => {
     const db = app.db.prisma;
-    expect(await verifyCredentials({ email: "Admin@CC-Flows.local", password: "admin-pass-1234" }, db)).toMatchObject({ role: "admin", email: "admin@cc-flows.local" });
-    expect(await verifyCredentials({ email: "admin@cc-flows.local", password: "wrong" }, db)).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@cc-flows.local", password: "admin-pass-1234" }, db)).toBeNull();
-    expect(await verifyCredentials({ email: "admin@cc-flows.local" }, db)).toBeNull();
+    expect(await verifyCredentials({ email: "Admin@CC-Flows.local", password: "admin-pass-1234" }, { db })).toMatchObject({ role: "admin", email: "admin@cc-flows.local" });
+    expect(await verifyCredentials({ email: "admin@cc-flows.local", password: "wrong" }, { db })).toBeNull();
+    expect(await verifyCredentials({ email: "nobody@cc-flows.local", password: "admin-pass-1234" }, { db })).toBeNull();
+    expect(await verifyCredentials({ email: "admin@cc-flows.local" }, { db })).toBeNull();
   });
 
   it("signs in through next-auth and the issued cookie opens the API for that role only", async () => {

@@ -1,0 +1,13 @@
+import { prisma, type PrismaClient } from "@/prisma/client";
+
+/** A work shift. Absolute: renewing the cookie (GET /api/auth/session) never extends it. */
+export const sessionLifetimeSeconds = 8 * 60 * 60;
+
+/** Records a sign-in; its id goes into the session cookie. */
+export async function startAuthSession(userId: string, db: PrismaClient = prisma(), now = new Date()): Promise<string> {
+  const row = await db.authSession.create({
+    data: { userId, createdAt: now, expiresAt: new Date(now.getTime() + sessionLifetimeSeconds * 1000) },
+    select: { id: true },
+  });
+  return row.id;
+}
