@@ -4,8 +4,8 @@ import { canOnSomeKind } from "@/app/_server/auth/permissions";
 import { roleSchema } from "@/app/_server/auth/roles";
 import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
-import { AppError } from "@/app/_server/http/app-error";
-import { apiTokenScopeSchema, apiTokenSelect, toApiTokenView, type ApiTokenView } from "./api-token-view";
+import { AppError, forbidden } from "@/app/_server/http/app-error";
+import { apiTokenScopeSchema, apiTokenSelect, scopesForRole, toApiTokenView, type ApiTokenView } from "./api-token-view";
 import { apiTokenPrefix, hashApiToken, newApiToken } from "./token-hash";
 
 export const issueApiTokenInputSchema = z.object({
@@ -37,6 +37,8 @@ export async function issueApiToken(actor: Session, input: IssueApiTokenInput, d
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!user) throw new AppError(404, "user_not_found", `User ${userId} does not exist.`, { userId });
   const role = roleSchema.parse(user.role);
+  // A role that holds no action at all (agent) has nothing a token could do.
+  if (scopesForRole(role).length === 0) throw forbidden("Your role has no permission an API token could carry.");
   const scopes = [...new Set(input.scopes)];
   const beyondRole = scopes.filter((scope) => !canOnSomeKind(role, scope));
   if (beyondRole.length > 0) {
@@ -71,14 +73,15 @@ const managesAll = (actor: Session) => canOnSomeKind(actor.role, "apiToken.manag
 
 /**
  * Revokes at once (the next request with it gets 401); revoking twice changes nothing. An
- * administrator revokes anyone's token, everyone else only their own (another's is "not found").
+ * administrator revokes anyone's token, everyone else only their own.
  */
 export async function revokeApiToken(actor: Session, tokenId: string, db: PrismaClient = prisma()): Promise<ApiTokenView> {
   return db.$transaction(async (tx) => {
     const mine = managesAll(actor) ? {} : { userId: actor.userId };
     const revoked = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null, ...mine }, data: { revokedAt: new Date(), revokedById: actor.userId } });
-    const row = await tx.apiToken.findFirst({ where: { id: tokenId, ...mine }, select: apiTokenSelect });
+    const row = await tx.apiToken.findUnique({ where: { id: tokenId }, select: apiTokenSelect });
     if (!row) throw new AppError(404, "api_token_not_found", `API token ${tokenId} does not exist.`, { tokenId });
+    if (row.user.id !== actor.userId && !managesAll(actor)) throw forbidden("Only an administrator revokes another user's API token.");
     if (revoked.count > 0) await writeAudit(tx, actor, { action: "apiToken.revoke", targetType: "apiToken", targetId: tokenId, details: { name: row.name } });
     return toApiTokenView(row);
   });

@@ -17,8 +17,13 @@ export interface HandlerArgs {
   params: Record<string, string | string[] | undefined>;
 }
 
-/** "signed-in": any role may call it (own preferences); otherwise an action from the permissions table. */
-export type Requirement = FlowAction | "signed-in";
+/**
+ * "signed-in": any role may call it (own preferences); "person": any role, but in a browser session,
+ * not with an API token (managing one's tokens); otherwise an action from the permissions table.
+ */
+export type Requirement = FlowAction | "signed-in" | "person";
+
+const isAction = (requirement: Requirement): requirement is FlowAction => requirement !== "signed-in" && requirement !== "person";
 
 /**
  * Wraps a route handler: 403 for a state-changing request from another site (same-origin.ts), 401 without a session (cookie or `Authorization: Bearer` API token), 403 when
@@ -32,8 +37,9 @@ export function withSession(requirement: Requirement, handler: (args: HandlerArg
       assertSameOrigin(req);
       const authenticated = await authenticateRequest(req.headers);
       if (!authenticated) throw unauthenticated();
-      if (requirement !== "signed-in" && !canOnSomeKind(authenticated.role, requirement)) throw forbidden();
-      if (requirement !== "signed-in" && authenticated.apiToken && !authenticated.apiToken.scopes.includes(requirement)) {
+      if (requirement === "person" && authenticated.apiToken) throw forbidden("This needs a signed-in person, not an API token.");
+      if (isAction(requirement) && !canOnSomeKind(authenticated.role, requirement)) throw forbidden();
+      if (isAction(requirement) && authenticated.apiToken && !authenticated.apiToken.scopes.includes(requirement)) {
         throw forbidden(`This API token's scopes do not include ${requirement}.`);
       }
       const session: Session = { ...authenticated, ip: clientIp(req.headers) };

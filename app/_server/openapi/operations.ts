@@ -64,8 +64,8 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/audit/export", summary: "Audit log as CSV", tag: "audit", permission: "audit.view", query: auditQuerySchema.omit({ before: true, limit: true }), success: [200, "text/csv"] },
   { method: "get", path: "/api/users", summary: "List users", tag: "admin", permission: "user.manage", success: [200, "{ users }"] },
   { method: "patch", path: "/api/users/{userId}", summary: "Change a user's role, or deactivate / reactivate them", tag: "admin", permission: "user.manage", body: updateUserInputSchema, success: [200, "{ user }"] },
-  { method: "get", path: "/api/api-tokens", summary: "List API tokens (an administrator: all; others: their own)", tag: "admin", permission: "signed-in", success: [200, "{ apiTokens }"] },
-  { method: "post", path: "/api/api-tokens", summary: "Issue an API token acting as yourself, by a signed-in person (returned once)", tag: "admin", permission: "signed-in", body: issueApiTokenInputSchema, success: [201, "{ token, apiToken }"] },
-  { method: "delete", path: "/api/api-tokens/{tokenId}", summary: "Revoke an API token (an administrator: anyone's; others: their own)", tag: "admin", permission: "signed-in", success: [200, "{ apiToken }"] },
+  { method: "get", path: "/api/api-tokens", summary: "List API tokens (an administrator: all; others: their own)", tag: "admin", permission: "person", success: [200, "{ apiTokens }"] },
+  { method: "post", path: "/api/api-tokens", summary: "Issue an API token acting as yourself, by a signed-in person (returned once)", tag: "admin", permission: "person", body: issueApiTokenInputSchema, success: [201, "{ token, apiToken }"] },
+  { method: "delete", path: "/api/api-tokens/{tokenId}", summary: "Revoke an API token (an administrator: anyone's; others: their own)", tag: "admin", permission: "person", success: [200, "{ apiToken }"] },
   { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];

@@ -5,7 +5,7 @@ import { parseInput } from "@/app/_server/http/parse-input";
 import { readJsonBody } from "@/app/_server/http/read-json-body";
 
 /** Every token for an administrator; one's own for everyone else. */
-export const GET = withSession("signed-in", async ({ session }) => {
+export const GET = withSession("person", async ({ session }) => {
   return Response.json({ apiTokens: await listApiTokens(session) });
 });
 
@@ -13,7 +13,7 @@ export const GET = withSession("signed-in", async ({ session }) => {
  * Body: { name, scopes, expiresInDays? }. The token acts as the signed-in user (scopes within their
  * role); the response carries it, this once.
  */
-export const POST = withSession("signed-in", async ({ req, session }) => {
+export const POST = withSession("person", async ({ req, session }) => {
   const input = parseInput(issueApiTokenInputSchema, await readJsonBody(req, smallBodyLimit));
   return Response.json(await issueApiToken(session, input), { status: 201, headers: { "cache-control": "no-store" } });
 });

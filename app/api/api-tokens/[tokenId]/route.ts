@@ -3,6 +3,6 @@ import { revokeApiToken } from "@/app/_server/api-tokens/manage-api-tokens";
 import { paramFrom } from "@/app/_server/http/route-param";
 
 /** Revokes the token: an administrator anyone's, everyone else their own. */
-export const DELETE = withSession("signed-in", async ({ session, params }) => {
+export const DELETE = withSession("person", async ({ session, params }) => {
   return Response.json({ apiToken: await revokeApiToken(session, paramFrom(params, "tokenId")) });
 });
