@@ -61,7 +61,7 @@ wait_until temporal 60 "$TEMPORAL_CLI_PATH" operator cluster health --address 12
 
 # Node services run as `node --import tsx` (what `npx tsx` does) so the pid file names the real process.
 if [ -z "${ARI_URL:-}" ]; then
-  export ARI_URL="http://127.0.0.1:8088" ARI_USERNAME="${ARI_USERNAME:-asterisk}" ARI_PASSWORD="${ARI_PASSWORD:-asterisk}"
+  export ARI_URL="http://127.0.0.1:8088" ARI_SIMULATOR=1 ARI_USERNAME="${ARI_USERNAME:-asterisk}" ARI_PASSWORD="${ARI_PASSWORD:-asterisk}"
   ARI_SIM_HOST=127.0.0.1 ARI_SIM_PORT=8088 start_service ari-simulator node --import tsx workers/ari-simulator/main.ts
   wait_until ari-simulator 60 curl -fsS -u "$ARI_USERNAME:$ARI_PASSWORD" "$ARI_URL/ari/asterisk/info"
   ari_target="ARI simulator  $ARI_URL (place a test call: npx tsx workers/ari-simulator/main.ts call --to <DID>)"
