@@ -93,7 +93,7 @@ describe("in the browser", () => {
     await page.addInitScript(() => {
       const violations: string[] = [];
       Object.assign(window, { cspViolations: violations });
-      document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`));
     });
     const consoleViolations: string[] = [];
     page.on("console", (message) => {
