@@ -16,7 +16,7 @@ migrate_database "${MIGRATION_DATABASE_URL%/*}/$template"
 export CC_TEST_TEMPLATE_DB="$template"
 export CC_TEST_ADMIN_DB_URL="$admin_url"
 # The app's own login, for the test that it cannot tamper with the audit log.
-export CC_TEST_APP_DB_URL="${DATABASE_URL%/*}/postgres"
+export CC_TEST_APP_DB_URL="${CC_TEST_APP_DB_URL:-postgresql://ccflows_app:ccflows_app@127.0.0.1:5432/postgres}"
 
 cd "$ROOT"
 exec npx --no-install vitest run "$@"
