@@ -87,6 +87,14 @@ describe("sessions", () => {
     for (const stale of [raw, renewedCookie]) expect((await get(flowsRoute.GET, `next-auth.session-token=${stale}`)).status).toBe(401);
   });
 
+  it("are removed a month after they ended, at a later sign-in", async () => {
+    const old = await app.db.prisma.authSession.create({ data: { userId: app.users.ops.id, createdAt: new Date(Date.now() - 40 * 86_400_000), expiresAt: new Date(Date.now() - 31 * 86_400_000) } });
+    const recent = await app.db.prisma.authSession.create({ data: { userId: app.users.ops.id, expiresAt: new Date(Date.now() - 86_400_000) } });
+    await signedIn("ops");
+    expect(await app.db.prisma.authSession.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await app.db.prisma.authSession.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  });
+
   it("refuse a validly signed cookie whose session row does not exist", async () => {
     const { encode } = await import("next-auth/jwt");
     const { testSecret } = await import("./support/test-app");

@@ -7,8 +7,11 @@ import { failureWindowMs, throttleDelaySeconds, type ThrottleKey } from "./throt
  */
 export async function recordSignInFailure(db: PrismaClient, keys: readonly ThrottleKey[], now: Date): Promise<number> {
   let longest = 0;
+  // Keys whose count has lapsed and whose wait is over mean nothing any more.
+  const lapsed = new Date(now.getTime() - failureWindowMs);
+  await db.signInThrottle.deleteMany({ where: { lastFailureAt: { lt: lapsed }, blockedUntil: { lt: now } } });
   for (const { kind, key } of keys) {
-    await db.signInThrottle.updateMany({ where: { key, lastFailureAt: { lt: new Date(now.getTime() - failureWindowMs) } }, data: { failures: 0 } });
+    await db.signInThrottle.updateMany({ where: { key, lastFailureAt: { lt: lapsed } }, data: { failures: 0 } });
     const row = await db.signInThrottle.upsert({
       where: { key },
       create: { key, failures: 1, lastFailureAt: now, blockedUntil: now },
