@@ -11,7 +11,7 @@ export function SignInForm({ returnTo, failedBefore }: { returnTo: string; faile
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<"credentials" | "network" | null>(failedBefore ? "credentials" : null);
+  const [error, setError] = useState<"credentials" | "throttled" | "network" | null>(failedBefore ? "credentials" : null);
   const [busy, setBusy] = useState(false);
 
   async function submit() {
@@ -24,7 +24,9 @@ export function SignInForm({ returnTo, failedBefore }: { returnTo: string; faile
       return;
     }
     setBusy(false);
-    setError(result?.error === "CredentialsSignin" || result?.status === 401 ? "credentials" : "network");
+    // 429: app/api/auth/[...nextauth]/route.ts (throttled account or address, or too many checks queued).
+    if (result?.status === 429 || result?.error === "SignInThrottled" || result?.error === "SignInBusy") setError("throttled");
+    else setError(result?.error === "CredentialsSignin" || result?.status === 401 ? "credentials" : "network");
   }
 
   return (
@@ -45,7 +47,7 @@ export function SignInForm({ returnTo, failedBefore }: { returnTo: string; faile
       </label>
       {error && (
         <div className="alert error" role="alert">
-          {t(error === "credentials" ? "wrongCredentials" : "signInFailed")}
+          {t(error === "credentials" ? "wrongCredentials" : error === "throttled" ? "tooManyAttempts" : "signInFailed")}
         </div>
       )}
       <button type="submit" className="primary" disabled={busy} style={{ justifyContent: "center" }}>

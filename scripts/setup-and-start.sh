@@ -4,11 +4,12 @@
 # bridge and the web app. Each runs in the background, logging to .data/logs/ with its pid in
 # .data/run/; running this again restarts them cleanly, and scripts/stop.sh stops them.
 #
-#   bash scripts/setup-and-start.sh          production build (next build + next start)
-#   bash scripts/setup-and-start.sh --dev    next dev (hot reload) instead
+#   bash scripts/setup-and-start.sh          production build (next build, then scripts/web-server.ts)
+#   bash scripts/setup-and-start.sh --dev    Next's dev mode (hot reload) instead
 #
-# Settings (environment or .env.local): PORT (3000), ARI_URL/ARI_USERNAME/ARI_PASSWORD (a real
-# Asterisk), SEED_PASSWORD / SEED_PASSWORD_<ROLE> (fixed sign-in passwords), NEXTAUTH_URL.
+# Settings (environment or .env.local): PORT (3000), WEB_HOST (127.0.0.1), TRUSTED_PROXIES,
+# ARI_URL/ARI_USERNAME/ARI_PASSWORD (a real Asterisk), SEED_PASSWORD / SEED_PASSWORD_<ROLE> (fixed
+# sign-in passwords), NEXTAUTH_URL.
 set -euo pipefail
 source "$(dirname "$0")/lib/prereqs.sh"
 source "$(dirname "$0")/lib/postgres.sh"
@@ -18,12 +19,14 @@ mode="production"
 for arg in "$@"; do
   case "$arg" in
     --dev) mode="dev" ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
   esac
 done
 
 export PORT="${PORT:-3000}"
+# Loopback unless told otherwise: put a TLS-terminating proxy in front (README, "Exposure and TLS").
+export WEB_HOST="${WEB_HOST:-127.0.0.1}"
 env_file="$ROOT/.env.local"
 
 # next-auth signs sessions with NEXTAUTH_SECRET: generated once per install, kept in .env.local (git-ignored).
@@ -61,7 +64,7 @@ wait_until temporal 60 "$TEMPORAL_CLI_PATH" operator cluster health --address 12
 
 # Node services run as `node --import tsx` (what `npx tsx` does) so the pid file names the real process.
 if [ -z "${ARI_URL:-}" ]; then
-  export ARI_URL="http://127.0.0.1:8088" ARI_USERNAME="${ARI_USERNAME:-asterisk}" ARI_PASSWORD="${ARI_PASSWORD:-asterisk}"
+  export ARI_URL="http://127.0.0.1:8088" ARI_SIMULATOR=1 ARI_USERNAME="${ARI_USERNAME:-asterisk}" ARI_PASSWORD="${ARI_PASSWORD:-asterisk}"
   ARI_SIM_HOST=127.0.0.1 ARI_SIM_PORT=8088 start_service ari-simulator node --import tsx workers/ari-simulator/main.ts
   wait_until ari-simulator 60 curl -fsS -u "$ARI_USERNAME:$ARI_PASSWORD" "$ARI_URL/ari/asterisk/info"
   ari_target="ARI simulator  $ARI_URL (place a test call: npx tsx workers/ari-simulator/main.ts call --to <DID>)"
@@ -77,13 +80,13 @@ start_service ari-bridge node --import tsx workers/ari-bridge/main.ts
 wait_until ari-bridge 60 log_has ari-bridge "subscribed to Stasis app"
 
 if [ "$mode" = "dev" ]; then
-  start_service web node_modules/.bin/next dev --port "$PORT"
+  start_service web node --import tsx scripts/web-server.ts --dev --port "$PORT" --host "$WEB_HOST"
   web_wait=180
 else
   log "building the web app (next build)"
   (cd "$ROOT" && node_modules/.bin/next build >> "$CC_DATA_DIR/logs/web-build.log" 2>&1) ||
     { tail -n 40 "$CC_DATA_DIR/logs/web-build.log" >&2; exit 1; }
-  start_service web node_modules/.bin/next start --port "$PORT"
+  start_service web node --import tsx scripts/web-server.ts --port "$PORT" --host "$WEB_HOST"
   web_wait=60
 fi
 wait_until web "$web_wait" curl -fsS -o /dev/null "http://127.0.0.1:$PORT/signin"
@@ -92,8 +95,8 @@ cat <<SUMMARY
 
 Everything is running (${mode} mode). Logs: .data/logs/   Stop: bash scripts/stop.sh
 
-  Flow designer  http://localhost:$PORT
-  Temporal UI    http://localhost:8233
+  Flow designer  http://localhost:$PORT   (listening on $WEB_HOST)
+  Temporal UI    http://localhost:8233   (no sign-in: loopback only)
   $ari_target
 
 $sign_in_details

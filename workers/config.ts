@@ -9,6 +9,9 @@ const optional = z
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
+/** What Asterisk's sample ari.conf and the simulator use: fine for the simulator, never for a real Asterisk. */
+const defaultAriPassword = "asterisk";
+
 const envSchema = z
   .object({
     TEMPORAL_ADDRESS: z.string().min(1).default("127.0.0.1:7233"),
@@ -19,9 +22,13 @@ const envSchema = z
     TEMPORAL_TLS_CA_PATH: optional,
     /** Server name to verify when it differs from the address host. */
     TEMPORAL_TLS_SERVER_NAME: optional,
-    ARI_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:8088"),
+    /** Unset: the ARI simulator on its default address. Set: a real Asterisk, unless ARI_SIMULATOR=1. */
+    ARI_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** "1" when ARI_URL is the project's ARI simulator (set by scripts/setup-and-start.sh and workers/dev-stack.ts). */
+    ARI_SIMULATOR: z.enum(["", "0", "1"]).optional(),
     ARI_USERNAME: z.string().min(1).default("asterisk"),
-    ARI_PASSWORD: z.string().min(1).default("asterisk"),
+    /** Required for a real Asterisk, and not the well-known default. */
+    ARI_PASSWORD: z.string().min(1).optional(),
     ARI_APP: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("cc-flows"),
     /** PJSIP endpoint for transfers to phone numbers: PJSIP/<number>@<trunk>. */
     ARI_OUTBOUND_TRUNK: optional,
@@ -36,6 +43,14 @@ const envSchema = z
     CALL_STEPS_PER_RUN: z.coerce.number().int().min(10).default(500),
   })
   .superRefine((env, ctx) => {
+    const simulator = env.ARI_URL === undefined || env.ARI_SIMULATOR === "1";
+    if (!simulator && (env.ARI_PASSWORD === undefined || env.ARI_PASSWORD === defaultAriPassword)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ARI_PASSWORD"],
+        message: `a real Asterisk (ARI_URL=${env.ARI_URL}) needs its own ARI password: the default "${defaultAriPassword}" is the first one anyone tries. Set ARI_PASSWORD to the password of ari.conf's user (generate one with: openssl rand -base64 24); ARI_SIMULATOR=1 only if ARI_URL is the cc-flows simulator`,
+      });
+    }
     if ((env.TEMPORAL_TLS_CERT_PATH === undefined) !== (env.TEMPORAL_TLS_KEY_PATH === undefined)) {
       ctx.addIssue({
         code: "custom",
@@ -64,9 +79,9 @@ function toConfig(env: z.infer<typeof envSchema>) {
         : null,
     },
     ari: {
-      url: env.ARI_URL,
+      url: env.ARI_URL ?? "http://127.0.0.1:8088",
       username: env.ARI_USERNAME,
-      password: env.ARI_PASSWORD,
+      password: env.ARI_PASSWORD ?? defaultAriPassword,
       app: env.ARI_APP,
       outboundTrunk: env.ARI_OUTBOUND_TRUNK,
     },

@@ -43,4 +43,13 @@ describe("loadConfig", () => {
   it("refuses a client certificate without its key", () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CERT_PATH: "/etc/tls/client.pem" })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
   });
+
+  it("refuses a real Asterisk with the default or no ARI password, with a message that says what to do", () => {
+    for (const env of [{ ARI_URL: "http://10.0.0.5:8088" }, { ARI_URL: "http://10.0.0.5:8088", ARI_PASSWORD: "asterisk" }, { ARI_URL: "http://127.0.0.1:8088", ARI_PASSWORD: "asterisk", ARI_SIMULATOR: "0" }]) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(/ARI_PASSWORD: a real Asterisk .* needs its own ARI password/);
+    }
+    expect(loadConfig({ ARI_URL: "http://10.0.0.5:8088", ARI_PASSWORD: "Zq8-generated-secret" }).ari.password).toBe("Zq8-generated-secret");
+    // The simulator keeps its well-known credentials.
+    expect(loadConfig({ ARI_URL: "http://127.0.0.1:41234", ARI_SIMULATOR: "1" }).ari).toMatchObject({ username: "asterisk", password: "asterisk" });
+  });
 });

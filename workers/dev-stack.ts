@@ -211,6 +211,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       TEMPORAL_NAMESPACE: namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
       ARI_URL: ariConn.url,
+      ARI_SIMULATOR: simulator ? "1" : "",
       ARI_USERNAME: ariConn.username,
       ARI_PASSWORD: ariConn.password,
       ARI_APP: app,

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import WebSocket from "ws";
 import * as flowRoute from "@/app/api/flows/[flowId]/route";
 import * as restoreRoute from "@/app/api/flows/[flowId]/restore/route";
 import * as importRoute from "@/app/api/flows/import/route";
@@ -14,7 +15,12 @@ import * as auditExportRoute from "@/app/api/audit/export/route";
 import * as userRoute from "@/app/api/users/[userId]/route";
 import * as apiTokensRoute from "@/app/api/api-tokens/route";
 import * as apiTokenRoute from "@/app/api/api-tokens/[tokenId]/route";
+import * as entryPointsRoute from "@/app/api/flows/[flowId]/entry-points/route";
+import * as testCallsRoute from "@/app/api/flows/[flowId]/test-calls/route";
 import { auditActions } from "@/app/_server/audit/audit-actions";
+import { verifyCredentials } from "@/app/_server/auth/verify-credentials";
+import { startAriSimulator } from "@/workers/ari-simulator";
+
 import { startTestApp, validIvrGraph, type TestApp, type TestUser } from "./support/test-app";
 
 let app: TestApp;
@@ -22,6 +28,8 @@ let author: TestUser;
 let reviewer: TestUser;
 beforeAll(async () => {
   app = await startTestApp();
+  // The reverse proxy these tests' requests come through (see fromProxy).
+  vi.stubEnv("TRUSTED_PROXIES", "10.0.0.1");
   author = await app.createUser("ops", "Olivia Author");
   reviewer = await app.createUser("ops", "=HYPERLINK(\"http://evil.example\",\"click\")");
 });
@@ -29,7 +37,9 @@ afterAll(async () => {
   await app.stop();
 });
 
-const fromProxy = (ip: string) => ({ "x-forwarded-for": `${ip}, 10.0.0.1` });
+/** Through the trusted proxy 10.0.0.1, which names the client it saw. */
+const fromProxy = (ip: string) => ({ "x-forwarded-for": ip });
+const proxy = "10.0.0.1";
 
 /** Minimal RFC 4180 reader for the assertions: quoted cells, doubled quotes, CRLF rows. */
 function parseCsv(text: string): string[][] {
@@ -64,11 +74,11 @@ describe("the audit log", () => {
   let flowId = "";
 
   it("records every action of a flow's life with who, when, what and from where", async () => {
-    const imported = await app.call(importRoute.POST, { as: author, method: "POST", body: validIvrGraph("Audited"), headers: fromProxy("203.0.113.7") });
+    const imported = await app.call(importRoute.POST, { as: author, method: "POST", body: validIvrGraph("Audited"), peer: proxy, headers: fromProxy("203.0.113.7") });
     expect(imported.status).toBe(201);
     flowId = imported.body.flow.id;
     const call = (handler: typeof publishRoute.POST, as: TestUser | "admin" | "ops", params: Record<string, string>, body?: unknown, ip = "203.0.113.7") =>
-      app.call(handler, { as, method: "POST", params: { flowId, ...params }, body, headers: fromProxy(ip) });
+      app.call(handler, { as, method: "POST", params: { flowId, ...params }, body, peer: proxy, headers: fromProxy(ip) });
 
     const first = await call(flowReviewsRoute.POST, author, {}, { note: "first" });
     const firstId = String(first.body.review.id);
@@ -121,11 +131,13 @@ describe("the audit log", () => {
 
   it("records role changes and API token issue and revoke", async () => {
     const target = await app.createUser("agent", "Agent Smith");
-    const headers = { "x-real-ip": "192.0.2.44" };
-    expect((await app.call(userRoute.PATCH, { as: "admin", method: "PATCH", params: { userId: target.id }, body: { role: "ops" }, headers })).status).toBe(200);
-    const issued = await app.call(apiTokensRoute.POST, { as: "admin", method: "POST", body: { name: "CI deploy", scopes: ["flow.view"] }, headers });
+    // Straight from the client, not through the proxy: its own X-Forwarded-For and X-Real-IP are not believed.
+    const headers = { "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.67" };
+    const peer = "192.0.2.44";
+    expect((await app.call(userRoute.PATCH, { as: "admin", method: "PATCH", params: { userId: target.id }, body: { role: "ops" }, headers, peer })).status).toBe(200);
+    const issued = await app.call(apiTokensRoute.POST, { as: "admin", method: "POST", body: { name: "CI deploy", scopes: ["flow.view"] }, headers, peer });
     const tokenId = String(issued.body.apiToken.id);
-    expect((await app.call(apiTokenRoute.DELETE, { as: "admin", method: "DELETE", params: { tokenId }, headers })).status).toBe(200);
+    expect((await app.call(apiTokenRoute.DELETE, { as: "admin", method: "DELETE", params: { tokenId }, headers, peer })).status).toBe(200);
     // Revoking again changes nothing and is not recorded twice.
     await app.call(apiTokenRoute.DELETE, { as: "admin", method: "DELETE", params: { tokenId } });
 
@@ -136,6 +148,47 @@ describe("the audit log", () => {
     const issue = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { targetId: tokenId, action: "apiToken.issue" } });
     expect(JSON.stringify(issue.details)).not.toContain(String(issued.body.token));
     expect((await app.call(userRoute.PATCH, { as: "admin", method: "PATCH", params: { userId: app.users.admin.id }, body: { role: "agent" } })).body.error.code).toBe("own_role");
+  });
+
+  it("records entry-point changes, test calls and failed sign-ins", async () => {
+    const sim = await startAriSimulator({ port: 0, username: "asterisk", password: "asterisk", defaultApp: "cc-flows-audit" });
+    vi.stubEnv("ARI_SIM_URL", sim.url);
+    vi.stubEnv("ARI_APP", "cc-flows-audit");
+    // Stands in for the ARI bridge: the simulator accepts calls only into a registered Stasis app.
+    const engine = new WebSocket(`${sim.url.replace(/^http/, "ws")}/ari/events?app=cc-flows-audit&api_key=asterisk:asterisk`);
+    try {
+      await new Promise((resolve, reject) => {
+        engine.once("open", resolve);
+        engine.once("error", reject);
+      });
+      const flow = await app.createFlow("ivr", { graph: validIvrGraph("Entry points") });
+      const added = await app.call(entryPointsRoute.POST, { as: "ops", method: "POST", params: { flowId: flow.id }, body: { kind: "did", value: "4008001234" }, peer: proxy, headers: fromProxy("203.0.113.8") });
+      expect(added.status).toBe(201);
+      const entryPointId = String(added.body.entryPoint.id);
+      expect((await app.call(entryPointsRoute.DELETE, { as: "admin", method: "DELETE", params: { flowId: flow.id }, path: `/x?id=${entryPointId}` })).status).toBe(200);
+      const placed = await app.call(testCallsRoute.POST, { as: "ops", method: "POST", params: { flowId: flow.id }, body: {} });
+      expect(placed.status).toBe(201);
+
+      const entries = await app.db.prisma.auditEntry.findMany({ where: { flowId: flow.id }, orderBy: { id: "asc" } });
+      expect(entries.map((entry) => entry.action)).toEqual(["entryPoint.add", "entryPoint.remove", "testCall.start"]);
+      expect(entries[0]).toMatchObject({ actorId: app.users.ops.id, targetType: "entryPoint", targetId: entryPointId, ip: "203.0.113.8", details: { kind: "did", value: "4008001234" } });
+      expect(entries[1]).toMatchObject({ actorId: app.users.admin.id, details: { value: "4008001234" } });
+      expect(entries[2]).toMatchObject({ targetType: "testCall", targetId: placed.body.testCall.callId, details: { testPlanId: placed.body.testCall.testPlanId } });
+    } finally {
+      engine.close();
+      await sim.close();
+    }
+
+    expect(await verifyCredentials({ email: "nobody@audit.test", password: "guess" }, { db: app.db.prisma, headers: { "x-forwarded-for": "198.51.100.3" } })).toBeNull();
+    const failed = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "auth.signInFailed" } });
+    expect(failed).toMatchObject({ actorId: null, actorName: "nobody@audit.test", targetType: "account", targetId: "nobody@audit.test", ip: "198.51.100.3", details: { reason: "invalid_credentials" } });
+  });
+
+  it("records deactivation and reactivation", async () => {
+    const target = await app.createUser("ops", "Temporarily away");
+    for (const active of [false, true]) expect((await app.call(userRoute.PATCH, { as: "admin", method: "PATCH", params: { userId: target.id }, body: { active } })).status).toBe(200);
+    const actions = await app.db.prisma.auditEntry.findMany({ where: { targetId: target.id }, orderBy: { id: "asc" } });
+    expect(actions.map((entry) => entry.action)).toEqual(["user.deactivate", "user.reactivate"]);
   });
 
   it("has a test above for every action it knows", async () => {

@@ -51,7 +51,7 @@ const uniqueDid = () => `4008${String(++counter).padStart(6, "0")}`;
 interface RouteCase {
   name: string;
   handler: RouteHandler;
-  requirement: FlowAction | "signed-in";
+  requirement: FlowAction | "signed-in" | "person";
   success: number;
   /** Kinds of flow the route is tried on; null: the route takes no flow (kind from the body, or none). */
   kinds: readonly FlowKind[] | null;
@@ -328,16 +328,20 @@ const routes: RouteCase[] = [
     kinds: null,
     prepare: async () => ({ method: "PATCH", params: { userId: (await app.createUser("agent")).id }, body: { role: "marketer" } }),
   },
-  { name: "GET /api/api-tokens", handler: apiTokensRoute.GET, requirement: "apiToken.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/api-tokens" }) },
+  // Everyone lists their own tokens (an administrator everyone's: api-tokens.int.test.ts).
+  { name: "GET /api/api-tokens", handler: apiTokensRoute.GET, requirement: "person", success: 200, kinds: null, prepare: async () => ({ path: "/api/api-tokens" }) },
   {
+    // A token acts as its issuer within their role: whoever holds any scope (flow.view, today every
+    // role but agent) may issue their own.
     name: "POST /api/api-tokens",
     handler: apiTokensRoute.POST,
-    requirement: "apiToken.manage",
+    requirement: "flow.view",
     success: 201,
     kinds: null,
     prepare: async () => ({ method: "POST", path: "/api/api-tokens", body: { name: "CI", scopes: ["flow.view"] } }),
   },
   {
+    // The administrator's token: only apiToken.manage revokes another user's (one's own: api-tokens.int.test.ts).
     name: "DELETE /api/api-tokens/:tokenId",
     handler: apiTokenRoute.DELETE,
     requirement: "apiToken.manage",
@@ -368,7 +372,7 @@ const routes: RouteCase[] = [
 
 function expectedStatus(route: RouteCase, role: AppRole | null, kind: FlowKind): number {
   if (role === null) return 401;
-  if (route.requirement === "signed-in") return route.success;
+  if (route.requirement === "signed-in" || route.requirement === "person") return route.success;
   // Routes without a flow: the body's kind (IVR here) decides, after the any-kind check.
   const allowed = route.kinds === null ? canOnSomeKind(role, route.requirement) && can(role, route.requirement, kind) : can(role, route.requirement, kind);
   return allowed ? route.success : 403;

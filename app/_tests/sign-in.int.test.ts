@@ -1,29 +1,12 @@
 // Sign-in through next-auth's real route handler and our credentials provider, then use the issued
-// session cookie on a route handler: the same path a browser takes. Only next/headers is replaced,
-// because outside a Next server it has no request to read.
-import { createRequire } from "node:module";
+// session cookie on a route handler: the same path a browser takes.
 import { decode } from "next-auth/jwt";
-import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn } from "./support/next-auth-client";
 import { formatSignInDetails, seedUsers, seedUsersList } from "@/scripts/seed-users";
 import { verifyCredentials } from "@/app/_server/auth/verify-credentials";
-import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as flowsRoute from "@/app/api/flows/route";
 import { startTestApp, testSecret, type TestApp } from "./support/test-app";
-
-// next-auth's route handler require()s next/headers at call time; both resolve to the same CommonJS
-// module, so replacing its exports here is what next-auth sees.
-const nextHeadersModule = createRequire(import.meta.url)("next/headers");
-let currentHeaders = new Headers();
-vi.spyOn(nextHeadersModule, "headers").mockImplementation(async () => currentHeaders);
-vi.spyOn(nextHeadersModule, "cookies").mockImplementation(async () => ({
-  getAll: () =>
-    (currentHeaders.get("cookie") ?? "")
-      .split(";")
-      .map((part) => part.trim())
-      .filter(Boolean)
-      .map((part) => ({ name: part.slice(0, part.indexOf("=")), value: decodeURIComponent(part.slice(part.indexOf("=") + 1)) })),
-}));
 
 let app: TestApp;
 const passwords = { SEED_PASSWORD_ADMIN: "admin-pass-1234", SEED_PASSWORD_AGENT: "agent-pass-1234", SEED_PASSWORD: "shared-pass-1234" };
@@ -34,37 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.stop();
 });
-
-function cookiesFrom(response: Response): Map<string, string> {
-  return new Map(response.headers.getSetCookie().map((header) => {
-    const [pair = ""] = header.split(";");
-    const index = pair.indexOf("=");
-    return [pair.slice(0, index), pair.slice(index + 1)];
-  }));
-}
-
-async function callAuth(method: "GET" | "POST", action: string, options: { cookie?: string; form?: Record<string, string> } = {}) {
-  const headers = new Headers({ host: "localhost:3000" });
-  if (options.cookie) headers.set("cookie", options.cookie);
-  let body: string | undefined;
-  if (options.form) {
-    headers.set("content-type", "application/x-www-form-urlencoded");
-    body = new URLSearchParams(options.form).toString();
-  }
-  currentHeaders = headers;
-  const request = new NextRequest(`http://localhost:3000/api/auth/${action}`, { method, headers, body });
-  const handler = method === "GET" ? authRoute.GET : authRoute.POST;
-  return handler(request, { params: Promise.resolve({ nextauth: action.split("/") }) });
-}
-
-async function signIn(email: string, password: string) {
-  const csrfResponse = await callAuth("GET", "csrf");
-  const { csrfToken } = await csrfResponse.json();
-  const csrfCookie = `next-auth.csrf-token=${cookiesFrom(csrfResponse).get("next-auth.csrf-token")}`;
-  const response = await callAuth("POST", "callback/credentials", { cookie: csrfCookie, form: { csrfToken, email, password, json: "true" } });
-  const { url } = await response.json();
-  return { sessionCookie: cookiesFrom(response).get("next-auth.session-token"), url: String(url) };
-}
 
 describe("sign-in", () => {
   it("seeds one user per role, idempotently, with passwords from the environment", async () => {
@@ -85,11 +37,11 @@ describe("sign-in", () => {
     const password = created.password ?? "";
     expect(password.length).toBeGreaterThanOrEqual(16);
     expect(formatSignInDetails([created])).toContain(password);
-    expect(await verifyCredentials({ email: "marketer@cc-flows.local", password }, db)).toMatchObject({ role: "marketer" });
+    expect(await verifyCredentials({ email: "marketer@cc-flows.local", password }, { db })).toMatchObject({ role: "marketer" });
 
     const reset = (await seedUsers(db, { SEED_RESET_PASSWORDS: "1" })).find((user) => user.role === "marketer");
     expect(reset?.password).not.toBe(password);
-    expect(await verifyCredentials({ email: "marketer@cc-flows.local", password }, db)).toBeNull();
+    expect(await verifyCredentials({ email: "marketer@cc-flows.local", password }, { db })).toBeNull();
   });
 
   it("stores only slow, salted hashes", async () => {
@@ -106,10 +58,10 @@ describe("sign-in", () => {
 
   it("checks credentials: right password, wrong password, unknown e-mail, e-mail case", async () => {
     const db = app.db.prisma;
-    expect(await verifyCredentials({ email: "Admin@CC-Flows.local", password: "admin-pass-1234" }, db)).toMatchObject({ role: "admin", email: "admin@cc-flows.local" });
-    expect(await verifyCredentials({ email: "admin@cc-flows.local", password: "wrong" }, db)).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@cc-flows.local", password: "admin-pass-1234" }, db)).toBeNull();
-    expect(await verifyCredentials({ email: "admin@cc-flows.local" }, db)).toBeNull();
+    expect(await verifyCredentials({ email: "Admin@CC-Flows.local", password: "admin-pass-1234" }, { db })).toMatchObject({ role: "admin", email: "admin@cc-flows.local" });
+    expect(await verifyCredentials({ email: "admin@cc-flows.local", password: "wrong" }, { db })).toBeNull();
+    expect(await verifyCredentials({ email: "nobody@cc-flows.local", password: "admin-pass-1234" }, { db })).toBeNull();
+    expect(await verifyCredentials({ email: "admin@cc-flows.local" }, { db })).toBeNull();
   });
 
   it("signs in through next-auth and the issued cookie opens the API for that role only", async () => {
@@ -118,7 +70,10 @@ describe("sign-in", () => {
     const adminCookie = admin.sessionCookie;
     expect(adminCookie).toBeTruthy();
     const user = await app.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@cc-flows.local" } });
-    expect(await decode({ token: adminCookie, secret: testSecret })).toMatchObject({ sub: user.id, role: "admin", locale: "zh-CN", email: "admin@cc-flows.local" });
+    const decoded = await decode({ token: adminCookie, secret: testSecret });
+    expect(decoded).toMatchObject({ sub: user.id, email: "admin@cc-flows.local" });
+    const session = await app.db.prisma.authSession.findUniqueOrThrow({ where: { id: String(decoded?.sid) } });
+    expect(session).toMatchObject({ userId: user.id, revokedAt: null });
     const asAdmin = await app.call(flowsRoute.GET, { as: null, path: "/api/flows", headers: { cookie: `next-auth.session-token=${adminCookie}` } });
     expect(asAdmin.status).toBe(200);
 

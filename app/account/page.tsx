@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { scopesForRole } from "@/app/_server/api-tokens/api-token-view";
+import { listApiTokens } from "@/app/_server/api-tokens/manage-api-tokens";
 import { canOnSomeKind } from "@/app/_server/auth/permissions";
+import { ApiTokensView } from "@/components/admin/api-tokens-view";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { AppShell } from "@/components/app-shell";
 import { LanguageSwitcher } from "@/components/language-switcher";
@@ -15,6 +18,9 @@ export default async function AccountPage() {
   const t = await getTranslations("account");
   const tRoles = await getTranslations("roles");
   const locale = await getLocale();
+  const tokenScopes = scopesForRole(session.role);
+  const tokens = tokenScopes.length > 0 ? await listApiTokens(session, "own") : [];
+  const tTokens = await getTranslations("apiTokens");
   return (
     <AppShell session={session}>
       <div className="stack" style={{ maxWidth: 560 }}>
@@ -41,6 +47,13 @@ export default async function AccountPage() {
             <div className="muted small">{t("languageHelp")}</div>
           </div>
         </div>
+        {tokenScopes.length > 0 && (
+          <div className="stack">
+            <h2>{tTokens("mine")}</h2>
+            <div className="muted">{tTokens("help")}</div>
+            <ApiTokensView tokens={tokens} scopes={tokenScopes} />
+          </div>
+        )}
       </div>
     </AppShell>
   );

@@ -10,12 +10,12 @@ import { ErrorAlert } from "@/components/error-alert";
 
 const issuedSchema = z.object({ token: z.string() });
 
-export function ApiTokensView({ tokens, users, scopes, selfId }: { tokens: ApiTokenView[]; users: { id: string; name: string }[]; scopes: readonly string[]; selfId: string }) {
+/** Issues tokens that act as the signed-in user (never as someone else) and lists / revokes `tokens`. */
+export function ApiTokensView({ tokens, scopes }: { tokens: ApiTokenView[]; scopes: readonly string[] }) {
   const t = useTranslations("apiTokens");
   const format = useFormatter();
   const router = useRouter();
   const [name, setName] = useState("");
-  const [userId, setUserId] = useState(selfId);
   const [chosen, setChosen] = useState<string[]>(["flow.view"]);
   const [days, setDays] = useState("");
   const [issued, setIssued] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function ApiTokensView({ tokens, users, scopes, selfId }: { tokens: ApiTo
     setBusy(true);
     setError(null);
     setIssued(null);
-    const body = { name, userId, scopes: chosen, ...(days.trim() ? { expiresInDays: Number(days) } : {}) };
+    const body = { name, scopes: chosen, ...(days.trim() ? { expiresInDays: Number(days) } : {}) };
     const result = await apiRequest("/api/api-tokens", { method: "POST", body });
     setBusy(false);
     const parsed = result.ok ? issuedSchema.safeParse(result.data) : null;
@@ -58,16 +58,6 @@ export function ApiTokensView({ tokens, users, scopes, selfId }: { tokens: ApiTo
           <label>
             {t("name")}
             <input type="text" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} required data-testid="token-name" />
-          </label>
-          <label>
-            {t("user")}
-            <select value={userId} onChange={(event) => setUserId(event.target.value)}>
-              {users.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name}
-                </option>
-              ))}
-            </select>
           </label>
           <label>
             {t("expires")}

@@ -60,7 +60,8 @@ async function isFullyMigrated(url: string): Promise<boolean> {
  * numbers: copied from the test template when there is one, else created and migrated.
  */
 export async function createScratchDatabase(): Promise<ScratchDatabase> {
-  const base = databaseUrl();
+  // The owner login: creating and migrating a database is not the app login's business.
+  const base = process.env.MIGRATION_DATABASE_URL ?? databaseUrl();
   const adminUrl = process.env.CC_TEST_ADMIN_DB_URL ?? base.replace(/\/[^/?]*(\?.*)?$/, "/postgres$1");
   const template = process.env.CC_TEST_TEMPLATE_DB ?? "ccflows_test_template";
   const name = `ccflows_run_${process.pid}_${Date.now().toString(36)}`;

@@ -1,10 +1,16 @@
 import type { Prisma } from "@/prisma/generated/client";
 import { z } from "zod";
-import { flowActions } from "@/app/_server/auth/permissions";
+import { canOnSomeKind, flowActions } from "@/app/_server/auth/permissions";
+import type { AppRole } from "@/app/_server/auth/roles";
 
 /** What a token may be scoped to: any action except managing users and tokens, which needs a person. */
 export const apiTokenScopes = flowActions.filter((action) => action !== "user.manage" && action !== "apiToken.manage");
 export const apiTokenScopeSchema = z.enum(apiTokenScopes);
+
+/** The scopes a user of this role may put on their own token. */
+export function scopesForRole(role: AppRole): string[] {
+  return apiTokenScopes.filter((scope) => canOnSomeKind(role, scope));
+}
 
 export const apiTokenSelect = {
   id: true,

@@ -9,8 +9,9 @@ import { apiTokenPrefix, hashApiToken } from "./token-hash";
 const lastUsedResolutionMs = 60_000;
 
 /**
- * The principal of a bearer token, or null when it is unknown, revoked or expired. It acts as its
- * user with that user's current role (a demotion applies at once), limited to the token's scopes.
+ * The principal of a bearer token, or null when it is unknown, revoked, expired, its user is
+ * deactivated, or it was issued by someone else. It acts as its user, who issued it, with that user's
+ * current role (a demotion applies at once), limited to the token's scopes.
  */
 export async function authenticateApiToken(token: string, db: PrismaClient = prisma()): Promise<Session | null> {
   if (!token.startsWith(apiTokenPrefix) || token.length > 200) return null;
@@ -19,7 +20,10 @@ export async function authenticateApiToken(token: string, db: PrismaClient = pri
   // The lookup is by hash, so its timing says nothing about the token; compare in constant time anyway.
   if (!row || !timingSafeEqual(Buffer.from(row.tokenHash, "hex"), Buffer.from(hash, "hex"))) return null;
   const now = new Date();
-  if (row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) return null;
+  if (row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now) || row.user.deactivatedAt !== null) return null;
+  // A token someone else minted for this user (possible before tokens were personal) would let its
+  // issuer act, and approve, under another name: it is refused, whoever holds it.
+  if (row.createdById !== row.userId) return null;
   if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > lastUsedResolutionMs) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }

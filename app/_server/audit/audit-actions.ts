@@ -13,8 +13,14 @@ export const auditActions = [
   "flow.delete",
   "flow.restore",
   "user.roleChange",
+  "user.deactivate",
+  "user.reactivate",
   "apiToken.issue",
   "apiToken.revoke",
+  "entryPoint.add",
+  "entryPoint.remove",
+  "testCall.start",
+  "auth.signInFailed",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -32,9 +38,16 @@ export const auditActionMessageKeys = {
   "flow.delete": "flow_delete",
   "flow.restore": "flow_restore",
   "user.roleChange": "user_roleChange",
+  "user.deactivate": "user_deactivate",
+  "user.reactivate": "user_reactivate",
   "apiToken.issue": "apiToken_issue",
   "apiToken.revoke": "apiToken_revoke",
+  "entryPoint.add": "entryPoint_add",
+  "entryPoint.remove": "entryPoint_remove",
+  "testCall.start": "testCall_start",
+  "auth.signInFailed": "auth_signInFailed",
 } as const satisfies Record<AuditAction, string>;
 
-export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken"] as const;
+/** "account": the e-mail address a failed sign-in named (it may belong to nobody). */
+export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "account"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

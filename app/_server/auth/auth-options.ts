@@ -1,34 +1,51 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { prisma } from "@/prisma/client";
+import { loadAuthSession } from "./load-auth-session";
+import { revokeAuthSessions } from "./revoke-auth-sessions";
+import { sessionTokenSchema } from "./session";
+import { sessionLifetimeSeconds, startAuthSession } from "./start-auth-session";
 import { signedInUserSchema, verifyCredentials } from "./verify-credentials";
 
-/** A work shift: a stolen cookie stops working by the next day, and role changes apply within it. */
-export const sessionMaxAgeSeconds = 8 * 60 * 60;
+/** The cookie's own expiry; the session row's absolute end (start-auth-session.ts) is what counts. */
+export const sessionMaxAgeSeconds = sessionLifetimeSeconds;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   jwt: { maxAge: sessionMaxAgeSeconds },
+  // Secure cookies whenever the app's public URL is https, also when TLS ends at a reverse proxy.
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => verifyCredentials(credentials),
+      authorize: (credentials, req) => verifyCredentials(credentials, { headers: req.headers ?? {} }),
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      // `user` is only present on sign-in: copy what the server needs on every request into the token.
+    async jwt({ token, user }) {
+      // `user` is only present on sign-in: the token then names a new session row and nothing else
+      // the server believes (role and name are read from the database on every request).
       const signedIn = signedInUserSchema.safeParse(user);
       if (signedIn.success) {
         token.sub = signedIn.data.id;
+        token.sid = await startAuthSession(signedIn.data.id);
         token.name = signedIn.data.name;
         token.email = signedIn.data.email;
-        token.role = signedIn.data.role;
-        token.locale = signedIn.data.locale;
+        return token;
       }
+      // Renewing the cookie (GET /api/auth/session): a throw makes next-auth clear it instead.
+      const parsed = sessionTokenSchema.safeParse(token);
+      if (!parsed.success || (await loadAuthSession(parsed.data)) === null) throw new Error("The session has ended.");
       return token;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const parsed = sessionTokenSchema.safeParse(token);
+      if (parsed.success) await revokeAuthSessions(prisma(), { sessionId: parsed.data.sid }, "signOut");
     },
   },
 };

@@ -12,6 +12,6 @@ import type { Session } from "./session";
 export async function requirePageSession(requirement: Requirement, returnTo: string): Promise<Session> {
   const session = await readSession(await headers());
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (requirement !== "signed-in" && !canOnSomeKind(session.role, requirement)) forbidden();
+  if (requirement !== "signed-in" && requirement !== "person" && !canOnSomeKind(session.role, requirement)) forbidden();
   return session;
 }

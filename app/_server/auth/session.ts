@@ -1,23 +1,18 @@
 import { z } from "zod";
-import { defaultLocale, localeSchema } from "@/app/_i18n/locales";
-import { roleSchema } from "./roles";
+import type { AppRole } from "./roles";
+import type { AppLocale } from "@/app/_i18n/locales";
 
-/** What the next-auth JWT carries (see auth-options.ts callbacks), checked rather than trusted by shape. */
-export const sessionTokenSchema = z
-  .object({
-    sub: z.string().min(1),
-    role: roleSchema,
-    locale: localeSchema.catch(defaultLocale),
-    name: z.string().nullish(),
-    email: z.string().nullish(),
-  })
-  .transform((token) => ({
-    userId: token.sub,
-    role: token.role,
-    locale: token.locale,
-    name: token.name ?? "",
-    email: token.email ?? "",
-  }));
+/**
+ * What the next-auth JWT carries (see auth-options.ts callbacks), checked rather than trusted by shape.
+ * Only the ids are believed: the role, name and locale are read from the database on every request
+ * (read-session.ts), so a cookie never outlives a demotion.
+ */
+export const sessionTokenSchema = z.object({
+  sub: z.string().min(1),
+  /** AuthSession.id: the sign-in this cookie belongs to. */
+  sid: z.string().min(1),
+});
+export type SessionToken = z.infer<typeof sessionTokenSchema>;
 
 export interface ApiTokenPrincipal {
   id: string;
@@ -26,9 +21,16 @@ export interface ApiTokenPrincipal {
   scopes: readonly string[];
 }
 
-export type Session = z.infer<typeof sessionTokenSchema> & {
-  /** The client's address as the proxy reports it, set by withSession for the audit log. */
+export interface Session {
+  userId: string;
+  role: AppRole;
+  locale: AppLocale;
+  name: string;
+  email: string;
+  /** Set for a browser session (AuthSession.id). */
+  sessionId?: string;
+  /** The client's address (see http/client-ip.ts), set by withSession for the audit log. */
   ip?: string | null;
   /** Set when the request came with `Authorization: Bearer <API token>` instead of a session cookie. */
   apiToken?: ApiTokenPrincipal;
-};
+}

@@ -1,4 +1,5 @@
 import { AppError } from "./app-error";
+import { assertStorable } from "./assert-storable";
 
 function tooLarge(limit: number): AppError {
   return new AppError(413, "payload_too_large", `The request body is larger than the limit of ${limit} bytes.`, { limit });
@@ -6,7 +7,8 @@ function tooLarge(limit: number): AppError {
 
 /**
  * Reads a JSON body without ever holding more than `limit` bytes: a declared Content-Length over the
- * limit is refused before reading, and an undeclared or lying one is cut off while streaming.
+ * limit is refused before reading, and an undeclared or lying one is cut off while streaming. What
+ * the database could not store (NUL, lone surrogates, extreme nesting) is a 400 here (assert-storable.ts).
  */
 export async function readJsonBody(req: Request, limit: number): Promise<unknown> {
   const contentType = req.headers.get("content-type") ?? "";
@@ -32,10 +34,13 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
   if (text.trim() === "") throw new AppError(400, "invalid_json", "The request body is empty.");
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError(400, "invalid_json", `The request body is not valid JSON: ${reason}`);
   }
+  assertStorable(parsed);
+  return parsed;
 }

@@ -30,7 +30,12 @@ function operationObject(operation: Operation): JsonObject {
     summary: operation.summary,
     tags: [operation.tag],
     operationId: `${operation.method}${operation.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? "").toUpperCase())}`,
-    description: operation.permission === "signed-in" ? "Any signed-in user." : `Needs the \`${operation.permission}\` permission (and, for an API token, that scope).`,
+    description:
+      operation.permission === "signed-in"
+        ? "Any signed-in user."
+        : operation.permission === "person"
+          ? "Any signed-in user, in a browser session (not with an API token)."
+          : `Needs the \`${operation.permission}\` permission (and, for an API token, that scope).`,
     parameters: [...pathParameters, ...(operation.query ? queryParameters(operation.query) : [])],
     ...(operation.body === undefined
       ? {}

@@ -14,7 +14,7 @@ import { listReviewsQuerySchema } from "@/app/_server/reviews/list-reviews";
 import { addReviewCommentInputSchema } from "@/app/_server/reviews/review-comments";
 import { submitReviewInputSchema } from "@/app/_server/reviews/submit-review";
 import { setUserLocaleInputSchema } from "@/app/_server/users/set-user-locale";
-import { setUserRoleInputSchema } from "@/app/_server/users/set-user-role";
+import { updateUserInputSchema } from "@/app/_server/users/update-user";
 import { diffQuerySchema } from "@/app/_server/versions/diff-flow";
 import { publishVersionInputSchema } from "@/app/_server/versions/publish-version";
 import { rollbackInputSchema } from "@/app/_server/versions/rollback-flow";
@@ -68,9 +68,9 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/audit", summary: "Audit log, newest first", tag: "audit", permission: "audit.view", query: auditQuerySchema, success: [200, "{ entries, nextBefore }"] },
   { method: "get", path: "/api/audit/export", summary: "Audit log as CSV", tag: "audit", permission: "audit.view", query: auditQuerySchema.omit({ before: true, limit: true }), success: [200, "text/csv"] },
   { method: "get", path: "/api/users", summary: "List users", tag: "admin", permission: "user.manage", success: [200, "{ users }"] },
-  { method: "patch", path: "/api/users/{userId}", summary: "Change a user's role", tag: "admin", permission: "user.manage", body: setUserRoleInputSchema, success: [200, "{ user }"] },
-  { method: "get", path: "/api/api-tokens", summary: "List API tokens", tag: "admin", permission: "apiToken.manage", success: [200, "{ apiTokens }"] },
-  { method: "post", path: "/api/api-tokens", summary: "Issue an API token (returned once)", tag: "admin", permission: "apiToken.manage", body: issueApiTokenInputSchema, success: [201, "{ token, apiToken }"] },
-  { method: "delete", path: "/api/api-tokens/{tokenId}", summary: "Revoke an API token", tag: "admin", permission: "apiToken.manage", success: [200, "{ apiToken }"] },
+  { method: "patch", path: "/api/users/{userId}", summary: "Change a user's role, or deactivate / reactivate them", tag: "admin", permission: "user.manage", body: updateUserInputSchema, success: [200, "{ user }"] },
+  { method: "get", path: "/api/api-tokens", summary: "List API tokens (an administrator: all; others: their own)", tag: "admin", permission: "person", success: [200, "{ apiTokens }"] },
+  { method: "post", path: "/api/api-tokens", summary: "Issue an API token acting as yourself, by a signed-in person (returned once)", tag: "admin", permission: "person", body: issueApiTokenInputSchema, success: [201, "{ token, apiToken }"] },
+  { method: "delete", path: "/api/api-tokens/{tokenId}", summary: "Revoke an API token (an administrator: anyone's; others: their own)", tag: "admin", permission: "person", success: [200, "{ apiToken }"] },
   { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];

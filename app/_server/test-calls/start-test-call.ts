@@ -3,6 +3,7 @@ import { prisma, type PrismaClient } from "@/prisma/client";
 import type { SimulatorControl } from "@/workers/ari-simulator/control/client";
 import type { AppLocale } from "@/app/_i18n/locales";
 import type { Session } from "@/app/_server/auth/session";
+import { writeAudit } from "@/app/_server/audit/write-audit";
 import { invalidGraph } from "@/app/_server/flows/graph-issues";
 import { loadFlow } from "@/app/_server/flows/load-flow";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
@@ -49,6 +50,10 @@ export async function startTestCall(
     throw simulatorUnavailable(error instanceof Error ? error.message : String(error));
   }
   if (placed.rejected) throw simulatorUnavailable(`the Stasis application "${stasisApp()}" is not connected`);
-  await db.testCallPlan.update({ where: { id: snapshot.id }, data: { callId: placed.callId } });
+  await db.$transaction(async (tx) => {
+    await tx.testCallPlan.update({ where: { id: snapshot.id }, data: { callId: placed.callId } });
+    // Audited: a test call runs unreviewed draft logic (its HTTP requests included) through the real engine.
+    await writeAudit(tx, actor, { action: "testCall.start", targetType: "testCall", targetId: placed.callId, flowId, details: { testPlanId: snapshot.id } });
+  });
   return { callId: placed.callId, testPlanId: snapshot.id };
 }

@@ -6,6 +6,9 @@ import type { AppRole } from "@/app/_server/auth/roles";
 import type { RouteContext } from "@/app/_server/auth/require-session";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
 import { initialGraph } from "@/app/_server/flows/initial-graph";
+import { forwardedFor } from "@/app/_server/http/forwarded-for";
+import { trustedProxies } from "@/app/_server/http/trusted-proxies";
+import { startAuthSession } from "@/app/_server/auth/start-auth-session";
 
 export const testSecret = "test-only-secret-for-vitest-0123456789abcdef";
 
@@ -25,6 +28,8 @@ export interface CallOptions {
   /** Sent as is, with Content-Type: application/json unless headers say otherwise. */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The socket peer the request comes from (default 127.0.0.1), as scripts/web-server.ts sees it. */
+  peer?: string;
 }
 
 export interface CallResult {
@@ -65,6 +70,8 @@ export async function startTestApp() {
   vi.stubEnv("NEXTAUTH_SECRET", testSecret);
   // http: session cookies without the __Secure- prefix, as on an intranet install without TLS.
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+  // Requests are handed over as scripts/web-server.ts would (X-Forwarded-For checked against the peer).
+  vi.stubEnv("CC_FORWARDED_FOR_CHECKED", "1");
   const db: TestDatabase = await createTestDatabase();
   globalThis.ccPrisma = db.prisma;
 
@@ -82,8 +89,10 @@ export async function startTestApp() {
     marketer: await insertUser("marketer", "marketer@test.local", "Test marketer"),
   };
 
+  /** A signed-in session: its row (as the credentials sign-in creates it) and the cookie naming it. */
   async function cookieFor(user: TestUser): Promise<string> {
-    const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, role: user.role, locale: "en" }, secret: testSecret });
+    const sid = await startAuthSession(user.id, db.prisma);
+    const token = await encode({ token: { sub: user.id, sid, name: user.name, email: user.email }, secret: testSecret });
     return `next-auth.session-token=${token}`;
   }
 
@@ -92,7 +101,9 @@ export async function startTestApp() {
   }
 
   async function call(handler: RouteHandler, options: CallOptions): Promise<CallResult> {
-    const headers = new Headers(options.headers);
+    const raw: Record<string, string> = { ...options.headers };
+    forwardedFor(raw, options.peer ?? "127.0.0.1", trustedProxies());
+    const headers = new Headers(raw);
     if (options.as) {
       const cookie = typeof options.as === "string" ? await sessionCookie(options.as) : await cookieFor(options.as);
       const cookies = [headers.get("cookie"), cookie].filter(Boolean);

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { apiTokenScopes } from "@/app/_server/api-tokens/api-token-view";
+import { scopesForRole } from "@/app/_server/api-tokens/api-token-view";
 import { listApiTokens } from "@/app/_server/api-tokens/manage-api-tokens";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
-import { listUsers } from "@/app/_server/users/list-users";
 import { ApiTokensView } from "@/components/admin/api-tokens-view";
 import { AppShell } from "@/components/app-shell";
 
@@ -14,14 +13,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApiTokensPage() {
   const session = await requirePageSession("apiToken.manage", "/admin/api-tokens");
-  const [tokens, users] = await Promise.all([listApiTokens(), listUsers()]);
+  const tokens = await listApiTokens(session);
   const t = await getTranslations("apiTokens");
   return (
     <AppShell session={session}>
       <div className="stack">
         <h1>{t("title")}</h1>
         <div className="muted">{t("help")}</div>
-        <ApiTokensView tokens={tokens} users={users.map((user) => ({ id: user.id, name: user.name }))} scopes={apiTokenScopes} selfId={session.userId} />
+        <ApiTokensView tokens={tokens} scopes={scopesForRole(session.role)} />
       </div>
     </AppShell>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { listUsers } from "@/app/_server/users/list-users";
+import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { UserRoleSelect } from "@/components/admin/user-role-select";
 import { AppShell } from "@/components/app-shell";
 
@@ -26,6 +27,7 @@ export default async function UsersPage() {
                 <th>{t("name")}</th>
                 <th>{t("email")}</th>
                 <th>{t("role")}</th>
+                <th>{t("status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -37,6 +39,9 @@ export default async function UsersPage() {
                   <td>{user.email}</td>
                   <td>
                     <UserRoleSelect userId={user.id} name={user.name} role={user.role} disabled={user.id === session.userId} />
+                  </td>
+                  <td>
+                    <UserActiveToggle userId={user.id} active={user.active} disabled={user.id === session.userId} />
                   </td>
                 </tr>
               ))}

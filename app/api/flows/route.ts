@@ -4,9 +4,10 @@ import { listFlows, listFlowsQuerySchema } from "@/app/_server/flows/list-flows"
 import { smallBodyLimit } from "@/app/_server/http/body-limits";
 import { parseInput } from "@/app/_server/http/parse-input";
 import { readJsonBody } from "@/app/_server/http/read-json-body";
+import { queryOf } from "@/app/_server/http/route-param";
 
 export const GET = withSession("flow.view", async ({ req, session }) => {
-  const query = parseInput(listFlowsQuerySchema, Object.fromEntries(new URL(req.url).searchParams), "query");
+  const query = parseInput(listFlowsQuerySchema, queryOf(req), "query");
   return Response.json({ flows: await listFlows(session, query) });
 });
 

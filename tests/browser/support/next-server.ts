@@ -23,11 +23,12 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`next start did not answer within 60 s:\n${output()}`);
 }
 
-/** `next start` of the built app on a free port, with this test's database and services. */
+/** The built app (scripts/web-server.ts) on a free port, with this test's database and services. */
 export async function startNextServer(env: Record<string, string>): Promise<NextServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The production server of `npm run setup` (X-Forwarded-For checked against the socket peer).
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/web-server.ts"), "--port", String(port), "--host", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],

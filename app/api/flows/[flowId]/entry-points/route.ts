@@ -7,6 +7,7 @@ import { removeEntryPoint } from "@/app/_server/flows/remove-entry-point";
 import { smallBodyLimit } from "@/app/_server/http/body-limits";
 import { parseInput } from "@/app/_server/http/parse-input";
 import { readJsonBody } from "@/app/_server/http/read-json-body";
+import { queryOf } from "@/app/_server/http/route-param";
 
 export const GET = withSession("entryPoint.view", async ({ session, params }) => {
   return Response.json({ entryPoints: await listEntryPoints(session, flowIdFrom(params)) });
@@ -19,6 +20,6 @@ export const POST = withSession("entryPoint.edit", async ({ req, session, params
 
 /** DELETE /api/flows/:flowId/entry-points?id=… */
 export const DELETE = withSession("entryPoint.edit", async ({ req, session, params }) => {
-  const query = parseInput(removeEntryPointQuerySchema, Object.fromEntries(new URL(req.url).searchParams), "query");
+  const query = parseInput(removeEntryPointQuerySchema, queryOf(req), "query");
   return Response.json(await removeEntryPoint(session, flowIdFrom(params), query));
 });
