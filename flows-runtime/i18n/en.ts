@@ -13,6 +13,8 @@ export const enMessages = {
   "node-invalid": 'Node #{index} is malformed at "{field}": {detail}',
   "edge-invalid": 'Connection #{index} is malformed at "{field}": {detail}',
   "variable-invalid": 'Variable #{index} is invalid at "{field}": {detail}',
+  "unsafe-node-id": 'Node #{index} has the id "{id}", which is not allowed: an id must start with a letter or digit and contain only letters, digits, _ and -',
+  "unsafe-edge-id": 'Connection #{index} has the id "{id}", which is not allowed: an id must start with a letter or digit and contain only letters, digits, _, -, ., : and >',
   "duplicate-node-id": 'Two nodes have the id "{id}"',
   "duplicate-edge-id": 'Two connections have the id "{id}"',
   "duplicate-variable": 'Variable "{name}" is declared twice',

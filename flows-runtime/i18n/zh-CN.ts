@@ -10,6 +10,8 @@ export const zhCNMessages: Record<IssueCode, string> = {
   "node-invalid": "第 {index} 个节点在 “{field}” 处格式错误:{detail}",
   "edge-invalid": "第 {index} 条连线在 “{field}” 处格式错误:{detail}",
   "variable-invalid": "第 {index} 个变量在 “{field}” 处无效:{detail}",
+  "unsafe-node-id": "第 {index} 个节点的 id “{id}” 不被允许:id 必须以字母或数字开头,只能包含字母、数字、_ 和 -",
+  "unsafe-edge-id": "第 {index} 条连线的 id “{id}” 不被允许:id 必须以字母或数字开头,只能包含字母、数字、_、-、.、: 和 >",
   "duplicate-node-id": "有两个节点的 id 都是 “{id}”",
   "duplicate-edge-id": "有两条连线的 id 都是 “{id}”",
   "duplicate-variable": "变量 “{name}” 被重复声明",
