@@ -41,7 +41,7 @@ export const enMessages = {
   "bad-date": '{node}: "{field}" must be a date like 2025-10-01',
   "bad-timezone": '{node}: "{field}" is not a known time zone; use a name like Asia/Shanghai',
   "bad-regex": '{node}: "{field}" is not a valid pattern: {detail}',
-  "unsafe-regex": '{node}: "{field}" repeats a group that already repeats (like (\\d+)+), which can hang the call: simplify it',
+  "unsafe-regex": '{node}: "{field}" uses what patterns do not support: {detail}. Patterns are matched in linear time, without backreferences or lookaround',
   "bad-url": '{node}: "{field}" must start with http:// or https:// and a host name (or with a {{secret.NAME}} base URL)',
   "bad-header-name": '{node}: "{field}" is not a valid HTTP header name',
   "bad-endpoint": '{node}: "{field}" must be an endpoint like PJSIP/1001',

@@ -38,7 +38,7 @@ export const zhCNMessages: Record<IssueCode, string> = {
   "bad-date": "{node}:“{field}” 必须是日期,例如 2025-10-01",
   "bad-timezone": "{node}:“{field}” 不是已知时区,请使用类似 Asia/Shanghai 的名称",
   "bad-regex": "{node}:“{field}” 不是有效的格式(正则表达式):{detail}",
-  "unsafe-regex": "{node}:“{field}” 对已重复的分组再次重复(如 (\\d+)+),可能导致通话卡住,请简化",
+  "unsafe-regex": "{node}:“{field}” 使用了格式不支持的写法:{detail}。格式按线性时间匹配,不支持反向引用和前后断言",
   "bad-url": "{node}:“{field}” 必须以 http:// 或 https:// 加主机名开头(或以 {{secret.名称}} 作为基础地址)",
   "bad-header-name": "{node}:“{field}” 不是有效的 HTTP 请求头名称",
   "bad-endpoint": "{node}:“{field}” 必须是类似 PJSIP/1001 的分机",
