@@ -1,5 +1,6 @@
 import type { ExpressionRef, NodeDefinition, NodeLintIssue } from "../node-definition";
 import { portLabel } from "../shared/port-label";
+import { lintDestination } from "./lint-destination";
 import { httpRequestSchema, type HttpRequestConfig } from "./schema";
 
 const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-secret|x-token)$/i;
@@ -44,7 +45,7 @@ export const httpRequestDefinition: NodeDefinition<HttpRequestConfig> = {
     ...config.responseMapping.map((mapping, index) => ({ name: mapping.variable, type: "any" as const, path: ["responseMapping", index, "variable"] })),
     ...(config.statusVariable === undefined ? [] : [{ name: config.statusVariable, type: "any" as const, path: ["statusVariable"] }]),
   ],
-  lint: lintCredentials,
+  lint: (config, context) => [...lintDestination(config, context), ...lintCredentials(config)],
   formHints: {
     method: { widget: "select", label: { en: "Method", zh: "方法" } },
     url: { widget: "template", label: { en: "URL", zh: "URL" } },
