@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { logOf, promptsHeard } from "../support/call-prompts";
 import { loadFixture, withNodeData, type FixtureGraph } from "../support/fixtures";
-import { sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
+import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
 
 const SHOP_TOKEN = "shop-token";
 const CRM_KEY = "crm-key";
@@ -46,6 +46,7 @@ describe("e-commerce after-sales IVR (Chinese prompts, business hours)", () => {
     stack = await startDevStack({
       simulator: { timeScale: 0.2 },
       secrets: { SHOP_API_TOKEN: SHOP_TOKEN, CRM_API_KEY: CRM_KEY },
+      httpPolicy: allowLocalServer(api, ["SHOP_API_TOKEN", "CRM_API_KEY"]),
     });
     await stack.publishFlow(afterSales(api.url, ALWAYS_OPEN), { did: "4008001" });
     await stack.publishFlow(afterSales(api.url, NEVER_OPEN), { did: "4008002" });

@@ -15,6 +15,10 @@ export const auditActions = [
   "user.roleChange",
   "apiToken.issue",
   "apiToken.revoke",
+  "httpAllowList.add",
+  "httpAllowList.remove",
+  "httpSecretBinding.set",
+  "httpSecretBinding.remove",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -34,7 +38,11 @@ export const auditActionMessageKeys = {
   "user.roleChange": "user_roleChange",
   "apiToken.issue": "apiToken_issue",
   "apiToken.revoke": "apiToken_revoke",
+  "httpAllowList.add": "httpAllowList_add",
+  "httpAllowList.remove": "httpAllowList_remove",
+  "httpSecretBinding.set": "httpSecretBinding_set",
+  "httpSecretBinding.remove": "httpSecretBinding_remove",
 } as const satisfies Record<AuditAction, string>;
 
-export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken"] as const;
+export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "httpAllowList", "httpSecretBinding"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];
