@@ -14,6 +14,10 @@ import * as auditExportRoute from "@/app/api/audit/export/route";
 import * as userRoute from "@/app/api/users/[userId]/route";
 import * as apiTokensRoute from "@/app/api/api-tokens/route";
 import * as apiTokenRoute from "@/app/api/api-tokens/[tokenId]/route";
+import * as httpAllowListRoute from "@/app/api/http-allow-list/route";
+import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route";
+import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
+import * as httpSecretRoute from "@/app/api/http-allow-list/secrets/[secret]/route";
 import { auditActions } from "@/app/_server/audit/audit-actions";
 import { startTestApp, validIvrGraph, type TestApp, type TestUser } from "./support/test-app";
 
@@ -136,6 +140,26 @@ describe("the audit log", () => {
     const issue = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { targetId: tokenId, action: "apiToken.issue" } });
     expect(JSON.stringify(issue.details)).not.toContain(String(issued.body.token));
     expect((await app.call(userRoute.PATCH, { as: "admin", method: "PATCH", params: { userId: app.users.admin.id }, body: { role: "agent" } })).body.error.code).toBe("own_role");
+  });
+
+  it("records HTTP allow-list changes and secret bindings (names and hosts, never values)", async () => {
+    const headers = { "x-real-ip": "192.0.2.45" };
+    const added = await app.call(httpAllowListRoute.POST, { as: "admin", method: "POST", body: { destination: "crm.example.com", allowInternal: false, note: "CRM" }, headers });
+    const entryId = String(added.body.host.id);
+    expect((await app.call(httpAllowEntryRoute.DELETE, { as: "admin", method: "DELETE", params: { entryId }, headers })).status).toBe(200);
+    expect((await app.call(httpSecretsRoute.PUT, { as: "admin", method: "PUT", body: { secret: "CRM_API_KEY", destinations: ["crm.example.com"] }, headers })).status).toBe(200);
+    expect((await app.call(httpSecretsRoute.PUT, { as: "admin", method: "PUT", body: { secret: "CRM_API_KEY", destinations: ["crm2.example.com"] }, headers })).status).toBe(200);
+    expect((await app.call(httpSecretRoute.DELETE, { as: "admin", method: "DELETE", params: { secret: "CRM_API_KEY" }, headers })).status).toBe(200);
+
+    const add = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "httpAllowList.add", targetId: entryId } });
+    expect(add).toMatchObject({ actorId: app.users.admin.id, targetType: "httpAllowList", ip: "192.0.2.45", details: { destination: "crm.example.com", allowInternal: false, note: "CRM" } });
+    expect(await app.db.prisma.auditEntry.count({ where: { action: "httpAllowList.remove", targetId: entryId } })).toBe(1);
+    const sets = await app.db.prisma.auditEntry.findMany({ where: { action: "httpSecretBinding.set", targetId: "CRM_API_KEY" }, orderBy: { id: "asc" } });
+    expect(sets.map((entry) => entry.details)).toEqual([
+      { secret: "CRM_API_KEY", before: null, after: ["crm.example.com"] },
+      { secret: "CRM_API_KEY", before: ["crm.example.com"], after: ["crm2.example.com"] },
+    ]);
+    expect(await app.db.prisma.auditEntry.count({ where: { action: "httpSecretBinding.remove", targetId: "CRM_API_KEY" } })).toBe(1);
   });
 
   it("has a test above for every action it knows", async () => {

@@ -362,7 +362,8 @@ const routes: RouteCase[] = [
       return { method: "DELETE", params: { secret: binding.secret } };
     },
   },
-  { name: "GET /api/http-allow-list/policy", handler: httpPolicyRoute.GET, requirement: "flow.editDraft", success: 200, kinds: null, prepare: async () => ({ path: "/api/http-allow-list/policy" }) },
+  // Any role that edits some kind of draft reads it (marketers: campaigns), so it is tried as for a campaign flow.
+  { name: "GET /api/http-allow-list/policy", handler: httpPolicyRoute.GET, requirement: "flow.editDraft", success: 200, kinds: ["campaign"], prepare: async () => ({ path: "/api/http-allow-list/policy" }) },
   {
     name: "POST /api/flows/import",
     handler: importRoute.POST,
