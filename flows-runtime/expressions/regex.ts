@@ -1,7 +1,19 @@
-import { compileLinearRegex, type LinearRegex } from "./linear-regex/linear-regex";
+import { compileLinearRegex, type LinearRegex, type LinearRegexResult } from "./linear-regex/linear-regex";
 import { MAX_REGEX_SOURCE_LENGTH } from "./limits";
 
 export type RegexResult = { ok: true; regex: LinearRegex } | { ok: false; code: string; message: string };
+
+const cache = new Map<string, LinearRegexResult>();
+
+/** matches() compiles its pattern on every evaluation; the program is kept instead. */
+function compiledOnce(source: string): LinearRegexResult {
+  const cached = cache.get(source);
+  if (cached !== undefined) return cached;
+  const compiled = compileLinearRegex(source);
+  if (cache.size > 500) cache.clear();
+  cache.set(source, compiled);
+  return compiled;
+}
 
 /**
  * Compiles an admin-written pattern for matches(); never throws. Patterns run on a linear-time
@@ -16,7 +28,7 @@ export function compileUserRegex(source: string): RegexResult {
       message: `The pattern is ${source.length} characters long; the maximum is ${MAX_REGEX_SOURCE_LENGTH}`,
     };
   }
-  const compiled = compileLinearRegex(source);
+  const compiled = compiledOnce(source);
   if (compiled.ok) return compiled;
   const { kind, message, position } = compiled.error;
   if (kind === "unsupported") {

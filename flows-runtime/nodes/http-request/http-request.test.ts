@@ -177,6 +177,12 @@ describe("http-request node", () => {
         body: null,
         timeoutMs: 5000,
         secretRefs: ["API_TOKEN"],
+        // The activity hands back only these when a secret travels with the request.
+        responseFields: [
+          ["data", "card", "status"],
+          ["data", "items", "0", "name"],
+          ["data", "nothing", "here"],
+        ],
       },
     ]);
     expect(result).toEqual({ port: "success" });
