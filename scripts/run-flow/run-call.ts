@@ -1,4 +1,5 @@
 import type { Graph } from "@/flows-runtime/graph/schema";
+import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
 import { startDevStack, type CallOutcome, type DevStack } from "@/workers/dev-stack";
 import { buildCallReport, type CallReport } from "./call-report";
 import { createScratchDatabase } from "./scratch-database";
@@ -13,6 +14,8 @@ export interface RunCallRequest {
   timeScale: number;
   timeoutMs: number;
   secrets: Record<string, string>;
+  /** Written to the scratch database's HTTP allow-list. */
+  httpPolicy: HttpPolicy;
   verbose: boolean;
   /** Progress lines (stderr in the CLI). */
   note(line: string): void;
@@ -39,6 +42,7 @@ export async function runCall(req: RunCallRequest, onCleanup: (cleanup: () => Pr
       temporal: { address: temporal.address, namespace: temporal.namespace },
       simulator: { timeScale: req.timeScale },
       secrets: req.secrets,
+      httpPolicy: req.httpPolicy,
       verbose: req.verbose,
     });
     cleanups.push(() => stack.stop());
