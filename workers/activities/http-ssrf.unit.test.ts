@@ -139,6 +139,19 @@ describe("HTTP request node against server-side request forgery", () => {
     expect(await exact(req({ url: `http://127.0.0.1:${internal.port}/` }))).toMatchObject({ ok: true });
   });
 
+  it("sends nothing when the allow-list cannot be read", async () => {
+    const { httpRequest } = createHttpActivities({
+      secrets: createMemorySecretStore({}),
+      policy: async () => {
+        throw new Error("connection refused by PostgreSQL");
+      },
+      log: () => undefined,
+    });
+    const res = await httpRequest(req({ url: `http://127.0.0.1:${partner.port}/` }));
+    expect(res).toEqual({ ok: false, status: null, body: null, error: "the HTTP allow-list could not be read; nothing was sent" });
+    expect(partner.hits).toHaveLength(0);
+  });
+
   it("refuses at request time a secret sent to a host it is not bound to, even when the host is allowed", async () => {
     const secrets = [{ secret: "CRM_API_KEY", destinations: [`crm.example.com`] }];
     const httpRequest = call([], { secrets });
