@@ -3,7 +3,7 @@ import { compileLinearRegex, type LinearRegexResult, type LinearRegex } from "..
 /** Longest regular expression an admin may write for caller input. */
 export const MAX_PATTERN_LENGTH = 200;
 
-export type PatternCheck = { ok: true } | { ok: false; code: "bad-regex" | "unsafe-regex"; detail: string };
+export type PatternCheck = { ok: true } | { ok: false; code: "bad-regex" | "unsafe-regex"; detail: string; position: number };
 
 // The validator runs on every edit and the executor on every input: compile each pattern once.
 const cache = new Map<string, LinearRegexResult>();
@@ -25,7 +25,7 @@ export function checkPattern(source: string): PatternCheck {
   const compiled = compiledWhole(source);
   if (compiled.ok) return { ok: true };
   const { kind, message, position } = compiled.error;
-  return { ok: false, code: kind === "unsupported" ? "unsafe-regex" : "bad-regex", detail: `${message} (at character ${position + 1})` };
+  return { ok: false, code: kind === "unsupported" ? "unsafe-regex" : "bad-regex", detail: `${message} (at character ${position + 1})`, position };
 }
 
 /** The pattern must match the whole input, not a part of it. Throws on a pattern checkPattern refuses. */
