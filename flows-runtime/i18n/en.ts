@@ -43,6 +43,7 @@ export const enMessages = {
   "bad-regex": '{node}: "{field}" is not a valid pattern: {detail}',
   "unsafe-regex": '{node}: "{field}" uses what patterns do not support: {detail}. Patterns are matched in linear time, without backreferences or lookaround',
   "bad-url": '{node}: "{field}" must start with http:// or https:// and a host name',
+  "host-header": '{node}: "{field}": the Host header comes from the URL and cannot be set',
   "url-host-template": '{node}: "{field}": the host must be written out; variables and secrets ({{…}}) may only appear after it, in the path or query',
   "http-host-invalid": '{node}: "{field}": "{host}" is not a host name in normal form; write the name (api.example.com) or a dotted IPv4 address',
   "http-host-not-allowed": '{node}: "{field}": {host} is not on the HTTP allow-list; an administrator can add it under Admin › HTTP allow-list',

@@ -40,6 +40,7 @@ export const zhCNMessages: Record<IssueCode, string> = {
   "bad-regex": "{node}:“{field}” 不是有效的格式(正则表达式):{detail}",
   "unsafe-regex": "{node}:“{field}” 使用了格式不支持的写法:{detail}。格式按线性时间匹配,不支持反向引用和前后断言",
   "bad-url": "{node}:“{field}” 必须以 http:// 或 https:// 加主机名开头",
+  "host-header": "{node}:“{field}”:Host 请求头由 URL 决定,不能手动设置",
   "url-host-template": "{node}:“{field}”:主机名必须直接写出;变量和密钥({{…}})只能出现在主机名之后的路径或查询参数中",
   "http-host-invalid": "{node}:“{field}”:“{host}” 不是规范的主机名;请写主机名(如 api.example.com)或点分 IPv4 地址",
   "http-host-not-allowed": "{node}:“{field}”:{host} 不在 HTTP 允许列表中;管理员可在“管理 › HTTP 允许列表”中添加",

@@ -111,6 +111,7 @@ export function createHttpActivities(deps: HttpActivitiesDeps) {
     const headers = new Headers({ "User-Agent": USER_AGENT, Accept: "application/json, text/plain;q=0.9, */*;q=0.8" });
     for (const [name, value] of Object.entries(request.headers)) {
       if (!HEADER_NAME.test(name)) return failure(null, `invalid header name "${name}"`);
+      if (name.toLowerCase() === "host") return failure(null, "the Host header comes from the URL and cannot be set");
       if (/[\r\n\0]/.test(value)) return failure(null, `header ${name} contains a line break or NUL character`);
       headers.set(name, value);
     }

@@ -63,7 +63,10 @@ export async function checkDestination(url: URL, rules: DestinationRules): Promi
     const parsed = parseDestination(entry.destination);
     return parsed !== null && !parsed.wildcard && parsed.port !== null;
   });
-  const checked = addresses.map((entry) => ({ address: canonicalAddress(entry.address), family: entry.family }));
+  const checked = addresses.map((entry): ResolvedAddress => {
+    const address = canonicalAddress(entry.address);
+    return { address, family: isIP(address) === 6 ? 6 : 4 };
+  });
   for (const { address } of checked) {
     if (isInternalAddress(address) && !internalAllowed) {
       return refuse(`${where} resolves to an internal address, which needs an allow-list entry marked as internal`);

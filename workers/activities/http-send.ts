@@ -38,8 +38,10 @@ function toHeaders(raw: IncomingMessage["headers"]): Headers {
  */
 export const sendHop: HopSender = (hop) =>
   new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { host: hop.url.host };
+    const headers: Record<string, string> = {};
     for (const [name, value] of hop.headers) headers[name] = value;
+    // Always the URL's host: a Host header from the flow could reach another virtual host on the checked address.
+    headers.host = hop.url.host;
     const https = hop.url.protocol === "https:";
     const hostname = hop.url.hostname.replace(/^\[|\]$/g, "");
     const req = (https ? httpsRequest : httpRequest)(

@@ -139,6 +139,13 @@ describe("HTTP request node against server-side request forgery", () => {
     expect(await exact(req({ url: `http://127.0.0.1:${internal.port}/` }))).toMatchObject({ ok: true });
   });
 
+  it("does not let a Host header pick another virtual host on the checked address", async () => {
+    const httpRequest = call([]);
+    const res = await httpRequest(req({ url: `http://127.0.0.1:${partner.port}/`, headers: { Host: "admin.internal" } }));
+    expect(res).toEqual({ ok: false, status: null, body: null, error: "the Host header comes from the URL and cannot be set" });
+    expect(partner.hits).toHaveLength(0);
+  });
+
   it("sends nothing when the allow-list cannot be read", async () => {
     const { httpRequest } = createHttpActivities({
       secrets: createMemorySecretStore({}),

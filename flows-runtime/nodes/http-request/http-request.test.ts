@@ -64,6 +64,9 @@ describe("http-request node", () => {
     for (const url of ["https://{{host}}/x", "{{secret.API_BASE}}/cards", "https://{{secret.HOST}}/x", "https://api.{{secret.X}}.example.com/", "http://a.example.com{{secret.X}}/"]) {
       expect(nodeIssues("http-request", { url }).map((issue) => issue.code), url).toEqual(["url-host-template"]);
     }
+    expect(nodeIssues("http-request", { url: "https://api.example.com/", headers: [{ name: "HOST", value: "admin.internal" }] }).map((issue) => [issue.code, issue.path])).toEqual([
+      ["host-header", ["headers", 0, "name"]],
+    ]);
     for (const url of ["http://2130706433/", "http://0x7f.1/", "http://-a.example.com/"]) {
       expect(nodeIssues("http-request", { url }).map((issue) => issue.code), url).toEqual(["http-host-invalid"]);
     }

@@ -17,7 +17,9 @@ const headerNameSchema = z
   .string()
   .min(1, { abort: true })
   .max(100, { abort: true })
-  .refine((value) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(value), { params: { code: "bad-header-name" } });
+  .refine((value) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(value), { params: { code: "bad-header-name" } })
+  // The Host header follows the URL: set by hand it could reach another virtual host on an allowed address.
+  .refine((value) => value.toLowerCase() !== "host", { params: { code: "host-header" } });
 
 export const httpRequestSchema = z.object({
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("GET"),
