@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { HttpRequest } from "@/flows-runtime/interpreter/effects";
@@ -6,6 +8,7 @@ import type { HttpAllowEntry, HttpPolicy } from "@/flows-runtime/nodes/http-requ
 import { createMemorySecretStore } from "../secrets/memory-secret-store";
 import { createHttpActivities } from "./http-activity";
 import type { OwnService, ResolvedAddress } from "./http-destination";
+import { createHopSender } from "./http-send";
 
 const TOKEN = "crm-Secret-7f3a9c21e4";
 
@@ -227,5 +230,42 @@ describe("responses of requests that carried a secret", () => {
     });
     const res = await httpRequest(req({ url: `http://127.0.0.1:${echo.port}/x`, body: "{}", method: "POST", headers: { "X-Api-Key": "{{secret.CRM_API_KEY}}" }, secretRefs: ["CRM_API_KEY"], responseFields: [] }));
     expect(res).toEqual({ ok: true, status: 200, body: null, error: null });
+  });
+});
+
+describe("HTTPS to a pinned address", () => {
+  const cert = readFileSync(new URL("./fixtures/test-tls.crt", import.meta.url), "utf8");
+  const key = readFileSync(new URL("./fixtures/test-tls.key", import.meta.url), "utf8");
+  let server: ReturnType<typeof createHttpsServer>;
+  let port = 0;
+
+  beforeAll(async () => {
+    server = createHttpsServer({ cert, key }, (req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ host: req.headers.host })));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address: AddressInfo | string | null = server.address();
+    if (address === null || typeof address === "string") throw new Error("no TCP address");
+    port = address.port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  function call(name: string) {
+    return createHttpActivities({
+      secrets: createMemorySecretStore({}),
+      policy: async () => ({ allowed: [{ destination: `${name}:${port}`, allowInternal: true }], secrets: [] }),
+      resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+      send: createHopSender({ ca: [cert] }),
+      log: () => undefined,
+    }).httpRequest;
+  }
+
+  it("checks the certificate against the URL's host name, not the address it connects to", async () => {
+    const ok = await call("secure.partner.example")(req({ url: `https://secure.partner.example:${port}/` }));
+    expect(ok).toEqual({ ok: true, status: 200, body: { host: `secure.partner.example:${port}` }, error: null });
+    // Same address, a name the certificate does not cover: refused by TLS, reported like any network failure.
+    const wrongName = await call("other.partner.example")(req({ url: `https://other.partner.example:${port}/` }));
+    expect(wrongName).toEqual({ ok: false, status: null, body: null, error: `no response from other.partner.example:${port}` });
   });
 });
