@@ -143,8 +143,10 @@ export function createHttpActivities(deps: HttpActivitiesDeps) {
     if (!read.ok) return failure(res.status, `response body is larger than ${formatBytes(maxBodyBytes)}`);
     const parsed = parseResponseBody(read.bytes, res.headers.get("content-type") ?? "");
     const success = res.status >= 200 && res.status < 300;
-    if (!success) return failure(res.status, `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, facts.scrub.value(parsed.body));
-    if (!parsed.ok) return failure(res.status, facts.scrub.text(parsed.error), facts.scrub.value(parsed.body));
+    // The server chooses the status text and JSON.parse quotes the body: neither is repeated when a secret went along.
+    const statusText = res.statusText && !facts.hasSecrets ? ` ${res.statusText}` : "";
+    if (!success) return failure(res.status, `HTTP ${res.status}${statusText}`, facts.scrub.value(parsed.body));
+    if (!parsed.ok) return failure(res.status, facts.hasSecrets ? "response is not valid JSON" : facts.scrub.text(parsed.error), facts.scrub.value(parsed.body));
     return { ok: true, status: res.status, body: facts.scrub.value(parsed.body), error: null };
   }
 

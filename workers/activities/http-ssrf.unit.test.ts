@@ -222,6 +222,35 @@ describe("responses of requests that carried a secret", () => {
     expect(text).not.toContain("rot");
   });
 
+  it("repeats neither the status text nor a JSON parser's quote of the body when a secret went along", async () => {
+    const rot13 = (text: string) => text.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97));
+    // node:http lets a server choose any status text: this one carries the key in rot13, as does the broken JSON.
+    const plain = createServer((r, res) => {
+      const key = String(r.headers["x-api-key"] ?? "");
+      if (r.url === "/status") res.writeHead(500, rot13(key), { "Content-Type": "application/json" }).end("{}");
+      else res.writeHead(200, { "Content-Type": "application/json" }).end(`{"bad": ${rot13(key)}`);
+    });
+    await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
+    const address: AddressInfo | string | null = plain.address();
+    if (address === null || typeof address === "string") throw new Error("no TCP address");
+    const server = { port: address.port };
+    const { httpRequest } = createHttpActivities({
+      secrets: createMemorySecretStore({ CRM_API_KEY: TOKEN }),
+      policy: async () => ({ allowed: [{ destination: `127.0.0.1:${server.port}`, allowInternal: false }], secrets: [{ secret: "CRM_API_KEY", destinations: [`127.0.0.1:${server.port}`] }] }),
+      log: () => undefined,
+    });
+    const headers = { "X-Api-Key": "{{secret.CRM_API_KEY}}" };
+    expect(await httpRequest(req({ url: `http://127.0.0.1:${server.port}/status`, headers, secretRefs: ["CRM_API_KEY"] }))).toEqual({ ok: false, status: 500, body: null, error: "HTTP 500" });
+    expect(await httpRequest(req({ url: `http://127.0.0.1:${server.port}/json`, headers, secretRefs: ["CRM_API_KEY"], responseFields: [["bad"]] }))).toEqual({
+      ok: false,
+      status: 200,
+      body: null,
+      error: "response is not valid JSON",
+    });
+    plain.closeAllConnections();
+    await new Promise((r) => plain.close(r));
+  });
+
   it("returns no body at all when the flow maps no field of a secret-bearing response", async () => {
     const { httpRequest } = createHttpActivities({
       secrets: createMemorySecretStore({ CRM_API_KEY: TOKEN }),
