@@ -20,7 +20,7 @@ import { temporalCliPath } from "../workers/temporal-cli-path";
 import { callWorkflowId } from "../workers/workflows/signals";
 import { loadFixture, withNodeData } from "../tests/support/fixtures";
 import { counterLoopFlow } from "../tests/support/graph-builder";
-import { sendJson, startLocalHttpServer } from "../tests/support/local-http";
+import { allowLocalServer, sendJson, startLocalHttpServer } from "../tests/support/local-http";
 
 const run_ = promisify(execFile);
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "workers", "workflows", "histories");
@@ -65,7 +65,11 @@ async function main(): Promise<void> {
     if (url.pathname.startsWith("/v2/orders/")) return sendJson(res, 200, { data: { statusText: "已发货", eta: "2025-06-01" } });
     sendJson(res, 404, { error: "not found" });
   });
-  const stack = await startDevStack({ simulator: { timeScale: 0.2 }, stepsPerRun: 10, secrets: { BANK_API_TOKEN: "t", SHOP_API_TOKEN: "t" } });
+  const policy = allowLocalServer(api, ["BANK_API_TOKEN", "SHOP_API_TOKEN", "CRM_API_KEY"]);
+  // The after-sales fixture's CRM lookup keeps its own host (it only fails, as the histories expect).
+  policy.allowed.push({ destination: "crm.example-shop.cn", allowInternal: false });
+  policy.secrets = policy.secrets.map((binding) => (binding.secret === "CRM_API_KEY" ? { ...binding, destinations: ["crm.example-shop.cn"] } : binding));
+  const stack = await startDevStack({ simulator: { timeScale: 0.2 }, stepsPerRun: 10, secrets: { BANK_API_TOKEN: "t", SHOP_API_TOKEN: "t" }, httpPolicy: policy });
   try {
     const bank = withNodeData(loadFixture("bank-ivr"), "lookup_card", { url: `${api.url}/v1/cards/{{card_number}}` });
     await stack.publishFlow(bank, { did: "1001" });

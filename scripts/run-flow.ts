@@ -7,6 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
 import { parseRunFlowArgs, USAGE, type RunFlowOptions } from "./run-flow/args";
 import { formatIssues } from "./run-flow/format-issues";
 import { loadFlowFile } from "./run-flow/load-flow-file";
@@ -23,6 +24,14 @@ function secretsFrom(options: RunFlowOptions): Record<string, string> {
   }
   for (const [name, value] of options.secrets) secrets[name] = value;
   return secrets;
+}
+
+/** A scratch database: the destinations named on the command line, every given secret bound to all of them. */
+function httpPolicyFrom(options: RunFlowOptions, secretNames: string[]): HttpPolicy {
+  return {
+    allowed: options.allowHttp.map((destination) => ({ destination, allowInternal: false })),
+    secrets: secretNames.map((secret) => ({ secret, destinations: options.allowHttp })),
+  };
 }
 
 /** The CLI is self-contained: build the Temporal CLI the way scripts/test.sh does when it is missing. */
@@ -44,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const options = args.options;
-  const loaded = await loadFlowFile(options.file);
+  const httpPolicy = httpPolicyFrom(options, Object.keys(secretsFrom(options)));
+  // Checked like a submit would: HTTP nodes only to --allow-http destinations.
+  const loaded = await loadFlowFile(options.file, { httpPolicy });
   if (!loaded.ok) {
     process.stderr.write(`run-flow: ${loaded.message}\n`);
     if (loaded.reason === "invalid") process.stderr.write(`${formatIssues(loaded.issues).join("\n")}\n`);
@@ -73,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       originate: options.originate ?? null,
       timeoutMs: options.timeoutSeconds * 1000,
       secrets: secretsFrom(options),
+      httpPolicy,
       verbose: options.verbose,
       note,
     },

@@ -20,6 +20,8 @@ import { createTemporalCallWorkflows } from "./ari-bridge/call-workflows";
 import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
 import { createMemorySecretStore } from "./secrets";
+import { writeHttpPolicy } from "./http-allow-list/write-http-policy";
+import type { HttpPolicy } from "../flows-runtime/nodes/http-request/http-policy";
 import { temporalCliPath } from "./temporal-cli-path";
 import { connectClientToTemporal, connectWorkerToTemporal } from "./temporal-connection";
 import { createEspeakEngine, createMediaServer, createTtsService, type MediaServer, type TtsService } from "./tts";
@@ -46,6 +48,8 @@ export interface DevStackOptions {
   outboundTrunk?: string;
   /** Secrets HTTP nodes may use ({{secret.NAME}}). */
   secrets?: Record<string, string>;
+  /** HTTP allow-list entries and secret bindings written to the database before flows are published or run. */
+  httpPolicy?: HttpPolicy;
   /** Continue-as-new every N steps (passed to each call by the bridge). */
   stepsPerRun?: number;
   /** A TTS service to use instead of espeak-ng (in-process worker only). */
@@ -169,6 +173,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       prisma = db.prisma;
       cleanups.push(() => db.drop());
     }
+    if (options.httpPolicy) await writeHttpPolicy(prisma, options.httpPolicy);
 
     // Temporal
     let address: string;

@@ -6,6 +6,7 @@ import { createAriClient } from "./ari";
 import { createCallActivities, type CallActivities } from "./activities/call-activities";
 import { loadConfig } from "./config";
 import { createEnvSecretStore } from "./secrets";
+import { ownServices } from "./http-allow-list/own-services";
 import { connectWorkerToTemporal } from "./temporal-connection";
 import { createEspeakEngine, createMediaServer, createTtsService } from "./tts";
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       prisma,
       tts,
       secrets: createEnvSecretStore(),
+      ownServices: ownServices(config),
     }),
   });
   // Worker.run() installs its own SIGINT/SIGTERM handling and resolves once shut down gracefully.

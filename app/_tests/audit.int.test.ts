@@ -17,6 +17,10 @@ import * as apiTokensRoute from "@/app/api/api-tokens/route";
 import * as apiTokenRoute from "@/app/api/api-tokens/[tokenId]/route";
 import * as entryPointsRoute from "@/app/api/flows/[flowId]/entry-points/route";
 import * as testCallsRoute from "@/app/api/flows/[flowId]/test-calls/route";
+import * as httpAllowListRoute from "@/app/api/http-allow-list/route";
+import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route";
+import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
+import * as httpSecretRoute from "@/app/api/http-allow-list/secrets/[secret]/route";
 import { auditActions } from "@/app/_server/audit/audit-actions";
 import { verifyCredentials } from "@/app/_server/auth/verify-credentials";
 import { startAriSimulator } from "@/workers/ari-simulator";
@@ -189,6 +193,27 @@ describe("the audit log", () => {
     for (const active of [false, true]) expect((await app.call(userRoute.PATCH, { as: "admin", method: "PATCH", params: { userId: target.id }, body: { active } })).status).toBe(200);
     const actions = await app.db.prisma.auditEntry.findMany({ where: { targetId: target.id }, orderBy: { id: "asc" } });
     expect(actions.map((entry) => entry.action)).toEqual(["user.deactivate", "user.reactivate"]);
+  });
+
+  it("records HTTP allow-list changes and secret bindings (names and hosts, never values)", async () => {
+    const headers = fromProxy("192.0.2.45");
+    const peer = proxy;
+    const added = await app.call(httpAllowListRoute.POST, { as: "admin", method: "POST", body: { destination: "crm.example.com", allowInternal: false, note: "CRM" }, headers, peer });
+    const entryId = String(added.body.host.id);
+    expect((await app.call(httpAllowEntryRoute.DELETE, { as: "admin", method: "DELETE", params: { entryId }, headers, peer })).status).toBe(200);
+    expect((await app.call(httpSecretsRoute.PUT, { as: "admin", method: "PUT", body: { secret: "CRM_API_KEY", destinations: ["crm.example.com"] }, headers, peer })).status).toBe(200);
+    expect((await app.call(httpSecretsRoute.PUT, { as: "admin", method: "PUT", body: { secret: "CRM_API_KEY", destinations: ["crm2.example.com"] }, headers, peer })).status).toBe(200);
+    expect((await app.call(httpSecretRoute.DELETE, { as: "admin", method: "DELETE", params: { secret: "CRM_API_KEY" }, headers, peer })).status).toBe(200);
+
+    const add = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "httpAllowList.add", targetId: entryId } });
+    expect(add).toMatchObject({ actorId: app.users.admin.id, targetType: "httpAllowList", ip: "192.0.2.45", details: { destination: "crm.example.com", allowInternal: false, note: "CRM" } });
+    expect(await app.db.prisma.auditEntry.count({ where: { action: "httpAllowList.remove", targetId: entryId } })).toBe(1);
+    const sets = await app.db.prisma.auditEntry.findMany({ where: { action: "httpSecretBinding.set", targetId: "CRM_API_KEY" }, orderBy: { id: "asc" } });
+    expect(sets.map((entry) => entry.details)).toEqual([
+      { secret: "CRM_API_KEY", before: null, after: ["crm.example.com"] },
+      { secret: "CRM_API_KEY", before: ["crm.example.com"], after: ["crm2.example.com"] },
+    ]);
+    expect(await app.db.prisma.auditEntry.count({ where: { action: "httpSecretBinding.remove", targetId: "CRM_API_KEY" } })).toBe(1);
   });
 
   it("has a test above for every action it knows", async () => {

@@ -34,6 +34,11 @@ import * as usersRoute from "@/app/api/users/route";
 import * as userRoute from "@/app/api/users/[userId]/route";
 import * as apiTokensRoute from "@/app/api/api-tokens/route";
 import * as apiTokenRoute from "@/app/api/api-tokens/[tokenId]/route";
+import * as httpAllowListRoute from "@/app/api/http-allow-list/route";
+import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route";
+import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
+import * as httpSecretRoute from "@/app/api/http-allow-list/secrets/[secret]/route";
+import * as httpPolicyRoute from "@/app/api/http-allow-list/policy/route";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type TestApp } from "./support/test-app";
 
@@ -352,6 +357,47 @@ const routes: RouteCase[] = [
       return { method: "DELETE", params: { tokenId: token.id } };
     },
   },
+  { name: "GET /api/http-allow-list", handler: httpAllowListRoute.GET, requirement: "user.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/http-allow-list" }) },
+  {
+    name: "POST /api/http-allow-list",
+    handler: httpAllowListRoute.POST,
+    requirement: "user.manage",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/http-allow-list", body: { destination: `api-${++counter}.example.com` } }),
+  },
+  {
+    name: "DELETE /api/http-allow-list/:entryId",
+    handler: httpAllowEntryRoute.DELETE,
+    requirement: "user.manage",
+    success: 200,
+    kinds: null,
+    prepare: async () => {
+      const entry = await app.db.prisma.httpAllowedHost.create({ data: { destination: `old-${++counter}.example.com`, createdById: app.users.admin.id } });
+      return { method: "DELETE", params: { entryId: entry.id } };
+    },
+  },
+  {
+    name: "PUT /api/http-allow-list/secrets",
+    handler: httpSecretsRoute.PUT,
+    requirement: "user.manage",
+    success: 200,
+    kinds: null,
+    prepare: async () => ({ method: "PUT", path: "/api/http-allow-list/secrets", body: { secret: `KEY_${++counter}`, destinations: ["crm.example.com"] } }),
+  },
+  {
+    name: "DELETE /api/http-allow-list/secrets/:secret",
+    handler: httpSecretRoute.DELETE,
+    requirement: "user.manage",
+    success: 200,
+    kinds: null,
+    prepare: async () => {
+      const binding = await app.db.prisma.httpSecretBinding.create({ data: { secret: `OLD_${++counter}`, destinations: [], updatedById: app.users.admin.id } });
+      return { method: "DELETE", params: { secret: binding.secret } };
+    },
+  },
+  // Any role that edits some kind of draft reads it (marketers: campaigns), so it is tried as for a campaign flow.
+  { name: "GET /api/http-allow-list/policy", handler: httpPolicyRoute.GET, requirement: "flow.editDraft", success: 200, kinds: ["campaign"], prepare: async () => ({ path: "/api/http-allow-list/policy" }) },
   {
     name: "POST /api/flows/import",
     handler: importRoute.POST,

@@ -1,4 +1,5 @@
 import { GRAPH_SCHEMA_VERSION, type Graph } from "../graph/schema";
+import type { HttpPolicy } from "../nodes/http-request/http-policy";
 import { makeIssue, type Issue } from "./issue";
 import { checkConnections, type Wiring } from "./checks/connections";
 import { checkExpressions } from "./checks/expressions";
@@ -11,6 +12,8 @@ import { checkVariables } from "./checks/variables";
 export interface ValidateOptions {
   /** Published flow ids a subflow node may call; omitted: not checked. */
   knownFlowIds?: readonly string[];
+  /** The HTTP allow-list and secret bindings HTTP request nodes must respect; omitted: not checked. */
+  httpPolicy?: HttpPolicy;
 }
 
 export interface GraphAnalysis {
@@ -28,7 +31,7 @@ function analyze(input: unknown, options: ValidateOptions, issues: Issue[]): Gra
   const empty: GraphAnalysis = { issues, graph: null, infos: [], wiring: null, reachable: new Set() };
   const structure = parseStructure(input, issues);
   if (structure === null) return empty;
-  const infos = checkSettings(structure.nodes, structure.kind, { knownFlowIds: options.knownFlowIds ?? null }, issues);
+  const infos = checkSettings(structure.nodes, structure.kind, { knownFlowIds: options.knownFlowIds ?? null, httpPolicy: options.httpPolicy ?? null }, issues);
   const valid = infos.flatMap((info): ValidNode[] => (info.valid === null ? [] : [info.valid]));
   const scope = checkVariables(structure.variables, valid, salvageNames(infos), issues);
   for (const node of valid) checkExpressions(node, scope, issues);

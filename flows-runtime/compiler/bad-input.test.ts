@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { graph, say } from "../testing/graph-builder";
 import { compileGraph } from "./compile";
 import type { Issue } from "./issue";
-import { validateGraph } from "./validate";
+import { validateGraph, validateGraphForEditor } from "./validate";
 
 const FIVE_MB = 5 * 1024 * 1024;
 
@@ -94,6 +94,28 @@ describe("bad input", () => {
     ]);
     expect(issuesOf('{"__proto__": {"schemaVersion": 1}, "kind": "ivr", "nodes": [], "edges": []}').map((issue) => issue.code)).toContain("graph-version-invalid");
     expect("defaultLanguage" in {}).toBe(false);
+  });
+
+  it("refuses a node or connection id like __proto__ with a message naming it, instead of dropping the node from the plan", () => {
+    const built = graph().node("start", "start").node("__proto__", "hangup", {}, "Bye").edge("start", "next", "__proto__", "e1").build();
+    const issues = issuesOf(built);
+    expect(issues.map((issue) => [issue.code, issue.nodeId, issue.path])).toContainEqual(["unsafe-node-id", "__proto__", ["nodes", 1, "id"]]);
+    expect(issues.find((issue) => issue.code === "unsafe-node-id")?.message).toContain('"__proto__"');
+    expect(compileGraph(built).ok).toBe(false);
+    const badEdge = graph().node("start", "start").node("bye", "hangup").edge("start", "next", "bye", "__proto__").build();
+    expect(issuesOf(badEdge).map((issue) => [issue.code, issue.edgeId, issue.path])).toContainEqual(["unsafe-edge-id", "__proto__", ["edges", 0, "id"]]);
+    for (const id of ["constructor", "toString", "hasOwnProperty"]) {
+      const named = graph().node("start", "start").node(id, "hangup").edge("start", "next", id).build();
+      const compiled = compileGraph(named);
+      if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
+      expect(Object.hasOwn(compiled.plan.steps, id), id).toBe(true);
+      expect(compiled.plan.steps.start?.next.next).toBe(id);
+      const editor = validateGraphForEditor({ ...named, nodes: [...named.nodes, { id: "x", type: "mystery", position: { x: 0, y: 0 } }] });
+      expect(Object.hasOwn(editor.byNode, "x")).toBe(true);
+    }
+    const editor = validateGraphForEditor(graph().node("start", "start").node("constructor", "mystery").edge("start", "next", "constructor").build());
+    const own = Object.entries(editor.byNode).find(([id]) => id === "constructor")?.[1];
+    expect(own?.map((issue) => issue.code)).toEqual(["unknown-node-type"]);
   });
 
   it("gives clear issues for expressions reaching for process, constructor or __proto__", () => {

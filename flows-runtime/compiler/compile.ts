@@ -20,22 +20,23 @@ export function compileGraph(input: unknown, options: CompileOptions = {}): Comp
   const { graph, wiring } = analysis;
   if (graph === null || wiring === null) return { ok: false, issues: analysis.issues };
   try {
-    const steps: Record<string, PlanStep> = {};
+    // Maps keyed by ids, turned into records only at the end: a key never reaches a prototype.
+    const steps = new Map<string, PlanStep>();
     const reachableNodes = analysis.infos.filter((info) => analysis.reachable.has(info.node.id)).sort((a, b) => byId(a.node, b.node));
     for (const { node, valid } of reachableNodes) {
       const compilable = getCompilableNode(node.type);
       if (valid === null || compilable === undefined) throw new Error(`node "${node.id}" has no valid settings or compiler`);
       const targets = wiring.targets.get(node.id);
-      const next: Record<string, string | null> = {};
-      for (const port of valid.ports) next[port.id] = targets?.get(port.id) ?? null;
+      const next = new Map<string, string | null>();
+      for (const port of valid.ports) next.set(port.id, targets?.get(port.id) ?? null);
       const label = node.label?.trim() ?? "";
-      steps[node.id] = {
+      steps.set(node.id, {
         id: node.id,
         type: node.type,
         label: label === "" ? valid.definition.label.en : label,
         config: compilable.compile(valid.config),
-        next,
-      };
+        next: Object.fromEntries(next),
+      });
     }
     const entry = wiring.starts[0];
     if (entry === undefined) throw new Error("no entry step after validation");
@@ -45,7 +46,7 @@ export function compileGraph(input: unknown, options: CompileOptions = {}): Comp
       graphSchemaVersion: GRAPH_SCHEMA_VERSION,
       entry,
       variables: graph.variables,
-      steps,
+      steps: Object.fromEntries(steps),
     };
     return { ok: true, plan, warnings: analysis.issues };
   } catch (error) {

@@ -29,11 +29,12 @@ export interface EditorValidation {
 /** For the designer, run on every edit: the same checks, grouped for display. */
 export function validateGraphForEditor(input: unknown, options: ValidateOptions = {}): EditorValidation {
   const { graph, issues } = analyzeGraph(input, options);
-  const byNode: Record<string, Issue[]> = {};
+  const byNode = new Map<string, Issue[]>();
   const general: Issue[] = [];
   for (const issue of issues) {
     if (issue.nodeId === null) general.push(issue);
-    else (byNode[issue.nodeId] ??= []).push(issue);
+    else byNode.set(issue.nodeId, [...(byNode.get(issue.nodeId) ?? []), issue]);
   }
-  return { issues, byNode, general, publishable: graph !== null };
+  // fromEntries defines own properties, so an id like "constructor" cannot hit Object.prototype.
+  return { issues, byNode: Object.fromEntries(byNode), general, publishable: graph !== null };
 }

@@ -16,7 +16,7 @@ const vars = {
   long: "x".repeat(1001),
   pattern: "^\\+33",
   badPattern: "(",
-  unsafePattern: "(a*)*b",
+  unsafePattern: "(a)\\1",
 };
 
 const run = (source: string): unknown => evaluateExpression(expr(source), vars);

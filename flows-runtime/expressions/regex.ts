@@ -1,59 +1,25 @@
+import { compileLinearRegex, type LinearRegex, type LinearRegexResult } from "./linear-regex/linear-regex";
 import { MAX_REGEX_SOURCE_LENGTH } from "./limits";
 
-export type RegexResult = { ok: true; regex: RegExp } | { ok: false; code: string; message: string };
+export type RegexResult = { ok: true; regex: LinearRegex } | { ok: false; code: string; message: string };
 
-/** Any repetition of what precedes position i: *, +, {n}, {n,}, {n,m}. */
-const isQuantifierAt = (source: string, i: number): boolean => {
-  const ch = source[i];
-  return ch === "*" || ch === "+" || (ch === "{" && /^\{\d+(,\d*)?\}/.test(source.slice(i, i + 24)));
-};
+const cache = new Map<string, LinearRegexResult>();
 
-/** Repetition without an upper bound: *, +, {n,}. A bounded {n} or {n,m} inside a group stays cheap. */
-const isUnboundedQuantifierAt = (source: string, i: number): boolean => {
-  const ch = source[i];
-  return ch === "*" || ch === "+" || (ch === "{" && /^\{\d+,\}/.test(source.slice(i, i + 24)));
-};
-
-/**
- * Rejects a repeated group that itself contains an unbounded repetition, like (a+)+ or (\w*)*: the classic
- * catastrophic-backtracking shape. The input length cap alone does not help there (2^1000 steps),
- * and a hung regex would block a workflow worker.
- */
-function hasNestedQuantifier(source: string): boolean {
-  const groups: boolean[] = [];
-  let containsQuantifier = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const ch = source[i];
-    if (ch === "\\") {
-      i += 1;
-      continue;
-    }
-    if (ch === "[") {
-      i += 1;
-      while (i < source.length && source[i] !== "]") {
-        if (source[i] === "\\") i += 1;
-        i += 1;
-      }
-      continue;
-    }
-    if (ch === "(") {
-      groups.push(containsQuantifier);
-      containsQuantifier = false;
-      continue;
-    }
-    if (ch === ")") {
-      const inner = containsQuantifier;
-      containsQuantifier = groups.pop() ?? false;
-      if (isQuantifierAt(source, i + 1) && inner) return true;
-      if (inner || isUnboundedQuantifierAt(source, i + 1)) containsQuantifier = true;
-      continue;
-    }
-    if (isUnboundedQuantifierAt(source, i)) containsQuantifier = true;
-  }
-  return false;
+/** matches() compiles its pattern on every evaluation; the program is kept instead. */
+function compiledOnce(source: string): LinearRegexResult {
+  const cached = cache.get(source);
+  if (cached !== undefined) return cached;
+  const compiled = compileLinearRegex(source);
+  if (cache.size > 500) cache.clear();
+  cache.set(source, compiled);
+  return compiled;
 }
 
-/** Compiles an admin-written pattern for matches(); never throws. */
+/**
+ * Compiles an admin-written pattern for matches(); never throws. Patterns run on a linear-time
+ * engine (no backtracking), so (a|a)*$ on caller input cannot stall a workflow; constructs only a
+ * backtracking engine can run (backreferences, lookaround) are refused as unsafe_regex.
+ */
 export function compileUserRegex(source: string): RegexResult {
   if (source.length > MAX_REGEX_SOURCE_LENGTH) {
     return {
@@ -62,17 +28,11 @@ export function compileUserRegex(source: string): RegexResult {
       message: `The pattern is ${source.length} characters long; the maximum is ${MAX_REGEX_SOURCE_LENGTH}`,
     };
   }
-  if (hasNestedQuantifier(source)) {
-    return {
-      ok: false,
-      code: "unsafe_regex",
-      message: "The pattern repeats a group that already repeats (like (a+)+), which can take too long to match; simplify it",
-    };
+  const compiled = compiledOnce(source);
+  if (compiled.ok) return compiled;
+  const { kind, message, position } = compiled.error;
+  if (kind === "unsupported") {
+    return { ok: false, code: "unsafe_regex", message: `Unsupported in patterns: ${message} (at character ${position + 1})` };
   }
-  try {
-    return { ok: true, regex: new RegExp(source) };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, code: "invalid_regex", message: `Invalid pattern: ${detail}` };
-  }
+  return { ok: false, code: "invalid_regex", message: `Invalid pattern: ${message} (at character ${position + 1})` };
 }

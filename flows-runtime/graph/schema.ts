@@ -21,8 +21,21 @@ export const variableDeclarationSchema = z.object({
 });
 export type VariableDeclaration = z.infer<typeof variableDeclarationSchema>;
 
+/*
+ * Ids become keys (plan steps, ports, issue groups): they must start with a letter or digit, so
+ * "__proto__", "constructor"-like tricks with leading underscores and odd characters never get in.
+ */
+const SAFE_NODE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const SAFE_EDGE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:>-]*$/;
+
+export const nodeIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(SAFE_NODE_ID, "must start with a letter or digit and contain only letters, digits, _ and -");
+
 export const graphNodeSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: nodeIdSchema,
   type: z.string().min(1).max(64),
   /** Free label shown on the canvas and in traces ("Main menu"). */
   label: z.string().max(200).optional(),
@@ -33,7 +46,11 @@ export const graphNodeSchema = z.object({
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
 export const graphEdgeSchema = z.object({
-  id: z.string().min(1).max(200),
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(SAFE_EDGE_ID, "must start with a letter or digit and contain only letters, digits, _, -, ., : and >"),
   source: z.string().min(1),
   /** Output port of the source node, e.g. "next", "option:1", "timeout". */
   sourcePort: z.string().min(1).max(100),

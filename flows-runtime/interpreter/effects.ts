@@ -46,6 +46,11 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Names of secrets referenced as {{secret.NAME}} in url/headers/body; resolved by the activity, never by the flow. */
   secretRefs: string[];
+  /**
+   * Paths of the response fields the flow maps. When the request carries a secret, the activity
+   * returns only these fields, never the whole body. Absent in activity inputs recorded before it existed.
+   */
+  responseFields?: string[][];
 }
 
 export interface HttpResponse {

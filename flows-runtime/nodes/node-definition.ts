@@ -1,3 +1,4 @@
+import type { HttpPolicy } from "./http-request/http-policy";
 import type { z } from "zod";
 import type { FlowKind, VariableType } from "../graph/schema";
 import type { PlanStep } from "../plan/schema";
@@ -59,6 +60,8 @@ export interface NodeLintIssue {
 export interface LintContext {
   /** Published flow ids a subflow may call; null when unknown (no check). */
   knownFlowIds: readonly string[] | null;
+  /** The HTTP allow-list and secret bindings; null when unknown (no check). */
+  httpPolicy: HttpPolicy | null;
 }
 
 /** Hints for the generated settings form; the zod schema stays the source of truth. */

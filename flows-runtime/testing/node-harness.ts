@@ -1,5 +1,5 @@
 import type { GraphInput } from "../graph/schema";
-import { validateGraph } from "../compiler/validate";
+import { validateGraph, type ValidateOptions } from "../compiler/validate";
 import type { Issue } from "../compiler/issue";
 import { createExecContext } from "../interpreter/exec-context";
 import { FlowVariables } from "../interpreter/variables";
@@ -47,7 +47,7 @@ export async function executeNode(
  * Validates the node as "n" (label "Test node") in Start -> n -> Hang up, every port of n wired
  * to the hang-up; returns the issues about n.
  */
-export function nodeIssues(type: string, data: Record<string, unknown>, graph: Partial<GraphInput> = {}): Issue[] {
+export function nodeIssues(type: string, data: Record<string, unknown>, graph: Partial<GraphInput> = {}, options: ValidateOptions = {}): Issue[] {
   const compilable = getCompilableNode(type);
   const parsed = compilable?.definition.schema.safeParse(data);
   const ports = compilable !== undefined && parsed?.success === true ? compilable.definition.ports(parsed.data).map((port) => port.id) : [];
@@ -67,6 +67,6 @@ export function nodeIssues(type: string, data: Record<string, unknown>, graph: P
       ...(graph.edges ?? []),
     ],
   };
-  const result = validateGraph(input);
+  const result = validateGraph(input, options);
   return (result.ok ? result.warnings : result.issues).filter((issue) => issue.nodeId === "n");
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { destinationSchema } from "@/flows-runtime/nodes/http-request/http-policy";
 
 export const USAGE = `Usage: npx tsx scripts/run-flow.ts <flow.json> [options]
 
@@ -22,6 +23,8 @@ Options:
   --timeout <seconds>   give up when the call has not ended by then (default 120)
   --secret NAME=VALUE   a secret for HTTP nodes ({{secret.NAME}}); repeatable. CC_SECRET_<NAME>
                         environment variables are used too
+  --allow-http <dest>   a destination HTTP nodes may call (api.example.com, 127.0.0.1:8080); repeatable.
+                        Without it HTTP nodes may call nothing. Secrets may be sent to every such destination
   --json                print the report as JSON
   --verbose             show worker and bridge logs
   -h, --help            this text
@@ -50,6 +53,7 @@ const optionsSchema = z.object({
     .optional(),
   timeoutSeconds: z.coerce.number().positive().max(3_600).default(120),
   secrets: z.array(secretPair).default([]),
+  allowHttp: z.array(destinationSchema).default([]),
   json: z.boolean().default(false),
   verbose: z.boolean().default(false),
 });
@@ -94,6 +98,7 @@ export function parseRunFlowArgs(argv: string[], env: Record<string, string | un
         "time-scale": { type: "string" },
         timeout: { type: "string" },
         secret: { type: "string", multiple: true },
+        "allow-http": { type: "string", multiple: true },
         json: { type: "boolean" },
         verbose: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -115,11 +120,12 @@ export function parseRunFlowArgs(argv: string[], env: Record<string, string | un
     originate: values.originate,
     timeoutSeconds: values.timeout,
     secrets: values.secret,
+    allowHttp: values["allow-http"],
     json: values.json,
     verbose: values.verbose,
   });
   if (!result.success) {
-    const flag: Record<string, string> = { timeScale: "--time-scale", timeoutSeconds: "--timeout", secrets: "--secret", file: "<flow.json>" };
+    const flag: Record<string, string> = { timeScale: "--time-scale", timeoutSeconds: "--timeout", secrets: "--secret", allowHttp: "--allow-http", file: "<flow.json>" };
     const lines = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? "");
       return `${flag[key] ?? `--${key}`}: ${issue.message}`;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Issue } from "@/flows-runtime/compiler/issue";
-import { validateGraph } from "@/flows-runtime/compiler/validate";
+import { validateGraph, type ValidateOptions } from "@/flows-runtime/compiler/validate";
 import type { Graph } from "@/flows-runtime/graph/schema";
 import { findJsonSyntaxError } from "./json-syntax-error";
 
@@ -18,7 +18,7 @@ function describeJsonError(text: string, fallback: string): string {
 }
 
 /** Reads, parses and validates a flow file; every failure comes back with a message for the user. */
-export async function loadFlowFile(file: string): Promise<LoadedFlow> {
+export async function loadFlowFile(file: string, options: ValidateOptions = {}): Promise<LoadedFlow> {
   let text: string;
   try {
     // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses.
@@ -35,7 +35,7 @@ export async function loadFlowFile(file: string): Promise<LoadedFlow> {
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, reason: "json", message: `${file} is not valid JSON: ${describeJsonError(text, message)}` };
   }
-  const result = validateGraph(json);
+  const result = validateGraph(json, options);
   if (!result.ok) {
     const errors = result.issues.filter((i) => i.severity === "error").length;
     return {

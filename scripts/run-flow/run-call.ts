@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { WorkflowNotFoundError } from "@temporalio/common";
 import type { Client } from "@temporalio/client";
 import type { Graph } from "@/flows-runtime/graph/schema";
+import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
 import { createAriClient } from "@/workers/ari";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import type { IvrCallResult } from "@/workers/workflows/call-input";
@@ -21,6 +22,8 @@ export interface RunCallRequest {
   timeScale: number;
   timeoutMs: number;
   secrets: Record<string, string>;
+  /** Written to the scratch database's HTTP allow-list. */
+  httpPolicy: HttpPolicy;
   verbose: boolean;
   /** A real Asterisk instead of the simulator (then `originate` places the caller). */
   asterisk: AsteriskTarget | null;
@@ -78,6 +81,7 @@ export async function runCall(req: RunCallRequest, onCleanup: (cleanup: () => Pr
         ? { ari: { url: req.asterisk.url, username: req.asterisk.username, password: req.asterisk.password }, app: req.asterisk.app, ttsMedia: req.asterisk.ttsMedia }
         : { simulator: { timeScale: req.timeScale, ...(callerContext ? { callerContexts: { [callerContext]: req.script } } : {}) } }),
       secrets: req.secrets,
+      httpPolicy: req.httpPolicy,
       verbose: req.verbose,
     });
     cleanups.push(() => stack.stop());

@@ -24,7 +24,15 @@ let publishedFlowId = "";
 beforeAll(async () => {
   app = await startBrowserApp({
     services: async (db) => {
-      const started = await startDevStack({ databaseUrl: db.url, simulator: { timeScale: 0.2 } });
+      // The fixture's shop and CRM hosts are allowed (they do not resolve here: the lookups take the error path).
+      const httpPolicy = {
+        allowed: ["api.example-shop.cn", "crm.example-shop.cn"].map((destination) => ({ destination, allowInternal: false })),
+        secrets: [
+          { secret: "SHOP_API_TOKEN", destinations: ["api.example-shop.cn"] },
+          { secret: "CRM_API_KEY", destinations: ["crm.example-shop.cn"] },
+        ],
+      };
+      const started = await startDevStack({ databaseUrl: db.url, simulator: { timeScale: 0.2 }, httpPolicy });
       stack = started;
       return { ARI_SIM_URL: started.ari.url, ARI_APP: started.ari.app };
     },

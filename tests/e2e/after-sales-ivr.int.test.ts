@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { logOf, promptsHeard } from "../support/call-prompts";
 import { loadFixture, withNodeData, type FixtureGraph } from "../support/fixtures";
-import { sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
+import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
 
 const SHOP_TOKEN = "shop-token";
-const CRM_KEY = "crm-key";
+const CRM_KEY = "crm-key-7c41e9b2d5";
+/** How a careless (or hostile) CRM might echo the key back: none of these may reach the trace. */
+const KEY_FORMS = [CRM_KEY, [...CRM_KEY].reverse().join(""), Buffer.from(CRM_KEY).toString("base64"), Buffer.from(CRM_KEY).toString("hex")];
 const MENU = ["tts:您好,欢迎致电售后服务中心。查询订单状态请按1,售后服务请按2,人工客服请按0。"];
 const ASK_ORDER = ["tts:请输入您的订单号,以井号键结束。"];
 const VOICEMAIL = ["tts:您好,现在是非工作时间。请在提示音后留言,按井号键结束。"];
@@ -21,6 +23,14 @@ function afterSales(apiUrl: string, hours: Record<string, unknown>): FixtureGrap
   graph = withNodeData(graph, "order_lookup", { url: `${apiUrl}/v2/orders/{{order_number}}` });
   graph = withNodeData(graph, "lookup_customer", { url: `${apiUrl}/v1/customers?phone={{call.caller}}` });
   return graph;
+}
+
+/** Temporal payloads are bytes: decoded to text so the history can be searched. */
+function readable(value: unknown): unknown {
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  if (Array.isArray(value)) return value.map(readable);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, readable(inner)]));
+  return value;
 }
 
 async function queueVars(stack: DevStack, callId: string) {
@@ -39,13 +49,16 @@ describe("e-commerce after-sales IVR (Chinese prompts, business hours)", () => {
         return sendJson(res, 200, { data: { statusText: "已发货", eta: "2025-06-01" } });
       }
       if (url.pathname === "/v1/customers" && req.headers["x-api-key"] === CRM_KEY) {
-        return sendJson(res, 200, { data: { tier: url.searchParams.get("phone") === "13811112222" ? "vip" : "standard" } });
+        const key = String(req.headers["x-api-key"]);
+        const echo = { raw: key, reversed: [...key].reverse().join(""), base64: Buffer.from(key).toString("base64"), hex: Buffer.from(key).toString("hex") };
+        return sendJson(res, 200, { data: { tier: url.searchParams.get("phone") === "13811112222" ? "vip" : "standard" }, echo });
       }
       sendJson(res, 403, { error: "forbidden" });
     });
     stack = await startDevStack({
       simulator: { timeScale: 0.2 },
       secrets: { SHOP_API_TOKEN: SHOP_TOKEN, CRM_API_KEY: CRM_KEY },
+      httpPolicy: allowLocalServer(api, ["SHOP_API_TOKEN", "CRM_API_KEY"]),
     });
     await stack.publishFlow(afterSales(api.url, ALWAYS_OPEN), { did: "4008001" });
     await stack.publishFlow(afterSales(api.url, NEVER_OPEN), { did: "4008002" });
@@ -104,6 +117,15 @@ describe("e-commerce after-sales IVR (Chinese prompts, business hours)", () => {
     const execution = await stack.getExecution(callId);
     expect(execution?.steps.map((s) => s.nodeId)).toEqual(["start", "hours", "main_menu", "lookup_customer", "tier_branch", "to_agents_vip"]);
     expect(execution?.steps[3]?.varsChanged).toEqual({ customer_tier: { before: "standard", after: "vip" } });
+    // The CRM echoed the key in four spellings; only the mapped field left the activity.
+    const history = JSON.stringify(readable(await stack.temporal.client.workflow.getHandle(`call-${callId}`).fetchHistory()));
+    // Payloads decoded: the activity's input (placeholder, not value) and its mapped answer are there to see.
+    expect(history).toContain("{{secret.CRM_API_KEY}}");
+    expect(history).toContain('\\"tier\\":\\"vip\\"');
+    for (const [where, text] of [["trace", JSON.stringify(execution, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value))], ["workflow history", history]] as const) {
+      for (const form of KEY_FORMS) expect(text, `${where}: ${form}`).not.toContain(form);
+      expect(text, where).not.toContain("reversed");
+    }
   });
 
   it("outside business hours takes a voicemail and keeps the recording", async () => {

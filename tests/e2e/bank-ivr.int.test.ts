@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { promptsHeard } from "../support/call-prompts";
 import { loadFixture, withNodeData } from "../support/fixtures";
-import { sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
+import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
 
 const TOKEN = "test-bank-token";
 const CARDS: Record<string, { status: string; last4: string; balance: number }> = {
@@ -26,7 +26,7 @@ describe("bank IVR: card number, HTTP lookup, branch on the answer", () => {
       if (!found) return sendJson(res, 404, { error: "no such card" });
       sendJson(res, 200, { data: { card: found } });
     });
-    stack = await startDevStack({ simulator: { timeScale: 0.2 }, secrets: { BANK_API_TOKEN: TOKEN } });
+    stack = await startDevStack({ simulator: { timeScale: 0.2 }, secrets: { BANK_API_TOKEN: TOKEN }, httpPolicy: allowLocalServer(api, ["BANK_API_TOKEN"]) });
     const graph = withNodeData(loadFixture("bank-ivr"), "lookup_card", { url: `${api.url}/v1/cards/{{card_number}}` });
     await stack.publishFlow(graph, { did: "95588" });
   });

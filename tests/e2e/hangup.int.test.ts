@@ -3,7 +3,7 @@ import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { logOf } from "../support/call-prompts";
 import { loadFixture, withNodeData } from "../support/fixtures";
 import { ivrGraph, sound } from "../support/graph-builder";
-import { sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
+import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
 
 /** The caller hangs up; the workflow must end at once, cleanly, and the trace must say where. */
 describe("caller hangs up", () => {
@@ -19,7 +19,7 @@ describe("caller hangs up", () => {
         resolve();
       })),
     );
-    stack = await startDevStack({ simulator: { timeScale: 0.2 }, secrets: { BANK_API_TOKEN: "t" } });
+    stack = await startDevStack({ simulator: { timeScale: 0.2 }, secrets: { BANK_API_TOKEN: "t" }, httpPolicy: allowLocalServer(slowApi, ["BANK_API_TOKEN"]) });
     await stack.publishFlow(
       ivrGraph({
         name: "long prompt",

@@ -1,3 +1,4 @@
+import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
 export interface ReceivedRequest {
@@ -42,4 +43,10 @@ export async function startLocalHttpServer(
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "Content-Type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+/** An HTTP policy that lets flows call this test server (127.0.0.1:port) and send it the named secrets. */
+export function allowLocalServer(server: Pick<LocalHttpServer, "url">, secrets: string[] = []): HttpPolicy {
+  const destination = new URL(server.url).host;
+  return { allowed: [{ destination, allowInternal: false }], secrets: secrets.map((secret) => ({ secret, destinations: [destination] })) };
 }

@@ -3,7 +3,9 @@ import type { PrismaClient } from "../../prisma/client";
 import type { SecretStore } from "../secrets/secret-store";
 import type { TtsService } from "../tts/tts-service";
 import { createAriActivities, type AriActivitiesConfig } from "./ari-activities";
+import { createHttpPolicyReader } from "../http-allow-list/http-policy-reader";
 import { createHttpActivities } from "./http-activity";
+import type { OwnService, Resolver } from "./http-destination";
 import { createPersistenceActivities } from "./persistence-activities";
 import { createTtsActivities } from "./tts-activities";
 
@@ -13,6 +15,10 @@ export interface CallActivitiesDeps {
   prisma: PrismaClient;
   tts: TtsService;
   secrets: SecretStore;
+  /** Host and port of this product's services (see workers/http-allow-list/own-services.ts). */
+  ownServices?: readonly OwnService[];
+  /** DNS for the HTTP activity; default: the system resolver. */
+  resolve?: Resolver;
 }
 
 /** Every activity the call workflow uses, bound to its clients. */
@@ -21,7 +27,12 @@ export function createCallActivities(deps: CallActivitiesDeps) {
     ...createAriActivities(deps.ari, deps.ariConfig),
     ...createPersistenceActivities(deps.prisma),
     ...createTtsActivities(deps.tts),
-    ...createHttpActivities({ secrets: deps.secrets }),
+    ...createHttpActivities({
+      secrets: deps.secrets,
+      policy: createHttpPolicyReader(deps.prisma),
+      ownServices: deps.ownServices,
+      resolve: deps.resolve,
+    }),
   };
 }
 

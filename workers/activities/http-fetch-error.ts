@@ -1,44 +1,24 @@
-/** Node's network error codes, in words a flow designer understands. */
-const CODES: Record<string, string> = {
-  ENOTFOUND: "could not resolve host",
-  EAI_AGAIN: "could not resolve host (DNS temporarily unavailable)",
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset by the server",
-  EPIPE: "connection closed by the server",
-  ETIMEDOUT: "connection timed out",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
-  UND_ERR_SOCKET: "connection closed by the server",
-  UND_ERR_HEADERS_OVERFLOW: "response headers too large",
-  CERT_HAS_EXPIRED: "TLS certificate has expired",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "TLS certificate is self-signed",
-  SELF_SIGNED_CERT_IN_CHAIN: "TLS certificate chain contains a self-signed certificate",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS certificate could not be verified",
-  ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate does not match the host name",
-};
+/**
+ * What a flow learns when no answer came: the same sentence for a refused connection, a reset, an
+ * unreachable network, a name that does not resolve or a timeout, so the error port cannot be used
+ * to tell closed ports from open ones or internal names from missing ones.
+ */
+export function networkFailure(url: URL): string {
+  return `no response from ${url.host}`;
+}
 
 function field(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null && key in value ? Reflect.get(value, key) : undefined;
 }
 
-export function isTimeout(err: unknown): boolean {
-  const name = field(err, "name");
-  return name === "TimeoutError" || (name === "AbortError" && field(field(err, "cause"), "name") === "TimeoutError");
-}
-
-/**
- * fetch rejects with TypeError("fetch failed") and hides the reason in `cause` (sometimes nested);
- * `where` names the target ("api.example.com:443") or says nothing when it came from a secret.
- */
-export function describeFetchError(err: unknown, where: string): string {
+/** The most specific code or message of a network error, for the worker's log. */
+export function describeNetworkError(err: unknown): string {
   let current: unknown = err;
   for (let depth = 0; depth < 4 && current !== undefined; depth++) {
     const code = field(current, "code");
-    if (typeof code === "string" && CODES[code]) return `${CODES[code]}${where ? ` (${where})` : ""}`;
+    if (typeof code === "string") return code;
     current = field(current, "cause");
   }
-  const cause = field(err, "cause");
-  const message = field(cause, "message") ?? field(err, "message");
-  return `request failed${where ? ` (${where})` : ""}: ${typeof message === "string" ? message : String(err)}`;
+  const message = field(err, "message");
+  return typeof message === "string" ? message : String(err);
 }

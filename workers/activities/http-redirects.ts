@@ -1,42 +1,56 @@
 import type { HttpResponse } from "@/flows-runtime/interpreter/effects";
-import { describeFetchError, isTimeout } from "./http-fetch-error";
+import { checkDestination, type DestinationRules } from "./http-destination";
+import { networkFailure } from "./http-fetch-error";
+import type { HopResponse, HopSender } from "./http-send";
 
 const MAX_REDIRECTS = 5;
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 export interface RedirectingFetch {
-  fetchImpl: typeof fetch;
+  send: HopSender;
+  rules: DestinationRules;
   url: URL;
   method: string;
   headers: Headers;
   body: string | null;
   signal: AbortSignal;
-  timeoutMs: number;
   /** Secrets travel with the request: never follow it to another origin. */
   hasSecrets: boolean;
-  /** How errors name the target; "" when the host itself came from a secret. */
-  where(url: URL): string;
+  /** Where the real reason of a network failure goes (the worker's log), never to the flow. */
+  report(reason: unknown, url: URL): void;
 }
 
-export type FetchResult = { ok: true; res: Response; url: URL } | { ok: false; response: HttpResponse };
+export type FetchResult = { ok: true; res: HopResponse; url: URL } | { ok: false; response: HttpResponse };
 
 const failure = (status: number | null, error: string): FetchResult => ({ ok: false, response: { ok: false, status, body: null, error } });
 
-/** fetch with redirects followed by hand, so each hop is checked (scheme, origin, count) before it is made. */
+/**
+ * Requests with redirects followed by hand: every hop's URL is checked against the allow-list and
+ * its resolved addresses before a connection is made (scheme, origin with secrets, count too).
+ */
 export async function fetchFollowingRedirects(req: RedirectingFetch): Promise<FetchResult> {
   let { url, method, body } = req;
   const headers = new Headers(req.headers);
   for (let redirects = 0; ; redirects++) {
-    let res: Response;
+    const destination = await checkDestination(url, req.rules);
+    if (!destination.ok) {
+      if (destination.network) {
+        req.report("host name did not resolve", url);
+        return failure(null, networkFailure(url));
+      }
+      return failure(null, `request refused: ${destination.error}`);
+    }
+    let res: HopResponse;
     try {
-      res = await req.fetchImpl(url, { method, headers, body, signal: req.signal, redirect: "manual" });
+      res = await req.send({ url, address: destination.address, method, headers, body, signal: req.signal });
     } catch (err) {
-      if (isTimeout(err) || req.signal.aborted) return failure(null, `timed out after ${req.timeoutMs} ms waiting for ${req.where(url) || "the server"}`);
-      return failure(null, describeFetchError(err, req.where(url)));
+      // Refused, reset, unreachable or timed out: one answer, so a flow cannot map ports or hosts.
+      req.report(err, url);
+      return failure(null, networkFailure(url));
     }
     const location = res.headers.get("location");
     if (!REDIRECT.has(res.status) || location === null) return { ok: true, res, url };
-    await res.body?.cancel().catch(() => undefined);
+    res.discard();
     if (redirects >= MAX_REDIRECTS) return failure(res.status, `too many redirects (more than ${MAX_REDIRECTS})`);
     let next: URL;
     try {
@@ -45,6 +59,7 @@ export async function fetchFollowingRedirects(req: RedirectingFetch): Promise<Fe
       return failure(res.status, `redirect to an invalid URL "${location}"`);
     }
     if (next.protocol !== "http:" && next.protocol !== "https:") return failure(res.status, `redirect to a non-HTTP URL refused (${next.protocol})`);
+    if (next.username || next.password) return failure(res.status, "redirect to a URL with user:password@ refused");
     if (next.origin !== url.origin && req.hasSecrets) {
       return failure(res.status, `redirect to another origin (${next.origin}) refused: the request carries secrets`);
     }

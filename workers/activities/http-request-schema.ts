@@ -10,4 +10,5 @@ export const httpRequestInputSchema = z.object({
   body: z.string().nullable(),
   timeoutMs: z.number().int().positive().max(300_000),
   secretRefs: z.array(z.string().regex(SECRET_NAME)),
+  responseFields: z.array(z.array(z.string().max(200)).max(20)).max(50).optional(),
 }) satisfies z.ZodType<HttpRequest>;

@@ -1,4 +1,6 @@
 const REDACTED = "[redacted]";
+/** Shorter fragments of an encoded form would redact ordinary text by chance. */
+const MIN_FRAGMENT = 6;
 
 export interface Scrubber {
   text(text: string): string;
@@ -7,12 +9,46 @@ export interface Scrubber {
 }
 
 /**
+ * Base64 of the secret at each of the three byte alignments it can have inside a longer encoded
+ * text ("Basic " + base64("user:" + secret)), keeping only the characters that depend on the
+ * secret alone; plus the URL-safe alphabet.
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = Buffer.from(secret, "utf8");
+  const forms: string[] = [];
+  for (let offset = 0; offset < 3; offset += 1) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
+    const skip = offset === 0 ? 0 : offset === 1 ? 2 : 3;
+    const stable = Math.floor(((offset + bytes.length) * 8) / 6);
+    const fragment = encoded.slice(skip, stable);
+    if (fragment.length >= MIN_FRAGMENT) forms.push(fragment, fragment.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return forms;
+}
+
+/** Every spelling of a secret a server may echo back: as is, URL- and JSON-escaped, reversed, base64, hex. */
+function formsOf(secret: string): string[] {
+  const reversed = [...secret].reverse().join("");
+  const hex = Buffer.from(secret, "utf8").toString("hex");
+  return [
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    reversed,
+    encodeURIComponent(reversed),
+    ...base64Forms(secret),
+    hex,
+    hex.toUpperCase(),
+  ];
+}
+
+/**
  * Removes secret values from anything that leaves the activity (response bodies that echo the
- * request, error texts that quote a URL). Also catches the percent-encoded and JSON-escaped forms
- * a server or library may print.
+ * request, error texts that quote a URL). A safety net only: a request that carried secrets hands
+ * back nothing but the response fields the flow maps (see projectResponse).
  */
 export function createScrubber(secrets: string[]): Scrubber {
-  const needles = [...new Set(secrets.flatMap((s) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)]))]
+  const needles = [...new Set(secrets.filter((s) => s !== "").flatMap(formsOf))]
     .filter((s) => s !== "")
     // Longest first, so a secret that contains another is removed whole.
     .sort((a, b) => b.length - a.length);

@@ -21,6 +21,10 @@ export const auditActions = [
   "entryPoint.remove",
   "testCall.start",
   "auth.signInFailed",
+  "httpAllowList.add",
+  "httpAllowList.remove",
+  "httpSecretBinding.set",
+  "httpSecretBinding.remove",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -46,8 +50,12 @@ export const auditActionMessageKeys = {
   "entryPoint.remove": "entryPoint_remove",
   "testCall.start": "testCall_start",
   "auth.signInFailed": "auth_signInFailed",
+  "httpAllowList.add": "httpAllowList_add",
+  "httpAllowList.remove": "httpAllowList_remove",
+  "httpSecretBinding.set": "httpSecretBinding_set",
+  "httpSecretBinding.remove": "httpSecretBinding_remove",
 } as const satisfies Record<AuditAction, string>;
 
 /** "account": the e-mail address a failed sign-in named (it may belong to nobody). */
-export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "account"] as const;
+export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "account", "httpAllowList", "httpSecretBinding"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

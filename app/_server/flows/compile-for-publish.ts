@@ -1,8 +1,15 @@
 import { compileGraph, type CompileResult } from "@/flows-runtime/compiler/compile";
 import type { PrismaClient } from "@/prisma/client";
+import { readHttpPolicy } from "@/app/_server/http-allow-list/read-http-policy";
 
-/** Compiles a graph the way it will run: subflow nodes may only call flows that have a live version. */
+/**
+ * Compiles a graph the way it will run: subflow nodes may only call flows that have a live version,
+ * and HTTP request nodes only allowed hosts, with secrets only where they are bound.
+ */
 export async function compileForPublish(db: PrismaClient, graph: unknown): Promise<CompileResult> {
-  const published = await db.flow.findMany({ where: { liveVersionId: { not: null }, deletedAt: null }, select: { id: true } });
-  return compileGraph(graph, { knownFlowIds: published.map((f) => f.id) });
+  const [published, httpPolicy] = await Promise.all([
+    db.flow.findMany({ where: { liveVersionId: { not: null }, deletedAt: null }, select: { id: true } }),
+    readHttpPolicy(db),
+  ]);
+  return compileGraph(graph, { knownFlowIds: published.map((f) => f.id), httpPolicy });
 }

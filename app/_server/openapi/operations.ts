@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { issueApiTokenInputSchema } from "@/app/_server/api-tokens/manage-api-tokens";
 import { auditQuerySchema } from "@/app/_server/audit/list-audit";
 import { callQueryFields } from "@/app/_server/calls/call-query";
+import { addAllowedHostInputSchema, setSecretBindingInputSchema } from "@/app/_server/http-allow-list/manage-http-allow-list";
 import type { Requirement } from "@/app/_server/auth/require-session";
 import { createFlowInputSchema } from "@/app/_server/flows/create-flow";
 import { duplicateFlowInputSchema } from "@/app/_server/flows/duplicate-flow";
@@ -72,5 +73,11 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/api-tokens", summary: "List API tokens (an administrator: all; others: their own)", tag: "admin", permission: "person", success: [200, "{ apiTokens }"] },
   { method: "post", path: "/api/api-tokens", summary: "Issue an API token acting as yourself, by a signed-in person (returned once)", tag: "admin", permission: "person", body: issueApiTokenInputSchema, success: [201, "{ token, apiToken }"] },
   { method: "delete", path: "/api/api-tokens/{tokenId}", summary: "Revoke an API token (an administrator: anyone's; others: their own)", tag: "admin", permission: "person", success: [200, "{ apiToken }"] },
+  { method: "get", path: "/api/http-allow-list", summary: "List the HTTP allow-list and secret bindings", tag: "admin", permission: "user.manage", success: [200, "{ hosts, secrets }"] },
+  { method: "post", path: "/api/http-allow-list", summary: "Allow a destination for HTTP request nodes", tag: "admin", permission: "user.manage", body: addAllowedHostInputSchema, success: [201, "{ host }"] },
+  { method: "delete", path: "/api/http-allow-list/{entryId}", summary: "Remove a destination from the HTTP allow-list", tag: "admin", permission: "user.manage", success: [200, "{ host }"] },
+  { method: "put", path: "/api/http-allow-list/secrets", summary: "Set the destinations a secret may be sent to", tag: "admin", permission: "user.manage", body: setSecretBindingInputSchema, success: [200, "{ binding }"] },
+  { method: "delete", path: "/api/http-allow-list/secrets/{secret}", summary: "Remove a secret's binding", tag: "admin", permission: "user.manage", success: [200, "{ binding }"] },
+  { method: "get", path: "/api/http-allow-list/policy", summary: "The HTTP allow-list as the validator reads it (for live validation)", tag: "flows", permission: "flow.editDraft", success: [200, "{ policy }"] },
   { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];

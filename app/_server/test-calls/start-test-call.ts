@@ -5,6 +5,7 @@ import type { AppLocale } from "@/app/_i18n/locales";
 import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { invalidGraph } from "@/app/_server/flows/graph-issues";
+import { readHttpPolicy } from "@/app/_server/http-allow-list/read-http-policy";
 import { loadFlow } from "@/app/_server/flows/load-flow";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
 import { simulatorControl, stasisApp, TEST_CALL_ARG, TEST_CALL_MAX, TEST_CALLER, TEST_DIALED } from "./simulator";
@@ -29,7 +30,8 @@ export async function startTestCall(
   await loadFlow(db, actor, flowId, "flow.editDraft");
   const { draftGraph } = await db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { draftGraph: true } });
   const published = await db.flow.findMany({ where: { liveVersionId: { not: null }, deletedAt: null }, select: { id: true } });
-  const compiled = compileGraph(draftGraph, { knownFlowIds: published.map((flow) => flow.id) });
+  // A test call runs the unreviewed draft with the real activities: the same HTTP allow-list applies.
+  const compiled = compileGraph(draftGraph, { knownFlowIds: published.map((flow) => flow.id), httpPolicy: await readHttpPolicy(db) });
   if (!compiled.ok) throw invalidGraph(compiled.issues, locale, "The draft cannot be test-called until its problems are fixed.");
 
   const snapshot = await db.testCallPlan.create({

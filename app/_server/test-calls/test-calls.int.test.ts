@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import { graphSchema } from "@/flows-runtime/graph/schema";
 import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
 import { startAriSimulator, type AriSimulator } from "@/workers/ari-simulator";
+import { writeHttpPolicy } from "@/workers/http-allow-list/write-http-policy";
 import { startTestApp, type TestApp } from "@/app/_tests/support/test-app";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
 import { POST as placeCall } from "@/app/api/flows/[flowId]/test-calls/route";
@@ -22,6 +23,13 @@ async function ari(method: string, path: string): Promise<void> {
 
 beforeAll(async () => {
   app = await startTestApp();
+  await writeHttpPolicy(app.db.prisma, {
+    allowed: ["api.example-shop.cn", "crm.example-shop.cn"].map((destination) => ({ destination, allowInternal: false })),
+    secrets: [
+      { secret: "SHOP_API_TOKEN", destinations: ["api.example-shop.cn"] },
+      { secret: "CRM_API_KEY", destinations: ["crm.example-shop.cn"] },
+    ],
+  });
   sim = await startAriSimulator({ port: 0, username: "asterisk", password: "asterisk", defaultApp: "cc-flows-test" });
   vi.stubEnv("ARI_SIM_URL", sim.url);
   vi.stubEnv("ARI_APP", "cc-flows-test");
@@ -47,6 +55,16 @@ describe("test calls (route handlers, simulator control API)", () => {
     expect(result.body.error.code).toBe("invalid_graph");
     expect(result.body.error.issues.length).toBeGreaterThan(0);
     expect(await app.db.prisma.testCallPlan.count()).toBe(0);
+  });
+
+  it("refuses a draft whose HTTP node calls a host that is not allowed (the Temporal UI here), before dialing", async () => {
+    const nodes = afterSales.nodes.map((node) => (node.id === "lookup_customer" ? { ...node, data: { ...node.data, url: "http://127.0.0.1:8233/api/v1/namespaces?api_key=asterisk:asterisk" } } : node));
+    const flow = await app.createFlow("ivr", { graph: { ...afterSales, nodes } });
+    const before = await app.db.prisma.testCallPlan.count();
+    const result = await app.call(placeCall, { as: "ops", method: "POST", params: { flowId: flow.id }, body: {} });
+    expect(result.status).toBe(422);
+    expect(result.body.error.issues).toContainEqual(expect.objectContaining({ code: "http-host-not-allowed", nodeId: "lookup_customer", path: ["url"] }));
+    expect(await app.db.prisma.testCallPlan.count()).toBe(before);
   });
 
   it("is refused to roles that may not edit the flow", async () => {

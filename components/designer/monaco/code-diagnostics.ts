@@ -15,7 +15,9 @@ export function codeDiagnostics(source: string, mode: CodeMode): CodeDiagnostic[
   if (source === "") return [];
   if (mode === "pattern") {
     const check = checkPattern(source);
-    return check.ok ? [] : [{ start: 0, end: source.length, message: check.detail }];
+    if (check.ok) return [];
+    const start = Math.min(check.position, Math.max(0, source.length - 1));
+    return [{ start, end: Math.min(source.length, start + 1), message: check.detail }];
   }
   const result = mode === "expression" ? parseExpression(source) : parseTemplate(source);
   if (result.ok) return [];

@@ -24,7 +24,10 @@ describe("codeDiagnostics", () => {
   });
 
   it("flags unsafe regular expressions", () => {
-    expect(codeDiagnostics("(\\d+)+", "pattern")).toHaveLength(1);
+    expect(codeDiagnostics("(\\d)\\1", "pattern")).toEqual([
+      { start: 4, end: 5, message: "backreferences (\\1, \\k<name>) are not supported (at character 5)" },
+    ]);
+    expect(codeDiagnostics("(\\d+)+", "pattern")).toEqual([]);
     expect(codeDiagnostics("\\d{16}", "pattern")).toEqual([]);
   });
 });

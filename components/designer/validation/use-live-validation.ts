@@ -3,6 +3,8 @@
 import { useEffect } from "react";
 import { useEditorStoreApi } from "../store/editor-context";
 import { useDesignerUiApi } from "../store/designer-ui-context";
+import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
+import { fetchHttpPolicy } from "./fetch-http-policy";
 import { createValidationRunner } from "./validation-runner";
 
 const DEBOUNCE_MS = 250;
@@ -14,18 +16,28 @@ export function useLiveValidation(): void {
   useEffect(() => {
     const runner = createValidationRunner((validation) => ui.getState().setValidation(validation));
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let httpPolicy: HttpPolicy | undefined;
+    let disposed = false;
+    const validateNow = () => runner.validate(editor.getState().actions.graph(), httpPolicy);
     const schedule = () => {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        runner.validate(editor.getState().actions.graph());
+        validateNow();
       }, DEBOUNCE_MS);
     };
-    runner.validate(editor.getState().actions.graph());
+    validateNow();
+    // Until the allow-list arrives (or when it cannot be read) HTTP destinations are simply not checked here; the server checks on submit.
+    void fetchHttpPolicy().then((policy) => {
+      if (disposed || policy === null) return;
+      httpPolicy = policy;
+      validateNow();
+    });
     const unsubscribe = editor.subscribe((state, previous) => {
       if (state.contentVersion !== previous.contentVersion) schedule();
     });
     return () => {
+      disposed = true;
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
       runner.dispose();

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { httpPolicySchema } from "@/flows-runtime/nodes/http-request/http-policy";
 
-export const validationRequestSchema = z.object({ id: z.number(), graph: z.unknown() });
+/** httpPolicy: the allow-list from the server, so live validation shows what submitting would refuse. */
+export const validationRequestSchema = z.object({ id: z.number(), graph: z.unknown(), httpPolicy: httpPolicySchema.optional() });
 
 const issueSchema = z.object({
   severity: z.enum(["error", "warning"]),

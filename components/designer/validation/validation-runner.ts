@@ -1,15 +1,16 @@
 import { validateGraphForEditor } from "@/flows-runtime/compiler/validate";
 import type { Graph } from "@/flows-runtime/graph/schema";
+import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
 import { validationResponseSchema, type LiveValidation } from "./validation-messages";
 
 export interface ValidationRunner {
   /** Only the latest request's result is delivered; older ones still running are dropped. */
-  validate(graph: Graph): void;
+  validate(graph: Graph, httpPolicy?: HttpPolicy): void;
   dispose(): void;
 }
 
 function mainThreadRunner(onResult: (validation: LiveValidation) => void): ValidationRunner {
-  return { validate: (graph) => onResult(validateGraphForEditor(graph)), dispose: () => undefined };
+  return { validate: (graph, httpPolicy) => onResult(validateGraphForEditor(graph, httpPolicy === undefined ? {} : { httpPolicy })), dispose: () => undefined };
 }
 
 /** Validates in a Web Worker; falls back to the main thread where workers cannot start. */
@@ -31,10 +32,10 @@ export function createValidationRunner(onResult: (validation: LiveValidation) =>
     fallback = mainThreadRunner(onResult);
   };
   return {
-    validate(graph) {
-      if (fallback !== null) return fallback.validate(graph);
+    validate(graph, httpPolicy) {
+      if (fallback !== null) return fallback.validate(graph, httpPolicy);
       latest += 1;
-      worker.postMessage({ id: latest, graph });
+      worker.postMessage({ id: latest, graph, httpPolicy });
     },
     dispose: () => worker.terminate(),
   };

@@ -5,5 +5,6 @@ import { validationRequestSchema } from "./validation-messages";
 self.onmessage = (event: MessageEvent<unknown>) => {
   const request = validationRequestSchema.safeParse(event.data);
   if (!request.success) return;
-  self.postMessage({ id: request.data.id, result: validateGraphForEditor(request.data.graph) });
+  const { id, graph, httpPolicy } = request.data;
+  self.postMessage({ id, result: validateGraphForEditor(graph, httpPolicy === undefined ? {} : { httpPolicy }) });
 };

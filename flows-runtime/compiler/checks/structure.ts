@@ -45,14 +45,24 @@ function shapeIssues(
   zodIssues: readonly ZodIssue[],
   ids: { nodeId?: string | null; edgeId?: string | null },
 ): Issue[] {
-  return zodIssues.map((issue) =>
-    makeIssue({
+  return zodIssues.map((issue) => {
+    const rawId = code === "node-invalid" ? ids.nodeId : code === "edge-invalid" ? ids.edgeId : null;
+    // A present but unsafe id ("__proto__", "a b") gets its own message naming it.
+    if (issue.path.length === 1 && issue.path[0] === "id" && typeof rawId === "string" && issue.code === "invalid_format") {
+      return makeIssue({
+        code: code === "node-invalid" ? "unsafe-node-id" : "unsafe-edge-id",
+        ...ids,
+        path: [collection, index, "id"],
+        params: { ...graphScope, index: index + 1, id: rawId },
+      });
+    }
+    return makeIssue({
       code,
       ...ids,
       path: [collection, index, ...issuePath(issue)],
       params: { ...graphScope, index: index + 1, detail: issue.message },
-    }),
-  );
+    });
+  });
 }
 
 function readJson(input: unknown, issues: Issue[]): { ok: true; value: unknown } | { ok: false } {

@@ -43,17 +43,17 @@ describe("collect node", () => {
       [
         "bad-regex",
         ["pattern"],
-        'Collect digits "Test node": "Pattern" is not a valid pattern: Invalid regular expression: /^(?:[)$/: Unterminated character class',
+        'Collect digits "Test node": "Pattern" is not a valid pattern: unterminated character class (at character 1)',
       ],
       ["forbidden-name", ["variable"], 'Collect digits "Test node": "Store in variable" uses "constructor", which is not allowed as a name'],
       ["length-order", ["maxLength"], 'Collect digits "Test node": the minimum length is greater than the maximum length'],
     ]);
-    expect(messages({ pattern: "(\\d+)+", maxLength: 65 })).toEqual([
+    expect(messages({ pattern: "(\\d)\\1", maxLength: 65 })).toEqual([
       ["setting-too-big", ["maxLength"], 'Collect digits "Test node": "Maximum length" must be at most 64'],
       [
         "unsafe-regex",
         ["pattern"],
-        'Collect digits "Test node": "Pattern" repeats a group that already repeats (like (\\d+)+), which can hang the call: simplify it',
+        'Collect digits "Test node": "Pattern" uses what patterns do not support: backreferences (\\1, \\k<name>) are not supported (at character 5). Patterns are matched in linear time, without backreferences or lookaround',
       ],
       ["setting-required", ["variable"], 'Collect digits "Test node": "Store in variable" is required'],
     ]);
@@ -87,6 +87,17 @@ describe("collect node", () => {
       totalTimeoutMs: 30000,
     });
     expect(effects.bufferedDigits).toBe("");
+  });
+
+  it("checks 64 keys against the exponential pattern (1|1)*2 without backtracking", async () => {
+    const evil = { variable: "code", maxLength: 64, maxRetries: 0, pattern: "(1|1)*2" };
+    expect(nodeIssues("collect", evil)).toEqual([]);
+    const started = performance.now();
+    const { result } = await run([`${"1".repeat(63)}3#`], evil);
+    expect(result).toMatchObject({ port: "invalid" });
+    // A backtracking engine takes about 2^63 steps here; generous bound for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect((await run([`${"1".repeat(63)}2#`], evil)).result).toMatchObject({ port: "next" });
   });
 
   it("accepts a full number the caller did not end with the terminator", async () => {

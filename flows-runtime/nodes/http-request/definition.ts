@@ -1,5 +1,6 @@
 import type { ExpressionRef, NodeDefinition, NodeLintIssue } from "../node-definition";
 import { portLabel } from "../shared/port-label";
+import { lintDestination } from "./lint-destination";
 import { httpRequestSchema, type HttpRequestConfig } from "./schema";
 
 const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-secret|x-token)$/i;
@@ -22,8 +23,8 @@ export const httpRequestDefinition: NodeDefinition<HttpRequestConfig> = {
   category: "integration",
   label: { en: "HTTP request", zh: "HTTP 请求" },
   description: {
-    en: "Calls a web service and stores fields of its JSON answer in variables. Network errors, timeouts and non-2xx answers take the error path. Use {{secret.NAME}} for tokens.",
-    zh: "调用 Web 接口,并把 JSON 响应中的字段保存到变量。网络错误、超时和非 2xx 响应走“出错”分支。令牌请用 {{secret.名称}}。",
+    en: "Calls a web service and stores fields of its JSON answer in variables. Network errors, timeouts and non-2xx answers take the error path. Only hosts on the administrator's HTTP allow-list can be called; use {{secret.NAME}} for tokens (each secret only goes to the hosts it is bound to).",
+    zh: "调用 Web 接口,并把 JSON 响应中的字段保存到变量。网络错误、超时和非 2xx 响应走“出错”分支。只能调用管理员 HTTP 允许列表中的主机;令牌请用 {{secret.名称}}(每个密钥只发送到与它绑定的主机)。",
   },
   icon: "world",
   schema: httpRequestSchema,
@@ -44,7 +45,7 @@ export const httpRequestDefinition: NodeDefinition<HttpRequestConfig> = {
     ...config.responseMapping.map((mapping, index) => ({ name: mapping.variable, type: "any" as const, path: ["responseMapping", index, "variable"] })),
     ...(config.statusVariable === undefined ? [] : [{ name: config.statusVariable, type: "any" as const, path: ["statusVariable"] }]),
   ],
-  lint: lintCredentials,
+  lint: (config, context) => [...lintDestination(config, context), ...lintCredentials(config)],
   formHints: {
     method: { widget: "select", label: { en: "Method", zh: "方法" } },
     url: { widget: "template", label: { en: "URL", zh: "URL" } },

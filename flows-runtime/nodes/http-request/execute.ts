@@ -34,6 +34,7 @@ export const executeHttpRequest: NodeExecutor = async (step, ctx) => {
     body: config.body === null ? null : ctx.render(config.body),
     timeoutMs: config.timeoutMs,
     secretRefs: config.secretRefs,
+    responseFields: config.responseMapping.map((mapping) => mapping.path),
   };
   const response = await ctx.effects.http(request);
   if (config.statusVariable !== null) ctx.vars.set(config.statusVariable, response.status);

@@ -3,17 +3,23 @@ import { identifierSchema, jsonPathSchema } from "../shared/identifier";
 import { requiredTemplateSchema, templateSourceSchema } from "../shared/sources";
 import { uniqueBy } from "../shared/unique";
 
-/* Scheme and host are literal text, or the whole base comes from a secret ({{secret.API_BASE}}/cards):
-   a variable can then only change the path and query, never where the request goes. */
-const URL_START = /^(https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?([/?#]|$)|\{\{\s*secret\.)/i;
+/* Scheme, host and port are literal text: a variable or a secret can only change the path and query,
+   never where the request goes (the allow-list and the secrets' bindings are checked against this host). */
+const URL_START = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?([/?#]|$)/i;
+const TEMPLATE_IN_HOST = /^(https?:\/\/[^/?#]*)?\{\{/i;
 
-export const httpUrlSchema = requiredTemplateSchema.refine((value) => URL_START.test(value), { params: { code: "bad-url" } });
+export const httpUrlSchema = requiredTemplateSchema.superRefine((value, ctx) => {
+  if (TEMPLATE_IN_HOST.test(value)) ctx.addIssue({ code: "custom", input: value, params: { code: "url-host-template" } });
+  else if (!URL_START.test(value)) ctx.addIssue({ code: "custom", input: value, params: { code: "bad-url" } });
+});
 
 const headerNameSchema = z
   .string()
   .min(1, { abort: true })
   .max(100, { abort: true })
-  .refine((value) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(value), { params: { code: "bad-header-name" } });
+  .refine((value) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(value), { params: { code: "bad-header-name" } })
+  // The Host header follows the URL: set by hand it could reach another virtual host on an allowed address.
+  .refine((value) => value.toLowerCase() !== "host", { params: { code: "host-header" } });
 
 export const httpRequestSchema = z.object({
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("GET"),
