@@ -17,4 +17,6 @@ export CC_TEST_TEMPLATE_DB="$template"
 export CC_TEST_ADMIN_DB_URL="$admin_url"
 
 cd "$ROOT"
+# Workers (child processes in tests too) load the workflow code prebuilt instead of bundling it at start.
+node --import tsx scripts/build-workflow-bundle.ts --if-stale
 exec npx --no-install vitest run "$@"

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Client } from "@temporalio/client";
 import { WorkflowNotFoundError } from "@temporalio/common";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from "@temporalio/worker";
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleOption } from "@temporalio/worker";
 import { mapEntryPoint } from "../app/_server/flows/map-entry-point";
 import { publishFlow } from "../app/_server/flows/publish-flow";
 import { createPrismaClient, type PrismaClient } from "../prisma/client";
@@ -19,6 +19,7 @@ import { createAriBridge, type AriBridge, type BridgeLogger } from "./ari-bridge
 import { createTemporalCallWorkflows } from "./ari-bridge/call-workflows";
 import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
+import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
 import { createMemorySecretStore } from "./secrets";
 import { temporalCliPath } from "./temporal-cli-path";
 import { connectClientToTemporal, connectWorkerToTemporal } from "./temporal-connection";
@@ -100,10 +101,13 @@ function loadExecution(prisma: PrismaClient, callId: string) {
   });
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | null = null;
-/** Bundling takes seconds: once per process. */
-function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") });
+let bundle: Promise<WorkflowBundleOption> | null = null;
+/** The bundle scripts/test.sh built when it matches the sources; else bundling (seconds), once per process. */
+function workflowBundle(): Promise<WorkflowBundleOption> {
+  bundle ??= prebuiltWorkflowBundle().then(
+    (prebuilt): Promise<WorkflowBundleOption> | WorkflowBundleOption =>
+      prebuilt.ok ? { codePath: prebuilt.codePath } : bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") }),
+  );
   return bundle;
 }
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { Worker, type NativeConnection, type WorkflowBundleOption } from "@temporalio/worker";
 import { createPrismaClient } from "../prisma/client";
 import { createAriClient } from "./ari";
@@ -8,9 +8,16 @@ import { loadConfig } from "./config";
 import { createEnvSecretStore } from "./secrets";
 import { connectWorkerToTemporal } from "./temporal-connection";
 import { createEspeakEngine, createMediaServer, createTtsService } from "./tts";
+import { WORKFLOWS_PATH } from "./workflow-bundle/bundle-manifest";
+import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
 
-/** Entry of the workflow bundle. */
-export const WORKFLOWS_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "workflows", "index.ts");
+export { WORKFLOWS_PATH };
+
+/**
+ * A workflow task that sat this long on a sticky queue (its worker's own) moves to the shared queue:
+ * when that worker was killed, another one takes the call over after this delay, not after 10 s.
+ */
+export const STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT = "1s";
 
 export interface CallWorkerOptions {
   connection: NativeConnection;
@@ -34,6 +41,7 @@ export function createCallWorker(options: CallWorkerOptions): Promise<Worker> {
     maxConcurrentLocalActivityExecutions: 200,
     maxConcurrentActivityTaskExecutions: 200,
     maxCachedWorkflows: 2_000,
+    stickyQueueScheduleToStartTimeout: STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT,
     shutdownGraceTime: "10s",
   });
 }
@@ -50,10 +58,13 @@ async function main(): Promise<void> {
   });
   const ari = createAriClient(config.ari);
   const connection = await connectWorkerToTemporal(config.temporal);
+  const bundle = await prebuiltWorkflowBundle();
+  if (!bundle.ok) console.warn(`[worker] ${bundle.reason}: bundling the workflow code now (seconds); run npx tsx scripts/build-workflow-bundle.ts`);
   const worker = await createCallWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    ...(bundle.ok ? { workflowBundle: { codePath: bundle.codePath } } : {}),
     activities: createCallActivities({
       ari,
       ariConfig: { app: config.ari.app, outboundTrunk: config.ari.outboundTrunk },
