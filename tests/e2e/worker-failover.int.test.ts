@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevStack, type DevStack } from "@/workers/dev-stack";
+import { callWorkflowId } from "@/workers/workflows/signals";
+import { counterLoopFlow } from "../support/graph-builder";
+
+const CALLS = 4;
+const PRESSES = 10;
+/**
+ * Key → next prompt on the surviving worker. The Temporal defaults make it 10 s and more (sticky queue
+ * schedule-to-start 10 s, workflow task timeout 10 s); the configured 1 s + 2 s leave room for a loaded machine.
+ */
+const FAILOVER_BOUND_MS = 6_000;
+
+const script = [
+  ...Array.from({ length: PRESSES }, () => "wait prompt; wait 300ms; press 1"),
+  "wait prompt; wait 300ms; press 2; wait prompt; expect hangup; timeout 120s",
+].join("; ");
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Worker identities (Temporal's default `<pid>@<host>`) that completed workflow tasks of the call. */
+async function workersOf(stack: DevStack, callId: string): Promise<Set<string>> {
+  const identities = new Set<string>();
+  // Continue-as-new makes several runs; the history of each run names its workers.
+  const handle = stack.temporal.client.workflow.getHandle(callWorkflowId(callId));
+  const history = await handle.fetchHistory();
+  for (const event of history.events ?? []) {
+    const identity = event.workflowTaskCompletedEventAttributes?.identity;
+    if (identity) identities.add(identity);
+  }
+  return identities;
+}
+
+describe("two workers, one killed with SIGKILL while calls run", () => {
+  let stack: DevStack;
+  beforeAll(async () => {
+    stack = await startDevStack({ worker: "child-process", simulator: { timeScale: 0.5 } });
+    await stack.publishFlow(counterLoopFlow(), { did: "4020" });
+  });
+  afterAll(() => stack?.stop());
+
+  it("the other worker answers every key within seconds and every call completes", { timeout: 240_000 }, async () => {
+    const sim = stack.simulator;
+    const first = stack.childWorker;
+    if (!sim || !first) throw new Error("needs the simulator and a child-process worker");
+
+    // Calls start while only the first worker runs: their workflows are cached (sticky) there.
+    const callIds = await Promise.all(
+      Array.from({ length: CALLS }, (_, i) => stack.placeCall({ to: "4020", from: `1390000000${i}`, script })),
+    );
+    await until("every call's first prompt", async () => {
+      const plays = await sim.control.log({ kind: "playRequest" });
+      return callIds.every((id) => plays.some((p) => p.channelId === id)) ? true : undefined;
+    });
+    const second = await stack.startChildWorker();
+
+    await until("two keys pressed on every call", async () => {
+      const dtmf = await sim.control.log({ kind: "dtmf" });
+      return callIds.every((id) => dtmf.filter((d) => d.channelId === id).length >= 2) ? true : undefined;
+    });
+    const killedAt = performance.timeOrigin + performance.now();
+    await first.kill("SIGKILL");
+
+    const outcomes = await Promise.all(callIds.map((id) => stack.waitForCall(id, 120_000)));
+    for (const { status, result } of outcomes) {
+      expect(result?.outcome).toBe("completed");
+      expect(status.script?.status).toBe("completed");
+    }
+
+    const log = await sim.control.log();
+    const afterKill: number[] = [];
+    for (const callId of callIds) {
+      const entries = log.filter((e) => e.channelId === callId).sort((a, b) => a.t - b.t);
+      const plays = entries.filter((e) => e.kind === "playRequest");
+      const keys = entries.filter((e) => e.kind === "dtmf" && e.delivered === true);
+      expect(keys).toHaveLength(PRESSES + 1);
+      for (const key of keys) {
+        const next = plays.find((p) => p.t >= key.t);
+        if (!next) throw new Error(`call ${callId}: no prompt after the key at ${key.t}`);
+        if (key.t >= killedAt - 2_000) afterKill.push(next.t - key.t);
+      }
+      // The first workflow tasks ran on the killed worker, the last ones on the surviving one.
+      expect((await workersOf(stack, callId)).size).toBeGreaterThanOrEqual(2);
+    }
+    console.log(`key → next prompt around the kill (ms): ${afterKill.map((ms) => Math.round(ms)).join(", ")}`);
+    expect(afterKill.length).toBeGreaterThanOrEqual(CALLS);
+    expect(Math.max(...afterKill)).toBeLessThan(FAILOVER_BOUND_MS);
+    await second.kill("SIGTERM");
+  });
+});
