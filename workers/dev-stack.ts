@@ -17,7 +17,10 @@ import { startAriSimulator, type AriSimulator, type PlaceCallRequest, type Simul
 import type { CallStatus } from "./ari-simulator/control/client";
 import { createAriBridge, type AriBridge, type BridgeLogger } from "./ari-bridge/bridge";
 import { createTemporalCallWorkflows } from "./ari-bridge/call-workflows";
+import { createEntryPointCache, type EntryPointSnapshot } from "./ari-bridge/entry-point-cache";
 import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
+import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
+import { createPlanCache, type PlanCache } from "./persistence/plan-cache";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
 import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
 import { createMemorySecretStore } from "./secrets";
@@ -38,6 +41,8 @@ export interface DevStackOptions {
   simulator?: SimulatorOptions;
   /** Default: a fresh test database (createTestDatabase; needs scripts/test.sh's template). */
   databaseUrl?: string;
+  /** What the worker and the bridge connect to instead (a TCP proxy an outage test cuts); default databaseUrl. */
+  serviceDatabaseUrl?: string;
   /** "in-process" (default), "child-process" (`node --import tsx workers/worker.ts`, killable) or "none". */
   worker?: "in-process" | "child-process" | "none";
   /** Default true: the ARI bridge runs in-process. */
@@ -81,6 +86,8 @@ export interface DevStack {
   taskQueue: string;
   /** Child-process worker controls (worker: "child-process"). */
   childWorker: ChildWorker | null;
+  /** The in-process bridge's and worker's routing caches (null when not running in this process). */
+  routing: { entryPoints(): EntryPointSnapshot | null; plans: PlanCache | null };
   /** Starts a worker child process again after a kill (worker: "child-process"). */
   startChildWorker(): Promise<ChildWorker>;
   publishFlow(graph: unknown, options?: { flowId?: string; did?: string; stasisArg?: string }): Promise<PublishedFlow>;
@@ -158,6 +165,15 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       cleanups.push(() => db.drop());
     }
 
+    let servicePrisma = prisma;
+    const serviceDatabaseUrl = options.serviceDatabaseUrl ?? databaseUrl;
+    if (serviceDatabaseUrl !== databaseUrl) {
+      const own = createPrismaClient(serviceDatabaseUrl);
+      servicePrisma = own;
+      cleanups.push(() => own.$disconnect());
+    }
+    const cacheLog = verbose ? (message: string) => console.log(`[dev-stack] ${message}`) : undefined;
+
     // Temporal
     let address: string;
     let namespace: string;
@@ -203,7 +219,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       ARI_PASSWORD: ariConn.password,
       ARI_APP: app,
       ARI_OUTBOUND_TRUNK: options.outboundTrunk ?? "",
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: serviceDatabaseUrl,
     };
     let ttsDir: string | null = null;
     const ensureTtsDir = async () => {
@@ -227,6 +243,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       return spawned;
     };
     const mode = options.worker ?? "in-process";
+    let planCache: PlanCache | null = null;
     if (mode === "in-process") {
       let tts = options.tts;
       if (!tts) {
@@ -243,6 +260,10 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
           return url;
         },
       };
+      const plans = createPlanCache(servicePrisma, { log: cacheLog });
+      planCache = plans;
+      const routing = keepRoutingFresh(serviceDatabaseUrl, [plans], cacheLog);
+      cleanups.push(() => routing.close());
       const connection = await connectWorkerToTemporal({ address, namespace, taskQueue, tls: null });
       const ariClient: AriClient = createAriClient({ ...ariConn, app });
       const worker = await createCallWorker({
@@ -253,7 +274,8 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
         activities: createCallActivities({
           ari: ariClient,
           ariConfig: { app, outboundTrunk: options.outboundTrunk },
-          prisma,
+          prisma: servicePrisma,
+          plans,
           tts: recordingTts,
           secrets: createMemorySecretStore(options.secrets ?? {}),
         }),
@@ -270,12 +292,17 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
 
     // Bridge
     let bridge: AriBridge | null = null;
+    let entryPointSnapshot = (): EntryPointSnapshot | null => null;
     if (options.bridge ?? true) {
       const ariClient = createAriClient({ ...ariConn, app, reconnect: { initialDelayMs: 50, maxDelayMs: 1_000 } });
+      const entryPoints = createEntryPointCache(servicePrisma, { log: cacheLog });
+      entryPointSnapshot = entryPoints.current;
+      const routing = keepRoutingFresh(serviceDatabaseUrl, [entryPoints], cacheLog);
+      cleanups.push(() => routing.close());
       const b = createAriBridge({
         ari: ariClient,
         workflows: createTemporalCallWorkflows(client, taskQueue),
-        resolveEntry: createEntryResolver(prisma),
+        resolveEntry: createEntryResolver(servicePrisma, { cache: entryPoints }),
         app,
         stepsPerRun: options.stepsPerRun,
         log: verbose ? verboseLogger : quietLogger,
@@ -297,6 +324,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       databaseUrl,
       prisma,
       taskQueue,
+      routing: { entryPoints: () => entryPointSnapshot(), plans: planCache },
       get childWorker() {
         return child;
       },

@@ -5,6 +5,8 @@ import { createPrismaClient } from "../prisma/client";
 import { createAriClient } from "./ari";
 import { createCallActivities, type CallActivities } from "./activities/call-activities";
 import { loadConfig } from "./config";
+import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
+import { createPlanCache } from "./persistence/plan-cache";
 import { createEnvSecretStore } from "./secrets";
 import { connectWorkerToTemporal } from "./temporal-connection";
 import { createEspeakEngine, createMediaServer, createTtsService } from "./tts";
@@ -50,6 +52,10 @@ export function createCallWorker(options: CallWorkerOptions): Promise<Worker> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const prisma = createPrismaClient(config.databaseUrl);
+  const log = (message: string) => console.log(`[worker] ${message}`);
+  // Plans by version id and every flow's live version: calls start while the database is unreachable.
+  const plans = createPlanCache(prisma, { log });
+  const routing = keepRoutingFresh(config.databaseUrl, [plans], log);
   const media = await createMediaServer({ cacheDir: config.tts.cacheDir, host: config.tts.mediaHost, port: config.tts.mediaPort });
   const tts = createTtsService({
     engine: createEspeakEngine(),
@@ -69,6 +75,7 @@ async function main(): Promise<void> {
       ari,
       ariConfig: { app: config.ari.app, outboundTrunk: config.ari.outboundTrunk },
       prisma,
+      plans,
       tts,
       secrets: createEnvSecretStore(),
     }),
@@ -78,7 +85,7 @@ async function main(): Promise<void> {
   try {
     await worker.run();
   } finally {
-    await Promise.allSettled([connection.close(), media.close(), prisma.$disconnect()]);
+    await Promise.allSettled([connection.close(), media.close(), routing.close(), prisma.$disconnect()]);
   }
   console.log("[worker] stopped");
 }
