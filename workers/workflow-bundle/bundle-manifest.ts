@@ -21,12 +21,12 @@ export const bundleManifestSchema = z.object({
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
 
 /** sha256 over the files' names and contents; null when one of them no longer exists. */
-export async function sourcesHash(files: readonly string[]): Promise<string | null> {
+export async function sourcesHash(files: readonly string[], root: string = ROOT): Promise<string | null> {
   const hash = createHash("sha256");
   for (const file of [...files].sort()) {
     let content: Buffer;
     try {
-      content = await readFile(path.join(ROOT, file));
+      content = await readFile(path.join(root, file));
     } catch {
       return null;
     }
