@@ -55,16 +55,17 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(`[worker] ${message}`);
   // Plans by version id and every flow's live version: calls start while the database is unreachable.
   const plans = createPlanCache(prisma, { log });
-  const routing = keepRoutingFresh(config.databaseUrl, [plans], log);
-  const media = await createMediaServer({ cacheDir: config.tts.cacheDir, host: config.tts.mediaHost, port: config.tts.mediaPort });
+  const [media, connection, bundle] = await Promise.all([
+    createMediaServer({ cacheDir: config.tts.cacheDir, host: config.tts.mediaHost, port: config.tts.mediaPort }),
+    connectWorkerToTemporal(config.temporal),
+    prebuiltWorkflowBundle(),
+  ]);
   const tts = createTtsService({
     engine: createEspeakEngine(),
     cacheDir: config.tts.cacheDir,
     publicBaseUrl: config.tts.publicBaseUrl ?? media.url,
   });
   const ari = createAriClient(config.ari);
-  const connection = await connectWorkerToTemporal(config.temporal);
-  const bundle = await prebuiltWorkflowBundle();
   if (!bundle.ok) console.warn(`[worker] ${bundle.reason}: bundling the workflow code now (seconds); run npx tsx scripts/build-workflow-bundle.ts`);
   const worker = await createCallWorker({
     connection,
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
       secrets: createEnvSecretStore(),
     }),
   });
+  // Loaded once the worker exists, not competing with its start for the CPU.
+  const routing = keepRoutingFresh(config.databaseUrl, [plans], log);
   // Worker.run() installs its own SIGINT/SIGTERM handling and resolves once shut down gracefully.
   console.log(`[worker] polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; TTS media at ${media.url}`);
   try {

@@ -26,17 +26,18 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-/** Worker identities (Temporal's default `<pid>@<host>`) that completed workflow tasks of the call. */
-async function workersOf(stack: DevStack, callId: string): Promise<Set<string>> {
-  const identities = new Set<string>();
-  // Continue-as-new makes several runs; the history of each run names its workers.
-  const handle = stack.temporal.client.workflow.getHandle(callWorkflowId(callId));
-  const history = await handle.fetchHistory();
+const eventMs = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
+  Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
+
+/** Identity (Temporal's default `<pid>@<host>`) of the worker that took the call's last workflow task before `at`. */
+async function workerAt(stack: DevStack, callId: string, at: number): Promise<string | null> {
+  const history = await stack.temporal.client.workflow.getHandle(callWorkflowId(callId)).fetchHistory();
+  let identity: string | null = null;
   for (const event of history.events ?? []) {
-    const identity = event.workflowTaskCompletedEventAttributes?.identity;
-    if (identity) identities.add(identity);
+    const started = event.workflowTaskStartedEventAttributes;
+    if (started && eventMs(event.eventTime) < at) identity = started.identity ?? null;
   }
-  return identities;
+  return identity;
 }
 
 describe("two workers, one killed with SIGKILL while calls run", () => {
@@ -77,21 +78,27 @@ describe("two workers, one killed with SIGKILL while calls run", () => {
 
     const log = await sim.control.log();
     const afterKill: number[] = [];
+    let callsOnKilledWorker = 0;
     for (const callId of callIds) {
       const entries = log.filter((e) => e.channelId === callId).sort((a, b) => a.t - b.t);
       const plays = entries.filter((e) => e.kind === "playRequest");
       const keys = entries.filter((e) => e.kind === "dtmf" && e.delivered === true);
       expect(keys).toHaveLength(PRESSES + 1);
       for (const key of keys) {
-        const next = plays.find((p) => p.t >= key.t);
-        if (!next) throw new Error(`call ${callId}: no prompt after the key at ${key.t}`);
-        if (key.t >= killedAt - 2_000) afterKill.push(next.t - key.t);
+        if (!plays.some((p) => p.t >= key.t)) throw new Error(`call ${callId}: no prompt after the key at ${key.t}`);
       }
-      // The first workflow tasks ran on the killed worker, the last ones on the surviving one.
-      expect((await workersOf(stack, callId)).size).toBeGreaterThanOrEqual(2);
+      // On a loaded machine a call may have moved to the second worker before the kill (its sticky
+      // task waited over 1 s): only calls the killed worker was running measure the failover.
+      if (!(await workerAt(stack, callId, killedAt))?.startsWith(`${first.pid}@`)) continue;
+      callsOnKilledWorker += 1;
+      for (const key of keys) {
+        const next = plays.find((p) => p.t >= key.t);
+        if (next && key.t >= killedAt - 2_000) afterKill.push(next.t - key.t);
+      }
     }
-    console.log(`key → next prompt around the kill (ms): ${afterKill.map((ms) => Math.round(ms)).join(", ")}`);
-    expect(afterKill.length).toBeGreaterThanOrEqual(CALLS);
+    console.log(`calls on the killed worker: ${callsOnKilledWorker}/${CALLS}; key → next prompt around the kill (ms): ${afterKill.map((ms) => Math.round(ms)).join(", ")}`);
+    expect(callsOnKilledWorker).toBeGreaterThanOrEqual(1);
+    expect(afterKill.length).toBeGreaterThanOrEqual(callsOnKilledWorker);
     expect(Math.max(...afterKill)).toBeLessThan(FAILOVER_BOUND_MS);
     await second.kill("SIGTERM");
   });
