@@ -40,6 +40,24 @@ async function workerAt(stack: DevStack, callId: string, at: number): Promise<st
   return identity;
 }
 
+/** The call's workflow task events around the kill, printed when the bound is missed (which worker, which timeout). */
+async function taskEventsAround(stack: DevStack, callId: string, killedAt: number): Promise<string> {
+  const history = await stack.temporal.client.workflow.getHandle(callWorkflowId(callId)).fetchHistory();
+  const lines: string[] = [];
+  for (const event of history.events ?? []) {
+    const t = eventMs(event.eventTime) - killedAt;
+    if (t < -1_000) continue;
+    const detail =
+      event.workflowTaskStartedEventAttributes?.identity ??
+      event.workflowTaskScheduledEventAttributes?.taskQueue?.name ??
+      event.workflowTaskTimedOutEventAttributes?.timeoutType ??
+      event.markerRecordedEventAttributes?.markerName ??
+      "";
+    lines.push(`${Math.round(t)} ms ${event.eventType} ${detail}`);
+  }
+  return lines.join("\n");
+}
+
 describe("two workers, one killed with SIGKILL while calls run", () => {
   let stack: DevStack;
   beforeAll(async () => {
@@ -71,6 +89,9 @@ describe("two workers, one killed with SIGKILL while calls run", () => {
     await first.kill("SIGKILL");
 
     const outcomes = await Promise.all(callIds.map((id) => stack.waitForCall(id, 120_000)));
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.result?.outcome !== "completed") console.log(await taskEventsAround(stack, callIds[i] ?? "", killedAt));
+    }
     for (const { status, result } of outcomes) {
       expect(result?.outcome).toBe("completed");
       expect(status.script?.status).toBe("completed");
@@ -99,6 +120,7 @@ describe("two workers, one killed with SIGKILL while calls run", () => {
     console.log(`calls on the killed worker: ${callsOnKilledWorker}/${CALLS}; key → next prompt around the kill (ms): ${afterKill.map((ms) => Math.round(ms)).join(", ")}`);
     expect(callsOnKilledWorker).toBeGreaterThanOrEqual(1);
     expect(afterKill.length).toBeGreaterThanOrEqual(callsOnKilledWorker);
+    if (Math.max(...afterKill) >= FAILOVER_BOUND_MS) console.log(await taskEventsAround(stack, callIds[0] ?? "", killedAt));
     expect(Math.max(...afterKill)).toBeLessThan(FAILOVER_BOUND_MS);
     await second.kill("SIGTERM");
   });
