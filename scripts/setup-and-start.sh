@@ -73,6 +73,8 @@ else
   ari_target="Asterisk ARI   $ARI_URL"
 fi
 
+log "bundling the workflow code (when its sources changed)"
+(cd "$ROOT" && node --import tsx scripts/build-workflow-bundle.ts --if-stale)
 start_service worker node --import tsx workers/worker.ts
 wait_until worker 120 log_has worker "[worker] polling task queue"
 

@@ -19,4 +19,6 @@ export CC_TEST_ADMIN_DB_URL="$admin_url"
 export CC_TEST_APP_DB_URL="${CC_TEST_APP_DB_URL:-postgresql://ccflows_app:ccflows_app@127.0.0.1:5432/postgres}"
 
 cd "$ROOT"
+# Workers (child processes in tests too) load the workflow code prebuilt instead of bundling it at start.
+node --import tsx scripts/build-workflow-bundle.ts --if-stale
 exec npx --no-install vitest run "$@"

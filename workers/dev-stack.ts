@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Client } from "@temporalio/client";
 import { WorkflowNotFoundError } from "@temporalio/common";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from "@temporalio/worker";
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleOption } from "@temporalio/worker";
 import { mapEntryPoint } from "../app/_server/flows/map-entry-point";
 import { publishFlow } from "../app/_server/flows/publish-flow";
 import { createPrismaClient, type PrismaClient } from "../prisma/client";
@@ -17,8 +17,12 @@ import { startAriSimulator, type AriSimulator, type PlaceCallRequest, type Simul
 import type { CallStatus } from "./ari-simulator/control/client";
 import { BRIDGE_RECONNECT, createAriBridge, type AriBridge, type BridgeLogger } from "./ari-bridge/bridge";
 import { createTemporalCallWorkflows } from "./ari-bridge/call-workflows";
+import { createEntryPointCache, type EntryPointSnapshot } from "./ari-bridge/entry-point-cache";
 import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
+import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
+import { createPlanCache, type PlanCache } from "./persistence/plan-cache";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
+import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
 import { createMemorySecretStore } from "./secrets";
 import { writeHttpPolicy } from "./http-allow-list/write-http-policy";
 import type { HttpPolicy } from "../flows-runtime/nodes/http-request/http-policy";
@@ -39,6 +43,8 @@ export interface DevStackOptions {
   simulator?: SimulatorOptions;
   /** Default: a fresh test database (createTestDatabase; needs scripts/test.sh's template). */
   databaseUrl?: string;
+  /** What the worker and the bridge connect to instead (a TCP proxy an outage test cuts); default databaseUrl. */
+  serviceDatabaseUrl?: string;
   /** "in-process" (default), "child-process" (`node --import tsx workers/worker.ts`, killable) or "none". */
   worker?: "in-process" | "child-process" | "none";
   /** Default true: the ARI bridge runs in-process; "child-process" runs `workers/ari-bridge/main.ts` (killable); false: none (start one with startBridge). */
@@ -94,6 +100,8 @@ export interface DevStack {
   taskQueue: string;
   /** Child-process worker controls (worker: "child-process"). */
   childWorker: ChildWorker | null;
+  /** The in-process bridge's and worker's routing caches (null when not running in this process). */
+  routing: { entryPoints(): EntryPointSnapshot | null; plans: PlanCache | null };
   /** Starts a worker child process again after a kill (worker: "child-process"). */
   startChildWorker(): Promise<ChildWorker>;
   /** The bridge child process (bridge: "child-process"), the latest one started. */
@@ -120,10 +128,13 @@ function loadExecution(prisma: PrismaClient, callId: string) {
   });
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | null = null;
-/** Bundling takes seconds: once per process. */
-function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") });
+let bundle: Promise<WorkflowBundleOption> | null = null;
+/** The bundle scripts/test.sh built when it matches the sources; else bundling (seconds), once per process. */
+function workflowBundle(): Promise<WorkflowBundleOption> {
+  bundle ??= prebuiltWorkflowBundle().then(
+    (prebuilt): Promise<WorkflowBundleOption> | WorkflowBundleOption =>
+      prebuilt.ok ? { codePath: prebuilt.codePath } : bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") }),
+  );
   return bundle;
 }
 
@@ -175,6 +186,15 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     }
     if (options.httpPolicy) await writeHttpPolicy(prisma, options.httpPolicy);
 
+    let servicePrisma = prisma;
+    const serviceDatabaseUrl = options.serviceDatabaseUrl ?? databaseUrl;
+    if (serviceDatabaseUrl !== databaseUrl) {
+      const own = createPrismaClient(serviceDatabaseUrl);
+      servicePrisma = own;
+      cleanups.push(() => own.$disconnect());
+    }
+    const cacheLog = verbose ? (message: string) => console.log(`[dev-stack] ${message}`) : undefined;
+
     // Temporal
     let address: string;
     let namespace: string;
@@ -221,7 +241,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       ARI_PASSWORD: ariConn.password,
       ARI_APP: app,
       ARI_OUTBOUND_TRUNK: options.outboundTrunk ?? "",
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: serviceDatabaseUrl,
     };
     let ttsDir: string | null = null;
     const ensureTtsDir = async () => {
@@ -245,6 +265,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       return spawned;
     };
     const mode = options.worker ?? "in-process";
+    let planCache: PlanCache | null = null;
     if (mode === "in-process") {
       let tts = options.tts;
       if (!tts) {
@@ -266,6 +287,10 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
           return prompt;
         },
       };
+      const plans = createPlanCache(servicePrisma, { log: cacheLog });
+      planCache = plans;
+      const routing = keepRoutingFresh(serviceDatabaseUrl, [plans], cacheLog);
+      cleanups.push(() => routing.close());
       const connection = await connectWorkerToTemporal({ address, namespace, taskQueue, tls: null });
       const ariClient: AriClient = createAriClient({ ...ariConn, app });
       const worker = await createCallWorker({
@@ -276,7 +301,8 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
         activities: createCallActivities({
           ari: ariClient,
           ariConfig: { app, outboundTrunk: options.outboundTrunk },
-          prisma,
+          prisma: servicePrisma,
+          plans,
           tts: recordingTts,
           secrets: createMemorySecretStore(options.secrets ?? {}),
         }),
@@ -293,12 +319,18 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
 
     // Bridge
     const bridges: AriBridge[] = [];
+    let entryPointSnapshot = (): EntryPointSnapshot | null => null;
     const startBridge = async (opts: BridgeStartOptions = {}): Promise<void> => {
       const ariClient = createAriClient({ ...ariConn, url: opts.ariUrl ?? ariConn.url, app, reconnect: BRIDGE_RECONNECT });
+      // Answers the entry point lookup when the database does not: calls are routed during an outage.
+      const entryPoints = createEntryPointCache(servicePrisma, { log: cacheLog });
+      entryPointSnapshot = entryPoints.current;
+      const routing = keepRoutingFresh(serviceDatabaseUrl, [entryPoints], cacheLog);
+      cleanups.push(() => routing.close());
       const b = createAriBridge({
         ari: ariClient,
         workflows: createTemporalCallWorkflows(client, taskQueue),
-        resolveEntry: createEntryResolver(prisma),
+        resolveEntry: createEntryResolver(servicePrisma, { cache: entryPoints }),
         app,
         stepsPerRun: options.stepsPerRun,
         log: verbose ? verboseLogger : quietLogger,
@@ -340,6 +372,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       databaseUrl,
       prisma,
       taskQueue,
+      routing: { entryPoints: () => entryPointSnapshot(), plans: planCache },
       get childWorker() {
         return child;
       },

@@ -1,17 +1,26 @@
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { Worker, type NativeConnection, type WorkflowBundleOption } from "@temporalio/worker";
 import { createPrismaClient } from "../prisma/client";
 import { createAriClient } from "./ari";
 import { createCallActivities, type CallActivities } from "./activities/call-activities";
 import { loadConfig } from "./config";
+import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
+import { createPlanCache } from "./persistence/plan-cache";
 import { createEnvSecretStore } from "./secrets";
 import { ownServices } from "./http-allow-list/own-services";
 import { connectWorkerToTemporal } from "./temporal-connection";
 import { createEspeakEngine, createMediaServer, createTtsService } from "./tts";
+import { WORKFLOWS_PATH } from "./workflow-bundle/bundle-manifest";
+import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
 
-/** Entry of the workflow bundle. */
-export const WORKFLOWS_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), "workflows", "index.ts");
+export { WORKFLOWS_PATH };
+
+/**
+ * A workflow task that sat this long on a sticky queue (its worker's own) moves to the shared queue:
+ * when that worker was killed, another one takes the call over after this delay, not after 10 s.
+ */
+export const STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT = "1s";
 
 export interface CallWorkerOptions {
   connection: NativeConnection;
@@ -35,6 +44,7 @@ export function createCallWorker(options: CallWorkerOptions): Promise<Worker> {
     maxConcurrentLocalActivityExecutions: 200,
     maxConcurrentActivityTaskExecutions: 200,
     maxCachedWorkflows: 2_000,
+    stickyQueueScheduleToStartTimeout: STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT,
     shutdownGraceTime: "10s",
   });
 }
@@ -43,33 +53,44 @@ export function createCallWorker(options: CallWorkerOptions): Promise<Worker> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const prisma = createPrismaClient(config.databaseUrl);
-  const media = await createMediaServer({ cacheDir: config.tts.cacheDir, host: config.tts.mediaHost, port: config.tts.mediaPort });
+  const log = (message: string) => console.log(`[worker] ${message}`);
+  // Plans by version id and every flow's live version: calls start while the database is unreachable.
+  const plans = createPlanCache(prisma, { log });
+  const [media, connection, bundle] = await Promise.all([
+    createMediaServer({ cacheDir: config.tts.cacheDir, host: config.tts.mediaHost, port: config.tts.mediaPort }),
+    connectWorkerToTemporal(config.temporal),
+    prebuiltWorkflowBundle(),
+  ]);
   const tts = createTtsService({
     engine: createEspeakEngine(),
     cacheDir: config.tts.cacheDir,
     publicBaseUrl: config.tts.publicBaseUrl ?? media.url,
   });
   const ari = createAriClient(config.ari);
-  const connection = await connectWorkerToTemporal(config.temporal);
+  if (!bundle.ok) console.warn(`[worker] ${bundle.reason}: bundling the workflow code now (seconds); run npx tsx scripts/build-workflow-bundle.ts`);
   const worker = await createCallWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
+    ...(bundle.ok ? { workflowBundle: { codePath: bundle.codePath } } : {}),
     activities: createCallActivities({
       ari,
       ariConfig: { app: config.ari.app, outboundTrunk: config.ari.outboundTrunk },
       prisma,
+      plans,
       tts,
       secrets: createEnvSecretStore(),
       ownServices: ownServices(config),
     }),
   });
+  // Loaded once the worker exists, not competing with its start for the CPU.
+  const routing = keepRoutingFresh(config.databaseUrl, [plans], log);
   // Worker.run() installs its own SIGINT/SIGTERM handling and resolves once shut down gracefully.
   console.log(`[worker] polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; TTS media at ${media.url}`);
   try {
     await worker.run();
   } finally {
-    await Promise.allSettled([connection.close(), media.close(), prisma.$disconnect()]);
+    await Promise.allSettled([connection.close(), media.close(), routing.close(), prisma.$disconnect()]);
   }
   console.log("[worker] stopped");
 }

@@ -28,7 +28,14 @@ describe("continue-as-new in a long looping call", () => {
     expect((await promptsHeard(stack, callId)).at(-1)).toEqual([`tts:You counted ${PRESSES}.`]);
 
     const runs = [];
-    for await (const run of stack.temporal.client.workflow.list({ query: `WorkflowId = '${callWorkflowId(callId)}'` })) runs.push(run.status.name);
+    const taskTimeouts = new Set<number>();
+    for await (const run of stack.temporal.client.workflow.list({ query: `WorkflowId = '${callWorkflowId(callId)}'` })) {
+      runs.push(run.status.name);
+      const described = await stack.temporal.client.workflow.getHandle(run.workflowId, run.runId).describe();
+      taskTimeouts.add(Number(described.raw.executionConfig?.defaultWorkflowTaskTimeout?.seconds ?? 0));
+    }
+    // The short workflow task timeout the bridge sets (failover to another worker) holds in every run.
+    expect([...taskTimeouts]).toEqual([2]);
     expect(runs.filter((status) => status === "CONTINUED_AS_NEW").length).toBeGreaterThanOrEqual(3);
     expect(runs.filter((status) => status === "COMPLETED")).toHaveLength(1);
 

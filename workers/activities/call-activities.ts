@@ -1,5 +1,6 @@
 import type { AriClient } from "../ari";
 import type { PrismaClient } from "../../prisma/client";
+import type { PlanCache } from "../persistence/plan-cache";
 import type { SecretStore } from "../secrets/secret-store";
 import type { TtsService } from "../tts/tts-service";
 import { createAriActivities, type AriActivitiesConfig } from "./ari-activities";
@@ -13,6 +14,8 @@ export interface CallActivitiesDeps {
   ari: AriClient;
   ariConfig: AriActivitiesConfig;
   prisma: PrismaClient;
+  /** Published plans and live versions kept in the worker (see createPlanCache). */
+  plans?: PlanCache;
   tts: TtsService;
   secrets: SecretStore;
   /** Host and port of this product's services (see workers/http-allow-list/own-services.ts). */
@@ -25,7 +28,7 @@ export interface CallActivitiesDeps {
 export function createCallActivities(deps: CallActivitiesDeps) {
   return {
     ...createAriActivities(deps.ari, deps.ariConfig),
-    ...createPersistenceActivities(deps.prisma),
+    ...createPersistenceActivities(deps.prisma, deps.plans),
     ...createTtsActivities(deps.tts),
     ...createHttpActivities({
       secrets: deps.secrets,

@@ -15,6 +15,12 @@ export interface CallWorkflows {
 }
 
 const WORKFLOW_TYPE = "ivrCallWorkflow";
+/**
+ * A workflow task whose worker died is retried on another worker after this long (default 10 s of
+ * silence for the caller). Local activities (ARI commands) longer than that are fine: the SDK
+ * extends the task before it runs out.
+ */
+export const CALL_WORKFLOW_TASK_TIMEOUT = "2s";
 
 export function createTemporalCallWorkflows(client: Client, taskQueue: string): CallWorkflows {
   return {
@@ -26,6 +32,7 @@ export function createTemporalCallWorkflows(client: Client, taskQueue: string): 
           args: [input],
           // One workflow per channel, ever: a replayed StasisStart never starts a second one.
           workflowIdReusePolicy: "REJECT_DUPLICATE",
+          workflowTaskTimeout: CALL_WORKFLOW_TASK_TIMEOUT,
         });
         return "started";
       } catch (err) {

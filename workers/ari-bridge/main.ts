@@ -1,9 +1,11 @@
 import { createPrismaClient } from "../../prisma/client";
 import { createAriClient } from "../ari";
 import { loadConfig } from "../config";
+import { keepRoutingFresh } from "../persistence/keep-routing-fresh";
 import { connectClientToTemporal } from "../temporal-connection";
 import { BRIDGE_RECONNECT, createAriBridge, consoleBridgeLogger } from "./bridge";
 import { createTemporalCallWorkflows } from "./call-workflows";
+import { createEntryPointCache } from "./entry-point-cache";
 import { createEntryResolver } from "./resolve-entry-point";
 
 /**
@@ -15,10 +17,14 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient(config.databaseUrl);
   const client = await connectClientToTemporal(config.temporal);
   const ari = createAriClient({ ...config.ari, reconnect: BRIDGE_RECONNECT });
+  const log = (message: string) => consoleBridgeLogger.info(message);
+  // Answers the entry point lookup when the database does not: calls are routed during an outage.
+  const entryPoints = createEntryPointCache(prisma, { log });
+  const routing = keepRoutingFresh(config.databaseUrl, [entryPoints], log);
   const bridge = createAriBridge({
     ari,
     workflows: createTemporalCallWorkflows(client, config.temporal.taskQueue),
-    resolveEntry: createEntryResolver(prisma),
+    resolveEntry: createEntryResolver(prisma, { cache: entryPoints }),
     app: config.ari.app,
     stepsPerRun: config.callStepsPerRun,
   });
@@ -34,7 +40,7 @@ async function main(): Promise<void> {
     detach();
     await ari.events.close();
     await bridge.idle();
-    await Promise.allSettled([client.connection.close(), prisma.$disconnect()]);
+    await Promise.allSettled([client.connection.close(), routing.close(), prisma.$disconnect()]);
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

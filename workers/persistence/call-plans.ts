@@ -1,5 +1,10 @@
 import { planSchema, type Plan } from "../../flows-runtime/plan/schema";
 import type { PrismaClient } from "../../prisma/client";
+import type { PlanCache } from "./plan-cache";
+import { withinMs } from "./within-ms";
+
+/** With a cache, how long the database may take to name a subflow's live version before the cache does. */
+const LIVE_LOOKUP_TIMEOUT_MS = 1_500;
 
 export interface PinnedPlan {
   flowId: string;
@@ -30,13 +35,15 @@ export function subflowIdsOf(plan: Plan): string[] {
  * transitively, the plans of every subflow it references.
  * Subflows resolve to their live version now, unless `pinned` already names a version (a call that
  * continued as new keeps what it pinned at its start), so publishing never changes a running call.
+ * With a cache, published plans come from it and, when the database does not answer, live versions too.
  */
 export async function loadCallPlans(
   prisma: PrismaClient,
   source: CallPlanSource,
   pinned: Record<string, string> = {},
+  cache?: PlanCache,
 ): Promise<CallPlans> {
-  const main = await mainPlan(prisma, source);
+  const main = await mainPlan(prisma, source, cache);
   const plans: Record<string, PinnedPlan> = {};
   const queue: PinnedPlan[] = [main];
   while (queue.length > 0) {
@@ -45,8 +52,7 @@ export async function loadCallPlans(
     plans[next.flowId] = next;
     for (const flowId of subflowIdsOf(next.plan)) {
       if (plans[flowId]) continue;
-      const version = await subflowVersion(prisma, flowId, pinned[flowId]);
-      queue.push({ flowId, versionId: version.id, plan: planSchema.parse(version.plan) });
+      queue.push(await subflowPlan(prisma, flowId, pinned[flowId], cache));
     }
   }
   return { mainFlowId: main.flowId, plans };
@@ -58,19 +64,40 @@ export interface CallPlanSource {
   testPlanId: string | null;
 }
 
-async function mainPlan(prisma: PrismaClient, source: CallPlanSource): Promise<PinnedPlan> {
+async function mainPlan(prisma: PrismaClient, source: CallPlanSource, cache: PlanCache | undefined): Promise<PinnedPlan> {
   if (source.testPlanId) {
     const snapshot = await prisma.testCallPlan.findUniqueOrThrow({ where: { id: source.testPlanId } });
     return { flowId: snapshot.flowId, versionId: `test:${snapshot.id}`, plan: planSchema.parse(snapshot.plan) };
   }
   if (!source.flowVersionId) throw new Error("a call needs a flow version or a test plan");
-  const version = await prisma.flowVersion.findUniqueOrThrow({ where: { id: source.flowVersionId } });
-  return { flowId: version.flowId, versionId: version.id, plan: planSchema.parse(version.plan) };
+  return versionPlan(prisma, source.flowVersionId, cache);
 }
 
-async function subflowVersion(prisma: PrismaClient, flowId: string, pinnedVersionId: string | undefined) {
-  if (pinnedVersionId) return prisma.flowVersion.findUniqueOrThrow({ where: { id: pinnedVersionId } });
-  const flow = await prisma.flow.findUniqueOrThrow({ where: { id: flowId }, include: { liveVersion: true } });
-  if (!flow.liveVersion) throw new Error(`subflow ${flowId} (${flow.name}) has no published version`);
-  return flow.liveVersion;
+async function versionPlan(prisma: PrismaClient, versionId: string, cache: PlanCache | undefined): Promise<PinnedPlan> {
+  const cached = cache?.plan(versionId);
+  if (cached) return cached;
+  const version = await prisma.flowVersion.findUniqueOrThrow({ where: { id: versionId } });
+  const plan = { flowId: version.flowId, versionId: version.id, plan: planSchema.parse(version.plan) };
+  cache?.remember(plan);
+  return plan;
+}
+
+async function subflowPlan(
+  prisma: PrismaClient,
+  flowId: string,
+  pinnedVersionId: string | undefined,
+  cache: PlanCache | undefined,
+): Promise<PinnedPlan> {
+  if (pinnedVersionId) return versionPlan(prisma, pinnedVersionId, cache);
+  const lookup = prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { name: true, liveVersionId: true } });
+  let flow: { name: string; liveVersionId: string | null };
+  try {
+    flow = cache ? await withinMs(lookup, LIVE_LOOKUP_TIMEOUT_MS, `live version of subflow ${flowId}`) : await lookup;
+  } catch (err) {
+    const cachedLive = cache?.liveVersionId(flowId);
+    if (cachedLive === undefined) throw err;
+    flow = { name: flowId, liveVersionId: cachedLive };
+  }
+  if (!flow.liveVersionId) throw new Error(`subflow ${flowId} (${flow.name}) has no published version`);
+  return versionPlan(prisma, flow.liveVersionId, cache);
 }

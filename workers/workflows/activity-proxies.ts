@@ -24,6 +24,16 @@ export const db = proxyActivities<PersistenceActivities>({
   retry: { initialInterval: "200ms", backoffCoefficient: 2, maximumInterval: "5s", maximumAttempts: 30 },
 });
 
+/**
+ * The call's trace (CallExecution, steps, recordings): retried until the database is back, however
+ * long an outage lasts within a day, so nothing about a call is lost. Every write is idempotent.
+ */
+export const dbWrites = proxyActivities<PersistenceActivities>({
+  startToCloseTimeout: "15s",
+  scheduleToCloseTimeout: "1 day",
+  retry: { initialInterval: "200ms", backoffCoefficient: 2, maximumInterval: "2s" },
+});
+
 /** An HTTP request is never retried by Temporal: it may not be idempotent, and the node has an error port. */
 export function httpActivities(timeoutMs: number): HttpActivities {
   return proxyActivities<HttpActivities>({

@@ -4,7 +4,7 @@ import { runPlan, type RunResult } from "../../flows-runtime/interpreter/run-pla
 import { nodeExecutors } from "../../flows-runtime/nodes/registry.workflow";
 import type { CallPlans } from "../persistence/call-plans";
 import type { Handover } from "../persistence/execution-store";
-import { ari, db } from "./activity-proxies";
+import { ari, db, dbWrites } from "./activity-proxies";
 import type { IvrCallInput, IvrCallResult } from "./call-input";
 import { TemporalCallEffects, type ChannelFate } from "./call-effects";
 import { CallSignalState } from "./call-signal-state";
@@ -26,12 +26,12 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   signals.install();
   const resume = input.resume;
 
-  const { executionId, callPlans } = await beginCall(input, signals);
+  const { executionId, callPlans, executionRow } = await beginCall(input, signals);
   const mainPlan = callPlans.plans[callPlans.mainFlowId];
   if (!mainPlan) throw ApplicationFailure.nonRetryable(`plan of flow ${callPlans.mainFlowId} missing`);
   const pinnedVersions = Object.fromEntries(Object.values(callPlans.plans).map((p) => [p.flowId, p.versionId]));
 
-  const trace = new TraceBuffer(executionId, resume?.traceSeq ?? 1);
+  const trace = new TraceBuffer(executionId, resume?.traceSeq ?? 1, executionRow);
   const resumedCall = callFieldsOf(resume?.vars);
   const callVars = {
     caller: input.caller,
@@ -103,6 +103,8 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   }
   if (run?.status === "paused") {
     await trace.flushAll();
+    // The next run takes the row as written.
+    if (executionRow !== null) await executionRow;
     // Handlers are synchronous, so every signal received so far is in `signals`. A signal that
     // arrives while this task completes makes the server refuse the continue-as-new and replay
     // it here first, so nothing is lost across the switch.
@@ -131,31 +133,42 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   const fate = effects.channel;
   // The flow ended with the caller still on the line: release the channel before any DB write.
   if (fate.kind === "up") await ari.hangupChannel(input.callId);
-  await trace.flushAll();
-  await db.finishExecution({
-    executionId,
-    outcome,
-    error,
-    lastNodeId: trace.lastStepId,
-    endedAt: new Date().toISOString(),
-    handover: handoverOf(fate),
-    language: currentLanguage,
-  });
+  const endedAt = new Date().toISOString();
+  // Written while a bridged transfer is supervised: a database outage must not keep a leg up.
+  const persisted = (async () => {
+    await trace.flushAll();
+    if (executionRow !== null && !(await executionRow)) return;
+    await dbWrites.finishExecution({
+      executionId,
+      outcome,
+      error,
+      lastNodeId: trace.lastStepId,
+      endedAt,
+      handover: handoverOf(fate),
+      language: currentLanguage,
+    });
+  })();
   if (fate.kind === "bridged") await superviseBridge(input.callId, fate.handover, signals);
+  await persisted;
   return { outcome, error, lastStepId: trace.lastStepId, steps: trace.nextSeq - 1 };
 }
 
+/**
+ * Answers and loads the plans; the CallExecution row is written meanwhile without the caller waiting
+ * for it (`executionRow`: null when a previous run wrote it), so a database outage delays only the trace.
+ */
 async function beginCall(
   input: IvrCallInput,
   signals: CallSignalState,
-): Promise<{ executionId: string; callPlans: CallPlans }> {
+): Promise<{ executionId: string; callPlans: CallPlans; executionRow: Promise<boolean> | null }> {
   const resume = input.resume;
   try {
-    const [answered, executionId, callPlans] = await Promise.all([
-      resume ? Promise.resolve("ok") : ari.answerChannel(input.callId),
-      resume
-        ? Promise.resolve(input.executionId)
-        : db.beginExecution({
+    // Scheduled in this order (answer, row, plans): recorded histories expect it.
+    const answering = resume ? Promise.resolve("ok") : ari.answerChannel(input.callId);
+    const executionRow = resume
+      ? null
+      : dbWrites
+          .beginExecution({
             executionId: input.executionId,
             workflowId: workflowInfo().workflowId,
             channelId: input.callId,
@@ -166,11 +179,20 @@ async function beginCall(
             dialed: input.dialed,
             language: input.language,
             startedAt: new Date().toISOString(),
-          }),
+          })
+          .then(
+            () => true,
+            (err: unknown) => {
+              log.error("call execution row could not be written: the call runs without a trace", { error: String(err) });
+              return false;
+            },
+          );
+    const [answered, callPlans] = await Promise.all([
+      answering,
       db.loadCallPlans({ flowVersionId: input.flowVersionId, testPlanId: input.testPlanId ?? null }, resume?.pinnedVersions ?? {}),
     ]);
     if (answered === "gone") signals.hangup ??= { cause: null };
-    return { executionId, callPlans };
+    return { executionId: input.executionId, callPlans, executionRow };
   } catch (err) {
     // Without its plan the call cannot run: do not leave the caller in silence.
     await ari.hangupChannel(input.callId).catch(() => undefined);

@@ -1,13 +1,14 @@
 import { log } from "@temporalio/workflow";
 import type { StepTrace } from "../../flows-runtime/interpreter/trace";
 import type { PersistedStep, RecordingInput } from "../persistence/execution-store";
-import { db } from "./activity-proxies";
+import { dbWrites } from "./activity-proxies";
 
 type PendingRecording = Omit<RecordingInput, "nodeId" | "executionId">;
 
 /**
  * Buffers step traces and writes them in one activity while the call waits anyway (a prompt is
  * playing, the caller is typing), so no DB write sits between a digit and the next play request.
+ * Nothing is written before the CallExecution row exists (`ready`), which the call does not wait for.
  */
 export class TraceBuffer {
   private pending: PersistedStep[] = [];
@@ -16,12 +17,21 @@ export class TraceBuffer {
   private detailOfCurrentStep: Record<string, unknown> | null = null;
   private inFlight: Promise<void> | null = null;
   lastStepId: string | null = null;
+  private readyState: "pending" | "ok" | "failed" = "pending";
 
   constructor(
     private readonly executionId: string,
     /** CallStep.seq of the next step; counts subflow steps too, so it is the call's own counter. */
     public nextSeq: number,
-  ) {}
+    /** Resolves true once the CallExecution row is written, false if it never can be; null: it exists. */
+    private readonly ready: Promise<boolean> | null = null,
+  ) {
+    if (ready === null) this.readyState = "ok";
+    else
+      void ready.then((ok) => {
+        this.readyState = ok ? "ok" : "failed";
+      });
+  }
 
   /** A recording made by the step being executed; saved with that step's node id. */
   addRecording(recording: PendingRecording): void {
@@ -52,10 +62,19 @@ export class TraceBuffer {
     const recordings = this.recordings;
     this.pending = [];
     this.recordings = [];
-    this.inFlight = Promise.all([
-      steps.length > 0 ? db.appendSteps(this.executionId, steps) : Promise.resolve(0),
-      ...recordings.map((r) => db.saveRecording(r)),
-    ]).then(
+    const write = async (): Promise<void> => {
+      if (this.readyState === "failed") {
+        log.error("call execution row missing: trace dropped", { steps: steps.length, recordings: recordings.length });
+        return;
+      }
+      await Promise.all([
+        steps.length > 0 ? dbWrites.appendSteps(this.executionId, steps) : Promise.resolve(0),
+        ...recordings.map((r) => dbWrites.saveRecording(r)),
+      ]);
+    };
+    // Once the row exists the writes are scheduled at once, in the order the workflow asks for them.
+    const written = this.readyState === "pending" && this.ready !== null ? this.ready.then(write) : write();
+    this.inFlight = written.then(
       () => {
         this.inFlight = null;
       },
