@@ -7,6 +7,7 @@ describe("own services", () => {
     const config = loadConfig({
       TEMPORAL_ADDRESS: "temporal.internal:7233",
       ARI_URL: "https://pbx.example.com:8089",
+      ARI_PASSWORD: "a-generated-password",
       DATABASE_URL: "postgresql://u:p@db.internal/ccflows",
       TTS_MEDIA_HOST: "10.0.0.9",
       TTS_MEDIA_PORT: "8090",
