@@ -42,23 +42,41 @@ interface HistoryCost {
   bytes: number;
   workflowTasks: number;
   byType: Map<string, { count: number; bytes: number }>;
+  /** Why workflow tasks failed (a task that fails is run again: pure waste, and often a bug). */
+  taskFailures: string[];
+}
+
+function count(byType: Map<string, { count: number; bytes: number }>, key: string, bytes: number): void {
+  const entry = byType.get(key) ?? { count: 0, bytes: 0 };
+  entry.count += 1;
+  entry.bytes += bytes;
+  byType.set(key, entry);
 }
 
 async function historyCost(client: Client, callId: string): Promise<HistoryCost> {
-  const history = await client.workflow.getHandle(callWorkflowId(callId)).fetchHistory();
+  const handle = client.workflow.getHandle(callWorkflowId(callId));
+  // The caller's script ends at the hangup; the workflow still writes the trace and the outcome.
+  await Promise.race([handle.result().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  const history = await handle.fetchHistory();
   const events = history.events ?? [];
   const byType = new Map<string, { count: number; bytes: number }>();
   let workflowTasks = 0;
+  const taskFailures: string[] = [];
   for (const event of events) {
+    const payload = event.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
+    if (payload) {
+      const data: unknown = JSON.parse(Buffer.from(payload).toString("utf8"));
+      const activity = typeof data === "object" && data !== null ? Reflect.get(data, "activityType") : undefined;
+      if (typeof activity === "string") count(byType, `local activity ${activity}`, proto.temporal.api.history.v1.HistoryEvent.encode(event).finish().length);
+    }
+    const failed = event.workflowTaskFailedEventAttributes;
+    if (failed) taskFailures.push(`${failed.cause ?? ""} ${failed.failure?.message ?? ""}`);
     const type = proto.temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? "unknown";
     if (event.eventType === proto.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) workflowTasks += 1;
     const bytes = proto.temporal.api.history.v1.HistoryEvent.encode(event).finish().length;
-    const entry = byType.get(type) ?? { count: 0, bytes: 0 };
-    entry.count += 1;
-    entry.bytes += bytes;
-    byType.set(type, entry);
+    count(byType, type, bytes);
   }
-  return { events: events.length, bytes: proto.temporal.api.history.v1.History.encode(history).finish().length, workflowTasks, byType };
+  return { events: events.length, bytes: proto.temporal.api.history.v1.History.encode(history).finish().length, workflowTasks, byType, taskFailures };
 }
 
 async function main(): Promise<void> {
@@ -128,6 +146,8 @@ async function main(): Promise<void> {
           .sort((a, b) => b[1].bytes - a[1].bytes)
           .map(([type, t]) => `| ${type.replace("EVENT_TYPE_", "")} | ${(t.count / costs.length).toFixed(1)} | ${Math.round(t.bytes / costs.length)} |`),
       ];
+      const taskFailures = costs.flatMap((c) => c.taskFailures);
+      if (taskFailures.length > 0) lines.push("", `workflow task failures: ${taskFailures.length}, first: ${taskFailures[0]}`);
       if (load.failures.length > 0) lines.push("", `failures: ${JSON.stringify(load.failures.slice(0, 3))}`);
       process.stdout.write(`${lines.join("\n")}\n`);
     } finally {

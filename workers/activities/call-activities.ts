@@ -5,6 +5,7 @@ import type { TtsService } from "../tts/tts-service";
 import { createAriActivities, type AriActivitiesConfig } from "./ari-activities";
 import { createHttpActivities } from "./http-activity";
 import { createPersistenceActivities } from "./persistence-activities";
+import { createPromptActivities } from "./prompt-activities";
 import { createTtsActivities } from "./tts-activities";
 
 export interface CallActivitiesDeps {
@@ -17,8 +18,10 @@ export interface CallActivitiesDeps {
 
 /** Every activity the call workflow uses, bound to its clients. */
 export function createCallActivities(deps: CallActivitiesDeps) {
+  const ari = createAriActivities(deps.ari, deps.ariConfig);
   return {
-    ...createAriActivities(deps.ari, deps.ariConfig),
+    ...ari,
+    ...createPromptActivities(ari.playMedia, deps.tts),
     ...createPersistenceActivities(deps.prisma),
     ...createTtsActivities(deps.tts),
     ...createHttpActivities({ secrets: deps.secrets }),
