@@ -66,7 +66,7 @@ async function historyCost(client: Client, callId: string): Promise<HistoryCost>
     const payload = event.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
     if (payload) {
       const data: unknown = JSON.parse(Buffer.from(payload).toString("utf8"));
-      const activity = typeof data === "object" && data !== null ? Reflect.get(data, "activityType") : undefined;
+      const activity = typeof data === "object" && data !== null ? (Reflect.get(data, "activity_type") ?? Reflect.get(data, "activityType")) : undefined;
       if (typeof activity === "string") count(byType, `local activity ${activity}`, proto.temporal.api.history.v1.HistoryEvent.encode(event).finish().length);
     }
     const failed = event.workflowTaskFailedEventAttributes;
