@@ -20,6 +20,9 @@ ensure_postgres() {
     as_postgres "psql -qc \"CREATE ROLE ccflows LOGIN CREATEDB PASSWORD 'ccflows'\""
   as_postgres "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='ccflows_app'\"" | grep -q 1 ||
     as_postgres "psql -qc \"CREATE ROLE ccflows_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD 'ccflows_app'\""
+  # The owner drops databases WITH (FORCE) (tests, scratch databases): that ends the app login's
+  # sessions, which PostgreSQL allows only to members of the role.
+  as_postgres "psql -qc \"GRANT ccflows_app TO ccflows\""
   as_postgres "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='ccflows'\"" | grep -q 1 ||
     as_postgres "createdb -O ccflows ccflows"
 }

@@ -8,6 +8,7 @@ import { createHttpPolicyReader } from "../http-allow-list/http-policy-reader";
 import { createHttpActivities } from "./http-activity";
 import type { OwnService, Resolver } from "./http-destination";
 import { createPersistenceActivities } from "./persistence-activities";
+import { createPromptActivities } from "./prompt-activities";
 import { createTtsActivities } from "./tts-activities";
 
 export interface CallActivitiesDeps {
@@ -26,8 +27,10 @@ export interface CallActivitiesDeps {
 
 /** Every activity the call workflow uses, bound to its clients. */
 export function createCallActivities(deps: CallActivitiesDeps) {
+  const ari = createAriActivities(deps.ari, deps.ariConfig);
   return {
-    ...createAriActivities(deps.ari, deps.ariConfig),
+    ...ari,
+    ...createPromptActivities(ari.playMedia, deps.tts),
     ...createPersistenceActivities(deps.prisma, deps.plans),
     ...createTtsActivities(deps.tts),
     ...createHttpActivities({

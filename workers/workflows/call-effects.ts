@@ -16,8 +16,9 @@ import {
   type TransferTarget,
 } from "../../flows-runtime/interpreter/effects";
 import type { Handover } from "../persistence/execution-store";
-import { ari, httpActivities, tts } from "./activity-proxies";
+import { ari, httpActivities, prompts, tts } from "./activity-proxies";
 import type { CallSignalState } from "./call-signal-state";
+import { CALL_COST_PATCH } from "./call-cost-patch";
 import { mediaUri } from "./media-uri";
 import { transferLegChannelId } from "./signals";
 import type { TraceBuffer } from "./trace-buffer";
@@ -36,6 +37,17 @@ const PROMPT_END_MARGIN_MS = 2_000;
 const UNKNOWN_LENGTH_CHECK_MS = 5_000;
 /** ARI said it is still going: ask again this often. */
 const STILL_RUNNING_CHECK_MS = 3_000;
+
+/** How long a flow's hangup waits for the hangup event of its own channel. */
+const HANGUP_CONFIRM_MS = 2_000;
+interface StartedPrompt {
+  playbackId: string;
+  /** Signal sequence number before the play command: later digits were pressed during it. */
+  startSeq: number;
+  reconcilesSeen: number;
+  /** How long it plays when known; null = unknown (or already over). */
+  knownLength: number | null;
+}
 
 export type SubflowRunner = (flowId: string, inputs: Record<string, unknown>) => Promise<SubflowResult>;
 
@@ -97,22 +109,12 @@ export class TemporalCallEffects implements CallEffects {
     if (options.bargeIn && waiting !== undefined) return { interruptedBy: waiting.digit };
     if (media.length === 0) return {};
 
-    const prompts = await Promise.all(media.map((item) => this.promptOf(item)));
-    this.ensureUp("play");
-    const playbackId = uuid4();
-    const startSeq = signals.seq;
-    const reconcilesSeen = signals.reconciles;
-    // Run again after a worker crash (same id: uuid4 replays), a prompt whose end is already in
-    // the history is not played a second time.
-    if (!signals.finishedPlaybacks.has(playbackId)) {
-      const uris = prompts.map((p) => p.uri);
-      if ((await ari.playMedia(this.ctx.callId, uris, playbackId)) === "gone") throw this.callerGone("play");
-    }
+    const { playbackId, startSeq, reconcilesSeen, knownLength } = patched(CALL_COST_PATCH)
+      ? await this.startPrompt(media)
+      : await this.startPromptInTwoSteps(media);
     this.ctx.trace.flushInBackground();
 
     const pressedDuring = () => signals.digits.find((d) => d.seq > startSeq);
-    const lengths = prompts.map((p) => p.lengthMs);
-    const knownLength = lengths.every((ms) => ms !== null) ? lengths.reduce<number>((sum, ms) => sum + (ms ?? 0), 0) : null;
     await this.untilEnded({
       ended: () => signals.finishedPlaybacks.has(playbackId) || (options.bargeIn && pressedDuring() !== undefined),
       firstCheckMs: knownLength === null ? UNKNOWN_LENGTH_CHECK_MS : knownLength + PROMPT_END_MARGIN_MS,
@@ -229,6 +231,9 @@ export class TemporalCallEffects implements CallEffects {
     this.ensureUp("hangup");
     await ari.hangupChannel(this.ctx.callId);
     this.fate = { kind: "hung-up-by-flow" };
+    // The bridge signals the hangup Asterisk reports next. Arriving while the workflow completes, it
+    // would fail that task (UnhandledCommand) and, the workflow being evicted, replay the whole call.
+    if (patched(CALL_COST_PATCH)) await condition(() => this.ctx.signals.hangup !== null, HANGUP_CONFIRM_MS);
   }
 
   runSubflow(flowId: string, inputs: Record<string, unknown>): Promise<SubflowResult> {
@@ -300,6 +305,39 @@ export class TemporalCallEffects implements CallEffects {
     this.fate = { kind: "bridged", handover };
     this.ctx.trace.setDetail({ handover });
     return { ok: true, reason: null };
+  }
+
+  /**
+   * Starts a prompt with one local activity (TTS lookup and play together). Run again after a
+   * worker crash (same id: uuid4 replays), a prompt whose end is already in the history is not
+   * played a second time.
+   */
+  private async startPrompt(media: MediaItem[]): Promise<StartedPrompt> {
+    const { signals } = this.ctx;
+    const playbackId = uuid4();
+    const startSeq = signals.seq;
+    const reconcilesSeen = signals.reconciles;
+    if (signals.finishedPlaybacks.has(playbackId)) return { playbackId, startSeq, reconcilesSeen, knownLength: null };
+    const played = await prompts.playPrompt(this.ctx.callId, media, playbackId);
+    if (played.outcome === "gone") throw this.callerGone("play");
+    return { playbackId, startSeq, reconcilesSeen, knownLength: played.lengthMs };
+  }
+
+  /** Calls started before CALL_COST_PATCH: one TTS activity per item, then the play. */
+  private async startPromptInTwoSteps(media: MediaItem[]): Promise<StartedPrompt> {
+    const { signals } = this.ctx;
+    const resolved = await Promise.all(media.map((item) => this.promptOf(item)));
+    this.ensureUp("play");
+    const playbackId = uuid4();
+    const startSeq = signals.seq;
+    const reconcilesSeen = signals.reconciles;
+    if (!signals.finishedPlaybacks.has(playbackId)) {
+      const uris = resolved.map((p) => p.uri);
+      if ((await ari.playMedia(this.ctx.callId, uris, playbackId)) === "gone") throw this.callerGone("play");
+    }
+    const lengths = resolved.map((p) => p.lengthMs);
+    const knownLength = lengths.every((ms) => ms !== null) ? lengths.reduce<number>((sum, ms) => sum + (ms ?? 0), 0) : null;
+    return { playbackId, startSeq, reconcilesSeen, knownLength };
   }
 
   /** MediaItem -> ARI media URI and, when known, how long it plays. */
