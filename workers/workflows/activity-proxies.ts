@@ -56,7 +56,7 @@ export const db = persistence({
  * The call's trace (CallExecution, steps, recordings): retried until the database is back, however
  * long an outage lasts within a day, so nothing about a call is lost. Every write is idempotent.
  */
-export const dbWrites = persistence({
+export const dbWrites = proxyActivities<PersistenceActivities>({
   startToCloseTimeout: "15s",
   scheduleToCloseTimeout: "1 day",
   retry: { initialInterval: "200ms", backoffCoefficient: 2, maximumInterval: "2s" },
