@@ -23,7 +23,7 @@ export const httpRequestDefinition: NodeDefinition<HttpRequestConfig> = {
   label: { en: "HTTP request", zh: "HTTP 请求" },
   description: {
     en: "Calls a web service and stores fields of its JSON answer in variables. Network errors, timeouts and non-2xx answers take the error path. Use {{secret.NAME}} for tokens.",
-    zh: "调用 Web 接口,并把 JSON 响应中的字段保存到变量。网络错误、超时和非 2xx 响应走“出错”分支。令牌请用 {{secret.名称}}。",
+    zh: "调用 Web 接口，并把 JSON 响应中的字段保存到变量。网络错误、超时和非 2xx 响应走“出错”分支。令牌请用 {{secret.名称}}。",
   },
   icon: "world",
   schema: httpRequestSchema,
@@ -52,7 +52,7 @@ export const httpRequestDefinition: NodeDefinition<HttpRequestConfig> = {
     "headers.name": { widget: "text", label: { en: "Name", zh: "名称" } },
     "headers.value": { widget: "template", label: { en: "Value", zh: "值" } },
     body: { widget: "textarea", label: { en: "Body", zh: "请求体" } },
-    timeoutSeconds: { widget: "number", label: { en: "Timeout (seconds)", zh: "超时(秒)" } },
+    timeoutSeconds: { widget: "number", label: { en: "Timeout (seconds)", zh: "超时（秒）" } },
     responseMapping: { widget: "list", label: { en: "Response fields", zh: "响应字段" } },
     "responseMapping.variable": { widget: "text", label: { en: "Variable", zh: "变量" } },
     "responseMapping.path": { widget: "text", label: { en: "Field path", zh: "字段路径" } },
