@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -6,6 +7,10 @@ import { auditQuerySchema, listAudit } from "@/app/_server/audit/list-audit";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { listUsers } from "@/app/_server/users/list-users";
 import { AppShell } from "@/components/app-shell";
+
+
+/** What an audit entry is about (AuditEntry.targetType), named in the UI's language. */
+const targetTypeSchema = z.enum(["apiToken", "flow", "review", "user", "version"]);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -32,6 +37,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const tActions = await getTranslations("auditActions");
   const format = await getFormatter();
   const filters = new URLSearchParams(Object.entries({ ...raw, before: undefined }).flatMap(([key, value]) => (value === undefined ? [] : [[key, value]])));
+  const targetName = (type: string) => {
+    const known = targetTypeSchema.safeParse(type);
+    return known.success ? t(`targetTypes.${known.data}`) : type;
+  };
   const actionName = (action: string) => {
     const known = auditActions.find((candidate) => candidate === action);
     return known === undefined ? action : tActions(auditActionMessageKeys[known]);
@@ -111,7 +120,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     </td>
                     <td>{actionName(entry.action)}</td>
                     <td>
-                      {entry.flowId ? <Link href={`/history/${encodeURIComponent(entry.flowId)}`}>{entry.targetType}</Link> : entry.targetType}
+                      {entry.flowId ? <Link href={`/history/${encodeURIComponent(entry.flowId)}`}>{targetName(entry.targetType)}</Link> : targetName(entry.targetType)}
                       <div className="muted small">
                         <code>{entry.targetId}</code>
                       </div>

@@ -7,12 +7,14 @@ import { z } from "zod";
 import type { ApiTokenView } from "@/app/_server/api-tokens/api-token-view";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
+import { usePermissionName } from "@/components/use-permission-name";
 
 const issuedSchema = z.object({ token: z.string() });
 
 export function ApiTokensView({ tokens, users, scopes, selfId }: { tokens: ApiTokenView[]; users: { id: string; name: string }[]; scopes: readonly string[]; selfId: string }) {
   const t = useTranslations("apiTokens");
   const format = useFormatter();
+  const permissionName = usePermissionName();
   const router = useRouter();
   const [name, setName] = useState("");
   const [userId, setUserId] = useState(selfId);
@@ -83,7 +85,7 @@ export function ApiTokensView({ tokens, users, scopes, selfId }: { tokens: ApiTo
                 checked={chosen.includes(scope)}
                 onChange={() => setChosen((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]))}
               />
-              <code>{scope}</code>
+              <span title={scope}>{permissionName(scope)}</span>
             </label>
           ))}
         </fieldset>
@@ -130,7 +132,7 @@ export function ApiTokensView({ tokens, users, scopes, selfId }: { tokens: ApiTo
                     <code>{token.prefix}…</code>
                   </td>
                   <td>{token.user.name}</td>
-                  <td className="small">{token.scopes.join(", ")}</td>
+                  <td className="small">{token.scopes.map(permissionName).join("、")}</td>
                   <td>{time(token.createdAt)}</td>
                   <td>{time(token.lastUsedAt)}</td>
                   <td>{token.expiresAt ? time(token.expiresAt) : "—"}</td>

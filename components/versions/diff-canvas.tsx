@@ -79,6 +79,9 @@ const pathColour = "#1f5fbf";
  * solid; removed edges and the old target of a re-routed exit are dashed. With `path` (one version
  * against itself, as the call log draws it), the call's nodes and exits stand out and the rest fades.
  */
+// As on the designer's canvas: React Flow's attribution link is hidden.
+const proOptions = { hideAttribution: true };
+
 export function DiffCanvas({
   data,
   selectedId,
@@ -188,6 +191,7 @@ export function DiffCanvas({
     <div ref={container} className="card diff-canvas" data-testid="diff-canvas" aria-label={t("canvasLabel")}>
       <ReactFlow
         ariaLabelConfig={ariaLabelConfig}
+        proOptions={proOptions}
         nodes={nodes}
         edges={namedEdges}
         nodeTypes={nodeTypes}

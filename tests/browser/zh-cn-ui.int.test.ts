@@ -152,7 +152,7 @@ describe("the Chinese UI shows no English", () => {
   });
 
   it("finds no Latin-only text outside user data and the allow-list", () => {
-    const report = leaks.map((leak) => `${leak.where}: ${leak.text}`);
+    const report = leaks.map((leak) => `${leak.where}: ${leak.text} (${leak.element})`);
     expect([...new Set(report)]).toEqual([]);
   });
 });

@@ -2,12 +2,26 @@ import { SUPPORTED_LANGUAGES } from "@/flows-runtime/nodes/shared/languages";
 import { pick, type Locale } from "@/flows-runtime/i18n/locales";
 
 let timeZones: string[] | null = null;
+const zoneLabels = new Map<string, { value: string; label: string }[]>();
+
+/** A zone's name in the UI's language ("中国时间"); the IANA id stays the value typed and stored. */
+function zoneName(zone: string, locale: Locale): string {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "longGeneric" }).formatToParts(new Date(0));
+    return parts.find((part) => part.type === "timeZoneName")?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}
 
 /** Choices offered for free-text settings the hints mark as selects (time zones, languages). */
 export function fieldSuggestions(name: string, locale: Locale): { value: string; label: string }[] {
   if (name === "timezone") {
     timeZones ??= typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Asia/Shanghai", "UTC"];
-    return timeZones.map((zone) => ({ value: zone, label: zone }));
+    const zones = timeZones;
+    const cached = zoneLabels.get(locale) ?? zones.map((zone) => ({ value: zone, label: zoneName(zone, locale) }));
+    zoneLabels.set(locale, cached);
+    return cached;
   }
   if (name === "language") return SUPPORTED_LANGUAGES.map((language) => ({ value: language.code, label: pick(language.label, locale) }));
   return [];

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { callOutcomeSchema } from "@/app/_server/calls/call-outcomes";
 import { ErrorAlert } from "@/components/error-alert";
 import { pick } from "@/flows-runtime/i18n/locales";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
@@ -80,9 +81,14 @@ function Trace({ view }: { view: TestCallView }) {
 /** Try the draft as a caller would: dial, hear (read) the prompts, press keys, watch the path on the canvas. */
 export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: Autosave }) {
   const t = useTranslations("designer.testCall");
+  const tOutcome = useTranslations("calls.outcomes");
   const { state, start, press, hangUp, reset } = useTestCall(flowId, autosave);
   const [sound, setSound] = useState(false);
   const view = state.phase === "live" ? state.view : null;
+  const outcomeName = (outcome: string | null) => {
+    const known = callOutcomeSchema.safeParse(outcome);
+    return known.success ? tOutcome(known.data) : (outcome ?? "");
+  };
   const live = state.phase === "live" && view?.state !== "ended";
   useSpeech(view?.prompts ?? [], sound);
   const transcript = useRef<HTMLOListElement>(null);
@@ -117,7 +123,7 @@ export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: 
       {state.phase === "live" && (
         <>
           <div className="call-status" data-testid="test-call-status" data-state={view?.state ?? "starting"}>
-            {view === null || view.state === "starting" ? t("connecting") : view.state === "running" ? t("inCall") : t("ended", { outcome: view.outcome ?? "" })}
+            {view === null || view.state === "starting" ? t("connecting") : view.state === "running" ? t("inCall") : t("ended", { outcome: outcomeName(view.outcome) })}
           </div>
           {view?.error && <div className="alert error">{view.error}</div>}
           <Keypad onPress={press} disabled={!live} label={t("keypad")} />

@@ -3,6 +3,8 @@ import type { Page } from "playwright-core";
 export interface Leak {
   where: string;
   text: string;
+  /** The element it was found on (tag, test id or class), to find the code that wrote it. */
+  element: string;
 }
 
 /**
@@ -33,7 +35,10 @@ export const LATIN_ALLOWED = new Set([
   "Enter",
   "Esc",
   "Tab",
-  "React Flow",
+  "IP",
+  "UTC",
+  // The language switcher names each language in itself.
+  "English",
 ]);
 
 /**
@@ -43,27 +48,29 @@ export const LATIN_ALLOWED = new Set([
  */
 export async function englishLeaks(page: Page, where: string, userData: readonly string[]): Promise<Leak[]> {
   const found = await page.evaluate(() => {
-    const out: string[] = [];
+    const out: { text: string; element: string }[] = [];
+    const describe = (element: Element | null): string =>
+      element === null ? "" : `${element.tagName.toLowerCase()}${element.closest("[data-testid]")?.getAttribute("data-testid") ? `@${element.closest("[data-testid]")?.getAttribute("data-testid")}` : ""}.${element.className}`;
     const skip = (element: Element | null): boolean =>
       element !== null && element.closest("script, style, noscript, code, pre, .monaco-editor, textarea, [data-user-data]") !== null;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const text = node.textContent?.trim() ?? "";
-      if (text !== "" && !skip(node.parentElement)) out.push(text);
+      if (text !== "" && !skip(node.parentElement)) out.push({ text, element: describe(node.parentElement) });
     }
     for (const element of document.querySelectorAll("[aria-label], [title], [placeholder], [alt], [aria-roledescription]")) {
       if (skip(element)) continue;
       for (const name of ["aria-label", "title", "placeholder", "alt", "aria-roledescription"]) {
         const value = element.getAttribute(name)?.trim();
-        if (value) out.push(value);
+        if (value) out.push({ text: value, element: `${describe(element)}[${name}]` });
       }
     }
-    for (const element of document.querySelectorAll("input[type=submit], input[type=button]")) out.push(element.getAttribute("value") ?? "");
-    out.push(document.title);
+    for (const element of document.querySelectorAll("input[type=submit], input[type=button]")) out.push({ text: element.getAttribute("value") ?? "", element: describe(element) });
+    out.push({ text: document.title, element: "title" });
     return out;
   });
   const leaks: Leak[] = [];
-  for (const text of found) if (isEnglishLeak(text, userData)) leaks.push({ where, text });
+  for (const { text, element } of found) if (isEnglishLeak(text, userData)) leaks.push({ where, text, element });
   return leaks;
 }
 
