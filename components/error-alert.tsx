@@ -1,8 +1,9 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { z } from "zod";
 import { isErrorCode } from "@/app/_i18n/error-codes";
+import { fieldMessage } from "@/app/_i18n/field-message";
 import type { ApiError } from "./api-request";
 import { IssueList, issueViewSchema } from "./issue-list";
 
@@ -23,6 +24,8 @@ export function ErrorAlert({ error, onDismiss }: { error: ApiError; onDismiss?: 
   const t = useTranslations("errors");
   const tCommon = useTranslations("common");
   const format = useFormatter();
+  const locale = useLocale();
+  const tField = useTranslations("fieldMessages");
   const details = detailsSchema.parse(error);
   const updatedAt = details.updatedAt ? format.dateTime(new Date(details.updatedAt), { dateStyle: "medium", timeStyle: "short" }) : "";
   const values = {
@@ -50,7 +53,9 @@ export function ErrorAlert({ error, onDismiss }: { error: ApiError; onDismiss?: 
         <ul>
           {details.fields.map((field) => (
             <li key={`${field.field}:${field.message}`}>
-              <code>{field.field}</code>: {field.message}
+              <code>{field.field}</code>
+              {locale === "en" ? ": " : "："}
+              {fieldMessage(field.message, locale, tField)}
             </li>
           ))}
         </ul>
