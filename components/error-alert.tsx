@@ -6,6 +6,7 @@ import { isErrorCode } from "@/app/_i18n/error-codes";
 import { fieldMessage } from "@/app/_i18n/field-message";
 import type { ApiError } from "./api-request";
 import { IssueList, issueViewSchema } from "./issue-list";
+import { dateTimeFormat } from "@/components/date-format";
 
 /** The optional details our API errors carry; each one only for some codes. */
 const detailsSchema = z.object({
@@ -27,7 +28,7 @@ export function ErrorAlert({ error, onDismiss }: { error: ApiError; onDismiss?: 
   const locale = useLocale();
   const tField = useTranslations("fieldMessages");
   const details = detailsSchema.parse(error);
-  const updatedAt = details.updatedAt ? format.dateTime(new Date(details.updatedAt), { dateStyle: "medium", timeStyle: "short" }) : "";
+  const updatedAt = details.updatedAt ? format.dateTime(new Date(details.updatedAt), dateTimeFormat) : "";
   const values = {
     value: details.value,
     kind: details.kind,

@@ -7,6 +7,7 @@ import { auditQuerySchema, listAudit } from "@/app/_server/audit/list-audit";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { listUsers } from "@/app/_server/users/list-users";
 import { AppShell } from "@/components/app-shell";
+import { dateTimeFormat } from "@/components/date-format";
 
 
 /** What an audit entry is about (AuditEntry.targetType), named in the UI's language. */
@@ -113,7 +114,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
-                    <td>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "medium" })}</td>
+                    <td>{format.dateTime(new Date(entry.at), dateTimeFormat)}</td>
                     <td>
                       {entry.actorName}
                       {entry.apiTokenId && <div className="muted small">{t("viaToken")}</div>}

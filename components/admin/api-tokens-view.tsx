@@ -8,6 +8,7 @@ import type { ApiTokenView } from "@/app/_server/api-tokens/api-token-view";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
 import { usePermissionName } from "@/components/use-permission-name";
+import { dateTimeFormat } from "@/components/date-format";
 
 const issuedSchema = z.object({ token: z.string() });
 
@@ -44,7 +45,7 @@ export function ApiTokensView({ tokens, users, scopes, selfId }: { tokens: ApiTo
     router.refresh();
   };
 
-  const time = (iso: string | null) => (iso === null ? t("never") : format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }));
+  const time = (iso: string | null) => (iso === null ? t("never") : format.dateTime(new Date(iso), dateTimeFormat));
 
   return (
     <div className="stack">
@@ -85,7 +86,7 @@ export function ApiTokensView({ tokens, users, scopes, selfId }: { tokens: ApiTo
                 checked={chosen.includes(scope)}
                 onChange={() => setChosen((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]))}
               />
-              <span title={scope}>{permissionName(scope)}</span>
+              {permissionName(scope)}
             </label>
           ))}
         </fieldset>

@@ -76,7 +76,8 @@ beforeAll(async () => {
     },
   });
   callId = call.id;
-  userData = [...new Set([...latinStrings(fixture), "admin user", "ops user", "agent user", "marketer user", "13800000000", "4001", "ci-deploy"])];
+  // Language codes and time zones in the flow are settings the UI must name in Chinese, not user text.
+  userData = [...new Set([...latinStrings(fixture).filter((text) => text.length > 2 && !/^[a-z]{2}-[A-Z]{2}$|^[A-Z][a-z]+\/[A-Za-z_]+$/.test(text)), "admin user", "ops user", "agent user", "marketer user", "13800000000", "4001", "ci-deploy"])];
   context = await newContext(app.browser, "zh-CN");
   page = await context.newPage();
 }, 900_000);

@@ -27,6 +27,12 @@ export function fieldSuggestions(name: string, locale: Locale): { value: string;
   return [];
 }
 
+/** A supported prompt language's name ("英语（美国）" for en-US), or the text itself when it is none. */
+export function languageName(code: string, locale: Locale): string {
+  const language = SUPPORTED_LANGUAGES.find((candidate) => candidate.code === code);
+  return language === undefined ? code : pick(language.label, locale);
+}
+
 /** Labels for numbered choices: ISO weekdays for a 1–7 "day". */
 export function numberOptionLabel(name: string, value: number, locale: Locale): string {
   if (name === "day") {
