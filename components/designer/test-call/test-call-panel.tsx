@@ -1,9 +1,11 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { callOutcomeSchema } from "@/app/_server/calls/call-outcomes";
+import { dateTimeFormat } from "@/components/date-format";
 import { ErrorAlert } from "@/components/error-alert";
+import { languageName } from "../forms/field-suggestions";
 import { pick } from "@/flows-runtime/i18n/locales";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { portLabel } from "@/flows-runtime/nodes/shared/port-label";
@@ -19,6 +21,14 @@ const show = (value: unknown): string => (typeof value === "string" ? value : JS
 
 function Variables({ variables }: { variables: Record<string, unknown> }) {
   const t = useTranslations("designer.testCall");
+  const format = useFormatter();
+  const locale = useLocale();
+  // The call's start and language are the engine's values (UTC ISO time, a language code): shown as a person reads them.
+  const shown = (name: string, value: unknown): string => {
+    if (name === "call.startedAt" && typeof value === "string" && !Number.isNaN(Date.parse(value))) return format.dateTime(new Date(value), dateTimeFormat);
+    if (name === "call.language" && typeof value === "string") return languageName(value, locale);
+    return show(value);
+  };
   const entries = Object.entries(variables).flatMap(([name, value]) =>
     name === "call" && typeof value === "object" && value !== null ? Object.entries(value).map(([field, inner]) => [`call.${field}`, inner] as const) : [[name, value] as const],
   );
@@ -30,7 +40,7 @@ function Variables({ variables }: { variables: Record<string, unknown> }) {
           {entries.map(([name, value]) => (
             <tr key={name}>
               <th>{name}</th>
-              <td>{show(value)}</td>
+              <td>{shown(name, value)}</td>
             </tr>
           ))}
         </tbody>
