@@ -7,6 +7,7 @@ import { auditQuerySchema, listAudit } from "@/app/_server/audit/list-audit";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { listUsers } from "@/app/_server/users/list-users";
 import { AppShell } from "@/components/app-shell";
+import { AuditDetails } from "@/components/audit/audit-details";
 import { dateTimeFormat } from "@/components/date-format";
 
 
@@ -127,9 +128,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                       </div>
                     </td>
                     <td>
-                      <code className="small" style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
-                        {JSON.stringify(entry.details)}
-                      </code>
+                      <AuditDetails details={entry.details} />
                     </td>
                     <td>{entry.ip ?? "—"}</td>
                   </tr>

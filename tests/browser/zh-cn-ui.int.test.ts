@@ -17,9 +17,14 @@ const draft = graphSchema.parse({
   nodes: fixture.nodes.map((n) => (n.id === "main_menu" ? { ...n, data: { ...n.data, timeoutSeconds: 8 } } : n)),
 });
 
-/** Every Latin string the flow itself holds (ids, variable names, queue names, URLs, expressions): user data. */
+const languageOrZone = /^[a-z]{2}-[A-Z]{2}$|^[A-Z][a-z]+\/[A-Za-z_]+$/;
+
+/**
+ * Every Latin string the flow itself holds (ids, variable names, queue names, URLs, expressions) and
+ * its words: user data. Language codes and time zones are settings the UI must name in Chinese.
+ */
 function latinStrings(value: unknown): string[] {
-  if (typeof value === "string") return /[A-Za-z]/.test(value) ? [value, ...value.split(/[\s/.,:;()"'=<>!+*-]+/)] : [];
+  if (typeof value === "string") return /[A-Za-z]/.test(value) && !languageOrZone.test(value) ? [value, ...value.split(/[\s/.,:;()"'=<>!+*-]+/).filter((word) => word.length > 2)] : [];
   if (Array.isArray(value)) return value.flatMap(latinStrings);
   if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([key, inner]) => [...latinStrings(inner), ...(/^[a-z_]+\d*$/i.test(key) ? [] : [key])]);
   return [];
@@ -76,8 +81,7 @@ beforeAll(async () => {
     },
   });
   callId = call.id;
-  // Language codes and time zones in the flow are settings the UI must name in Chinese, not user text.
-  userData = [...new Set([...latinStrings(fixture).filter((text) => text.length > 2 && !/^[a-z]{2}-[A-Z]{2}$|^[A-Z][a-z]+\/[A-Za-z_]+$/.test(text)), "admin user", "ops user", "agent user", "marketer user", "13800000000", "4001", "ci-deploy"])];
+  userData = [...new Set([...latinStrings(fixture), "admin user", "ops user", "agent user", "marketer user", "13800000000", "4001", "ci-deploy"])];
   context = await newContext(app.browser, "zh-CN");
   page = await context.newPage();
 }, 900_000);

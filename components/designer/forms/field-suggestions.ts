@@ -33,6 +33,14 @@ export function languageName(code: string, locale: Locale): string {
   return language === undefined ? code : pick(language.label, locale);
 }
 
+/** A setting shown on a node: a language code or an IANA time zone by its name in the UI's language, else as it is. */
+export function settingName(text: string, locale: Locale): string {
+  const language = languageName(text, locale);
+  if (language !== text) return language;
+  timeZones ??= typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Asia/Shanghai", "UTC"];
+  return timeZones.includes(text) ? zoneName(text, locale) : text;
+}
+
 /** Labels for numbered choices: ISO weekdays for a 1–7 "day". */
 export function numberOptionLabel(name: string, value: number, locale: Locale): string {
   if (name === "day") {
