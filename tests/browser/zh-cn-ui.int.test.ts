@@ -9,6 +9,9 @@ import { newContext, screenshot } from "./support/browser";
 import { startBrowserApp, type BrowserApp } from "./support/browser-app";
 import { dragFromPalette, node } from "./support/canvas";
 import { englishLeaks, type Leak } from "./support/english-leaks";
+import { loadMessages } from "@/app/_i18n/load-messages";
+
+const zh = loadMessages("zh-CN");
 
 // The after-sales IVR (ten node types); its draft has a changed greeting, so compare and review show a diff.
 const live = graphSchema.parse(fixture);
@@ -131,6 +134,19 @@ describe("the Chinese UI shows no English", () => {
       await scan(path);
       await screenshot(page, `zh${path.replace(/\/c[a-z0-9]{20,}/g, "").replace(/[^a-z0-9]+/gi, "-")}`);
     }
+  });
+
+  it("shows an invalid entry point's problem from the API in Chinese", async () => {
+    await page.goto(`${app.url}/flows`);
+    await page.getByRole("button", { name: zh.flows.table.entryPointsAction }).first().click();
+    // A DID with letters passes the form (required, at most 64 characters) and is refused by the API's schema.
+    await page.getByRole("textbox", { name: zh.entryPoints.value }).fill("12ab");
+    await page.getByRole("button", { name: zh.entryPoints.add }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(zh.fieldMessages.phoneNumber);
+    await scan("/flows: entry point refused");
+    await screenshot(page, "zh-entry-point-refused");
   });
 
   it("opens each node type's form on the canvas", async () => {
