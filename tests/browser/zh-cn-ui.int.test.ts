@@ -142,7 +142,8 @@ describe("the Chinese UI shows no English", () => {
     // A DID with letters passes the form (required, at most 64 characters) and is refused by the API's schema.
     await page.getByRole("textbox", { name: zh.entryPoints.value }).fill("12ab");
     await page.getByRole("button", { name: zh.entryPoints.add }).click();
-    const alert = page.getByRole("alert");
+    // Next's route announcer is a role="alert" too: the error alert is found by its class.
+    const alert = page.locator('.modal [role="alert"].error, [role="alert"].alert.error').first();
     await alert.waitFor();
     expect(await alert.textContent()).toContain(zh.fieldMessages.phoneNumber);
     await scan("/flows: entry point refused");

@@ -46,17 +46,18 @@ export function FlowCanvas() {
   });
 
   // Screen-reader names for connections (React Flow's default is English); during a test call the
-  // connections the call followed are drawn animated.
+  // connections the call followed are drawn animated. Named edges are kept per edge object, so an edge
+  // the store did not change keeps its identity and is not re-rendered.
   const edgeWord = t("aria.edge");
+  const named = useMemo(() => new WeakMap<(typeof edges)[number], (typeof edges)[number]>(), [t, edgeWord]);
   const shownEdges = useMemo(
     () =>
-      edges.map((edge) => ({
-        ...edge,
-        ariaLabel: t("aria.edgeLabel", { source: edge.source, target: edge.target }),
-        domAttributes: { "aria-roledescription": edgeWord },
-        ...(takenPorts.has(portKey(edge.source, edge.sourceHandle ?? "")) ? { animated: true, className: "is-taken" } : {}),
-      })),
-    [edges, takenPorts, t, edgeWord],
+      edges.map((edge) => {
+        const labelled = named.get(edge) ?? { ...edge, ariaLabel: t("aria.edgeLabel", { source: edge.source, target: edge.target }), domAttributes: { "aria-roledescription": edgeWord } };
+        named.set(edge, labelled);
+        return takenPorts.has(portKey(edge.source, edge.sourceHandle ?? "")) ? { ...labelled, animated: true, className: "is-taken" } : labelled;
+      }),
+    [edges, takenPorts, t, edgeWord, named],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
