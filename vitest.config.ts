@@ -10,7 +10,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["flows-runtime/**/*.test.ts", "workers/**/*.unit.test.ts", "app/**/*.unit.test.ts", "components/**/*.unit.test.ts", "scripts/**/*.unit.test.ts"],
+          include: ["flows-runtime/**/*.test.ts", "workers/**/*.unit.test.ts", "app/**/*.unit.test.ts", "components/**/*.unit.test.ts", "scripts/**/*.unit.test.ts", "tests/**/*.unit.test.ts"],
           environment: "node",
         },
       },

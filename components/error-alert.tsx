@@ -1,10 +1,12 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { z } from "zod";
 import { isErrorCode } from "@/app/_i18n/error-codes";
+import { fieldMessage } from "@/app/_i18n/field-message";
 import type { ApiError } from "./api-request";
 import { IssueList, issueViewSchema } from "./issue-list";
+import { dateTimeFormat } from "@/components/date-format";
 
 /** The optional details our API errors carry; each one only for some codes. */
 const detailsSchema = z.object({
@@ -23,8 +25,10 @@ export function ErrorAlert({ error, onDismiss }: { error: ApiError; onDismiss?: 
   const t = useTranslations("errors");
   const tCommon = useTranslations("common");
   const format = useFormatter();
+  const locale = useLocale();
+  const tField = useTranslations("fieldMessages");
   const details = detailsSchema.parse(error);
-  const updatedAt = details.updatedAt ? format.dateTime(new Date(details.updatedAt), { dateStyle: "medium", timeStyle: "short" }) : "";
+  const updatedAt = details.updatedAt ? format.dateTime(new Date(details.updatedAt), dateTimeFormat) : "";
   const values = {
     value: details.value,
     kind: details.kind,
@@ -50,7 +54,9 @@ export function ErrorAlert({ error, onDismiss }: { error: ApiError; onDismiss?: 
         <ul>
           {details.fields.map((field) => (
             <li key={`${field.field}:${field.message}`}>
-              <code>{field.field}</code>: {field.message}
+              <code>{field.field}</code>
+              {locale === "en" ? ": " : "："}
+              {fieldMessage(field.message, locale, tField)}
             </li>
           ))}
         </ul>

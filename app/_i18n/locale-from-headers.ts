@@ -1,3 +1,4 @@
+import { acceptLanguage } from "./accept-language";
 import { defaultLocale, localeCookieName, toLocale, type AppLocale } from "./locales";
 
 function cookieValue(headers: Headers, name: string): string | undefined {
@@ -15,8 +16,8 @@ function cookieValue(headers: Headers, name: string): string | undefined {
 
 /**
  * The UI language for this request: the switcher's cookie (this browser's explicit choice), then the
- * signed-in user's stored preference, then Simplified Chinese.
+ * signed-in user's stored preference, then the browser's Accept-Language (a first visit), then Simplified Chinese.
  */
 export function localeFromHeaders(headers: Headers, preference?: AppLocale): AppLocale {
-  return toLocale(cookieValue(headers, localeCookieName)) ?? preference ?? defaultLocale;
+  return toLocale(cookieValue(headers, localeCookieName)) ?? preference ?? acceptLanguage(headers.get("accept-language")) ?? defaultLocale;
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -6,6 +7,12 @@ import { auditQuerySchema, listAudit } from "@/app/_server/audit/list-audit";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { listUsers } from "@/app/_server/users/list-users";
 import { AppShell } from "@/components/app-shell";
+import { AuditDetails } from "@/components/audit/audit-details";
+import { dateTimeFormat } from "@/components/date-format";
+
+
+/** What an audit entry is about (AuditEntry.targetType), named in the UI's language. */
+const targetTypeSchema = z.enum(["apiToken", "flow", "review", "user", "version"]);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -32,6 +39,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const tActions = await getTranslations("auditActions");
   const format = await getFormatter();
   const filters = new URLSearchParams(Object.entries({ ...raw, before: undefined }).flatMap(([key, value]) => (value === undefined ? [] : [[key, value]])));
+  const targetName = (type: string) => {
+    const known = targetTypeSchema.safeParse(type);
+    return known.success ? t(`targetTypes.${known.data}`) : type;
+  };
   const actionName = (action: string) => {
     const known = auditActions.find((candidate) => candidate === action);
     return known === undefined ? action : tActions(auditActionMessageKeys[known]);
@@ -104,22 +115,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
-                    <td>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "medium" })}</td>
+                    <td>{format.dateTime(new Date(entry.at), dateTimeFormat)}</td>
                     <td>
                       {entry.actorName}
                       {entry.apiTokenId && <div className="muted small">{t("viaToken")}</div>}
                     </td>
                     <td>{actionName(entry.action)}</td>
                     <td>
-                      {entry.flowId ? <Link href={`/history/${encodeURIComponent(entry.flowId)}`}>{entry.targetType}</Link> : entry.targetType}
+                      {entry.flowId ? <Link href={`/history/${encodeURIComponent(entry.flowId)}`}>{targetName(entry.targetType)}</Link> : targetName(entry.targetType)}
                       <div className="muted small">
                         <code>{entry.targetId}</code>
                       </div>
                     </td>
                     <td>
-                      <code className="small" style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
-                        {JSON.stringify(entry.details)}
-                      </code>
+                      <AuditDetails details={entry.details} />
                     </td>
                     <td>{entry.ip ?? "—"}</td>
                   </tr>

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { listReviews, reviewStatusSchema } from "@/app/_server/reviews/list-reviews";
 import { AppShell } from "@/components/app-shell";
+import { dateTimeFormat } from "@/components/date-format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reviews");
@@ -62,7 +63,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
                     <td>v{review.versionNumber}</td>
                     <td style={{ whiteSpace: "pre-wrap", maxWidth: 360 }}>{review.note}</td>
                     <td>{review.submittedBy?.name ?? "?"}</td>
-                    <td>{format.dateTime(new Date(review.submittedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td>{format.dateTime(new Date(review.submittedAt), dateTimeFormat)}</td>
                     <td>{review.commentCount}</td>
                     <td>
                       <Link className="button" href={`/history/${encodeURIComponent(review.flowId)}/reviews/${encodeURIComponent(review.id)}`}>

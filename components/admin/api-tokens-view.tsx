@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { ApiTokenView } from "@/app/_server/api-tokens/api-token-view";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
+import { usePermissionName } from "@/components/use-permission-name";
+import { dateTimeFormat } from "@/components/date-format";
 
 const issuedSchema = z.object({ token: z.string() });
 
@@ -14,6 +16,7 @@ const issuedSchema = z.object({ token: z.string() });
 export function ApiTokensView({ tokens, scopes }: { tokens: ApiTokenView[]; scopes: readonly string[] }) {
   const t = useTranslations("apiTokens");
   const format = useFormatter();
+  const permissionName = usePermissionName();
   const router = useRouter();
   const [name, setName] = useState("");
   const [chosen, setChosen] = useState<string[]>(["flow.view"]);
@@ -42,7 +45,7 @@ export function ApiTokensView({ tokens, scopes }: { tokens: ApiTokenView[]; scop
     router.refresh();
   };
 
-  const time = (iso: string | null) => (iso === null ? t("never") : format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }));
+  const time = (iso: string | null) => (iso === null ? t("never") : format.dateTime(new Date(iso), dateTimeFormat));
 
   return (
     <div className="stack">
@@ -73,7 +76,7 @@ export function ApiTokensView({ tokens, scopes }: { tokens: ApiTokenView[]; scop
                 checked={chosen.includes(scope)}
                 onChange={() => setChosen((current) => (current.includes(scope) ? current.filter((s) => s !== scope) : [...current, scope]))}
               />
-              <code>{scope}</code>
+              {permissionName(scope)}
             </label>
           ))}
         </fieldset>
@@ -120,7 +123,7 @@ export function ApiTokensView({ tokens, scopes }: { tokens: ApiTokenView[]; scop
                     <code>{token.prefix}…</code>
                   </td>
                   <td>{token.user.name}</td>
-                  <td className="small">{token.scopes.join(", ")}</td>
+                  <td className="small">{token.scopes.map(permissionName).join("、")}</td>
                   <td>{time(token.createdAt)}</td>
                   <td>{time(token.lastUsedAt)}</td>
                   <td>{token.expiresAt ? time(token.expiresAt) : "—"}</td>

@@ -1,2 +1,4 @@
-/** The one format of dates and times in the call log (next-intl formats it in the user's language and the contact center's zone). */
-export const callTimeFormat = { dateStyle: "medium", timeStyle: "medium" } satisfies Intl.DateTimeFormatOptions;
+import { dateTimeFormat } from "../date-format";
+
+/** The call log shows times like every other page. */
+export const callTimeFormat = dateTimeFormat;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { FlowAction } from "@/app/_server/auth/permissions";
 import type { FlowRow } from "./flow-row";
+import { dateTimeFormat } from "@/components/date-format";
 
 export type RowCommand = "rename" | "duplicate" | "delete" | "restore" | "entryPoints";
 
@@ -61,10 +62,10 @@ export function FlowTable({ flows, busyId, onCommand }: { flows: FlowRow[]; busy
                 )}
               </td>
               <td>
-                <span title={format.dateTime(new Date(flow.updatedAt), { dateStyle: "full", timeStyle: "medium" })}>
+                <span title={format.dateTime(new Date(flow.updatedAt), dateTimeFormat)}>
                   {t("editedBy", {
                     user: flow.updatedBy?.name ?? t("unknownUser"),
-                    time: format.dateTime(new Date(flow.updatedAt), { dateStyle: "medium", timeStyle: "short" }),
+                    time: format.dateTime(new Date(flow.updatedAt), dateTimeFormat),
                   })}
                 </span>
               </td>
@@ -73,7 +74,7 @@ export function FlowTable({ flows, busyId, onCommand }: { flows: FlowRow[]; busy
                   {flow.latestCall === null ? (
                     <span className="muted">{t("noCalls")}</span>
                   ) : (
-                    <Link href={`/calls/${encodeURIComponent(flow.latestCall.id)}`}>{format.dateTime(new Date(flow.latestCall.startedAt), { dateStyle: "medium", timeStyle: "medium" })}</Link>
+                    <Link href={`/calls/${encodeURIComponent(flow.latestCall.id)}`}>{format.dateTime(new Date(flow.latestCall.startedAt), dateTimeFormat)}</Link>
                   )}
                   <div>
                     <Link className="small" href={`/calls?flowId=${encodeURIComponent(flow.id)}`} data-testid="flow-calls-link">

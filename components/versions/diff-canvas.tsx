@@ -3,7 +3,8 @@
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
+import { useAriaLabels, useNodeRoleDescription } from "@/components/designer/canvas/use-aria-labels";
 import type { NodeDiffStatus } from "@/flows-runtime/diff";
 import type { DiffViewData } from "./diff-types";
 
@@ -78,6 +79,9 @@ const pathColour = "#1f5fbf";
  * solid; removed edges and the old target of a re-routed exit are dashed. With `path` (one version
  * against itself, as the call log draws it), the call's nodes and exits stand out and the rest fades.
  */
+// As on the designer's canvas: React Flow's attribution link is hidden.
+const proOptions = { hideAttribution: true };
+
 export function DiffCanvas({
   data,
   selectedId,
@@ -174,11 +178,22 @@ export function DiffCanvas({
   }, [before, after, status, labels, path]);
 
   const t = useTranslations("diff");
+  const tAria = useTranslations("designer.canvas.aria");
+  const ariaLabelConfig = useAriaLabels();
+  const container = useRef<HTMLDivElement>(null);
+  useNodeRoleDescription(container, tAria("node"));
+  const edgeWord = tAria("edge");
+  const namedEdges = useMemo(
+    () => edges.map((edge) => ({ ...edge, ariaLabel: tAria("edgeLabel", { source: edge.source, target: edge.target }), domAttributes: { "aria-roledescription": edgeWord } })),
+    [edges, tAria, edgeWord],
+  );
   return (
-    <div className="card diff-canvas" data-testid="diff-canvas" aria-label={t("canvasLabel")}>
+    <div ref={container} className="card diff-canvas" data-testid="diff-canvas" aria-label={t("canvasLabel")}>
       <ReactFlow
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={proOptions}
         nodes={nodes}
-        edges={edges}
+        edges={namedEdges}
         nodeTypes={nodeTypes}
         nodesDraggable={false}
         nodesConnectable={false}

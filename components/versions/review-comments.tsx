@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ReviewComment } from "./diff-types";
+import { dateTimeFormat } from "@/components/date-format";
 
 export function CommentList({ comments }: { comments: ReviewComment[] }) {
   const format = useFormatter();
@@ -11,7 +12,7 @@ export function CommentList({ comments }: { comments: ReviewComment[] }) {
       {comments.map((comment) => (
         <div key={comment.id} className="comment" data-testid="review-comment" data-node-id={comment.nodeId ?? ""}>
           <div className="muted small">
-            {comment.author?.name ?? "?"} · {format.dateTime(new Date(comment.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+            {comment.author?.name ?? "?"} · {format.dateTime(new Date(comment.createdAt), dateTimeFormat)}
           </div>
           <div style={{ whiteSpace: "pre-wrap" }}>{comment.body}</div>
         </div>

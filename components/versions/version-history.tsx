@@ -10,6 +10,7 @@ import { ErrorAlert } from "@/components/error-alert";
 import type { VersionHistory } from "@/app/_server/versions/list-versions";
 import type { VersionSummary } from "@/app/_server/versions/version-summary";
 import { SubmitReviewForm } from "./submit-review-form";
+import { dateTimeFormat } from "@/components/date-format";
 
 export interface HistoryPermissions {
   submit: boolean;
@@ -52,7 +53,7 @@ export function VersionHistoryView({ history, may }: { history: VersionHistory; 
   };
 
   const user = (ref: { name: string } | null) => ref?.name ?? t("unknownUser");
-  const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const time = (iso: string) => format.dateTime(new Date(iso), dateTimeFormat);
 
   return (
     <div className="stack">

@@ -16,12 +16,12 @@ const CASES: { fixture: FixtureName; en: string[]; zh: string[] }[] = [
   {
     fixture: "node-added",
     en: ['Node "Goodbye message" (Play prompt) added', 'Play prompt "Goodbye message": now goes to "Goodbye"'],
-    zh: ["新增节点“Goodbye message”(播放语音)", "播放语音“Goodbye message”:现在转到“Goodbye”"],
+    zh: ["新增节点“Goodbye message”（播放语音）", "播放语音“Goodbye message”：现在转到“Goodbye”"],
   },
   {
     fixture: "node-removed",
     en: ['Node "Old prompt" (Play prompt) removed', 'Play prompt "Welcome": now goes to "Business hours" instead of "Old prompt"'],
-    zh: ["删除节点“Old prompt”(播放语音)", "播放语音“Welcome”:改为转到“Business hours”(原为“Old prompt”)"],
+    zh: ["删除节点“Old prompt”（播放语音）", "播放语音“Welcome”：改为转到“Business hours”（原为“Old prompt”）"],
   },
   { fixture: "node-moved", en: ['"Business hours" moved'], zh: ["“Business hours”已移动"] },
   { fixture: "nodes-moved-many", en: ["3 nodes moved"], zh: ["3 个节点已移动"] },
@@ -32,7 +32,7 @@ const CASES: { fixture: FixtureName; en: string[]; zh: string[] }[] = [
       'Transfer "Support agents": priority changed from 5 to 8',
       'Play prompt "Closed" renamed to "Closed notice"',
     ],
-    zh: ["转接“Agents”重命名为“Support agents”", "转接“Support agents”:优先级从 5 改为 8", "播放语音“Closed”重命名为“Closed notice”"],
+    zh: ["转接“Agents”重命名为“Support agents”", "转接“Support agents”：优先级从 5 改为 8", "播放语音“Closed”重命名为“Closed notice”"],
   },
   {
     fixture: "tts-text-changed",
@@ -40,7 +40,7 @@ const CASES: { fixture: FixtureName; en: string[]; zh: string[] }[] = [
       'Play prompt "Welcome": caller can interrupt changed from off to on',
       'Play prompt "Welcome": prompt text changed from "Welcome" to "Welcome to ACME"',
     ],
-    zh: ["播放语音“Welcome”:允许按键打断从关闭改为开启", "播放语音“Welcome”:提示音的文本从“Welcome”改为“Welcome to ACME”"],
+    zh: ["播放语音“Welcome”：允许按键打断从关闭改为开启", "播放语音“Welcome”：提示音的文本从“Welcome”改为“Welcome to ACME”"],
   },
   {
     fixture: "menu-option-added",
@@ -49,17 +49,17 @@ const CASES: { fixture: FixtureName; en: string[]; zh: string[] }[] = [
       'Transfer "After-sales queue": now goes to "Goodbye"',
       'Menu "Main menu": option 3 added, goes to "After-sales queue"',
     ],
-    zh: ["新增节点“After-sales queue”(转接)", "转接“After-sales queue”:现在转到“Goodbye”", "按键菜单“Main menu”:新增选项 3,转到“After-sales queue”"],
+    zh: ["新增节点“After-sales queue”（转接）", "转接“After-sales queue”：现在转到“Goodbye”", "按键菜单“Main menu”：新增选项 3，转到“After-sales queue”"],
   },
   {
     fixture: "menu-option-removed",
     en: ['Menu "Main menu": option 2 removed (went to "Agents")'],
-    zh: ["按键菜单“Main menu”:删除选项 2(原转到“Agents”)"],
+    zh: ["按键菜单“Main menu”：删除选项 2（原转到“Agents”）"],
   },
   {
     fixture: "menu-option-rekeyed",
     en: ['Menu "Main menu": option 2 is now option 9'],
-    zh: ["按键菜单“Main menu”:选项 2 改为选项 9"],
+    zh: ["按键菜单“Main menu”：选项 2 改为选项 9"],
   },
   {
     fixture: "nested-arrays",
@@ -70,10 +70,10 @@ const CASES: { fixture: FixtureName; en: string[]; zh: string[] }[] = [
       'Business hours "Business hours": opening hours 6 added',
     ],
     zh: [
-      "转接“Agents”:技能 2 设为“vip”",
-      "工作时间“Business hours”:新增节假日“National Day”",
-      "工作时间“Business hours”:营业时间段 5 的结束从“18:00”改为“17:00”",
-      "工作时间“Business hours”:新增营业时间段 6",
+      "转接“Agents”：技能 2 设为“vip”",
+      "工作时间“Business hours”：新增节假日“National Day”",
+      "工作时间“Business hours”：营业时间段 5 的结束从“18:00”改为“17:00”",
+      "工作时间“Business hours”：新增营业时间段 6",
     ],
   },
   {
@@ -84,15 +84,15 @@ const CASES: { fixture: FixtureName; en: string[]; zh: string[] }[] = [
       'Transfer "Sales queue": now goes to "Agents"',
     ],
     zh: [
-      "按键菜单“Main menu”:“无效输入”分支不再转到“Goodbye”",
-      "按键菜单“Main menu”:“超时”分支改为转到“Closed”(原为“Goodbye”)",
-      "转接“Sales queue”:现在转到“Agents”",
+      "按键菜单“Main menu”：“无效输入”分支不再转到“Goodbye”",
+      "按键菜单“Main menu”：“超时”分支改为转到“Closed”（原为“Goodbye”）",
+      "转接“Sales queue”：现在转到“Agents”",
     ],
   },
   {
     fixture: "type-changed",
     en: ['Node "Closed" (Play prompt) replaced by "Voicemail" (Record message)'],
-    zh: ["节点“Closed”(播放语音)替换为“Voicemail”(录音留言)"],
+    zh: ["节点“Closed”（播放语音）替换为“Voicemail”（录音留言）"],
   },
   {
     fixture: "variables-changed",
@@ -102,7 +102,7 @@ const CASES: { fixture: FixtureName; en: string[]; zh: string[] }[] = [
       'Variable "customer_tier": description set to "From CRM"',
       'Variable "customer_tier": initial value changed from "standard" to "gold"',
     ],
-    zh: ["新增变量“order_id”(文本)", "删除变量“attempts”(数字)", "变量“customer_tier”:说明设为“From CRM”", "变量“customer_tier”:初始值从“standard”改为“gold”"],
+    zh: ["新增变量“order_id”（文本）", "删除变量“attempts”（数字）", "变量“customer_tier”：说明设为“From CRM”", "变量“customer_tier”：初始值从“standard”改为“gold”"],
   },
 ];
 
@@ -135,14 +135,14 @@ describe("summarizeDiff wording", () => {
     const before = graph([menu([{ key: "1", label: "" }])]);
     const after = graph([menu([{ key: "1", label: "Sales" }])]);
     expect(summarize(before, after)).toEqual(['Menu menu_1: option 1 meaning changed from (empty) to "Sales"']);
-    expect(summarize(before, after, "zh-CN")).toEqual(["按键菜单 menu_1:选项 1 的含义从(空)改为“Sales”"]);
+    expect(summarize(before, after, "zh-CN")).toEqual(["按键菜单 menu_1：选项 1 的含义从（空）改为“Sales”"]);
   });
 
   it("names the port, with the registry's label, on nodes with several exits", () => {
     const before = graph([menu([{ key: "1", label: "Sales" }], "Main"), { id: "q", type: "hangup", label: "Bye", position: at, data: {} }]);
     const after = graph(before.nodes, [{ id: "e", source: "menu_1", sourcePort: "option:1", target: "q" }]);
     expect(summarize(before, after)).toEqual(['Menu "Main": the key 1: Sales path now goes to "Bye"']);
-    expect(summarize(before, after, "zh-CN")).toEqual(["按键菜单“Main”:“按键 1:Sales”分支现在转到“Bye”"]);
+    expect(summarize(before, after, "zh-CN")).toEqual(["按键菜单“Main”：“按键 1:Sales”分支现在转到“Bye”"]);
   });
 
   it("shows a node of an unknown type and its edges by raw type and port id", () => {
@@ -155,14 +155,14 @@ describe("summarizeDiff wording", () => {
     const before = graph([{ ...menu([{ key: "1", label: "A" }, { key: "2", label: "B" }], "Main"), data: { prompt: [], options: [{ key: "1" }, { key: "2" }], storeAs: "choice" } }]);
     const after = graph([{ ...menu([], "Main"), data: { prompt: [], options: [{ key: "2" }, { key: "1" }] } }]);
     expect(summarize(before, after)).toEqual(['Menu "Main": order of options changed', 'Menu "Main": store key in variable removed (was "choice")']);
-    expect(summarize(before, after, "zh-CN")).toEqual(["按键菜单“Main”:选项顺序已调整", "按键菜单“Main”:删除按键保存到变量(原为“choice”)"]);
+    expect(summarize(before, after, "zh-CN")).toEqual(["按键菜单“Main”：选项顺序已调整", "按键菜单“Main”：删除按键保存到变量（原为“choice”）"]);
   });
 
   it("words a renamed variable type and an unlabelled node's removal", () => {
     const before = graph([{ id: "p9", type: "play", position: at, data: {} }], [], [{ name: "n", type: "string" }]);
     const after = graph([], [], [{ name: "n", type: "number" }]);
     expect(summarize(before, after)).toEqual(["Node p9 (Play prompt) removed", 'Variable "n": type changed from text to number']);
-    expect(summarize(before, after, "zh-CN")).toEqual(["删除节点 p9(播放语音)", "变量“n”:类型从文本改为数字"]);
+    expect(summarize(before, after, "zh-CN")).toEqual(["删除节点 p9（播放语音）", "变量“n”：类型从文本改为数字"]);
   });
 
   it("names two moved nodes in one line, after everything else", () => {

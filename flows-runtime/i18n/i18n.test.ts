@@ -33,14 +33,14 @@ describe("formatIssue", () => {
   it("writes the node, field and port in the reader's language", () => {
     const duplicate = nodeIssue({ id: "m", type: "menu", label: "Main menu" }, "duplicate-key", ["options", 2, "key"], { key: "1" });
     expect(duplicate.message).toBe('Menu "Main menu": key 1 is used by two options');
-    expect(formatIssue(duplicate, "zh-CN")).toBe("按键菜单“Main menu”:按键 1 被两个选项使用");
+    expect(formatIssue(duplicate, "zh-CN")).toBe("按键菜单“Main menu”：按键 1 被两个选项使用");
     const range = nodeIssue({ id: "m", type: "menu", label: "主菜单" }, "setting-too-big", ["timeoutSeconds"], { maximum: 60 });
-    expect(formatIssue(range, "zh-CN")).toBe("按键菜单“主菜单”:“等待按键(秒)” 不能大于 60");
+    expect(formatIssue(range, "zh-CN")).toBe("按键菜单“主菜单”：“等待按键（秒）” 不能大于 60");
     const unconnected = nodeIssue({ id: "m", type: "menu" }, "required-port-unconnected", [], { port: "timeout" });
     expect(unconnected.message).toBe('Menu "m" has no path for "timeout": connect it to a node');
-    expect(formatIssue(unconnected, "zh-CN")).toBe("按键菜单“m” 的 “超时” 没有后续路径,请连接到一个节点");
+    expect(formatIssue(unconnected, "zh-CN")).toBe("按键菜单“m” 的 “超时” 没有后续路径，请连接到一个节点");
     const type = nodeIssue({ id: "p", type: "play", label: "Hi" }, "setting-wrong-type", ["bargeIn"], { expected: "boolean" });
-    expect(formatIssue(type, "zh-CN")).toBe("播放语音“Hi”:“允许按键打断” 必须是布尔值(true/false)");
+    expect(formatIssue(type, "zh-CN")).toBe("播放语音“Hi”：“允许按键打断” 必须是布尔值（true/false）");
   });
 
   it("labels fields from form hints and falls back to readable names", () => {

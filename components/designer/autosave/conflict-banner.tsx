@@ -8,6 +8,7 @@ import { ErrorAlert } from "@/components/error-alert";
 import { useEditorStoreApi } from "../store/editor-context";
 import { downloadJson } from "../io/download-json";
 import type { Autosave } from "./autosave";
+import { dateTimeFormat } from "@/components/date-format";
 
 const conflictSchema = z.object({ updatedBy: z.object({ name: z.string() }).nullable().catch(null), updatedAt: z.string().catch("") });
 
@@ -44,7 +45,7 @@ export function ConflictBanner({ autosave, flowName }: { autosave: Autosave; flo
       <strong>
         {t("title", {
           user: details.updatedBy?.name ?? t("someone"),
-          time: details.updatedAt ? format.dateTime(new Date(details.updatedAt), { timeStyle: "short", dateStyle: "short" }) : "",
+          time: details.updatedAt ? format.dateTime(new Date(details.updatedAt), dateTimeFormat) : "",
         })}
       </strong>
       <span>{t("body")}</span>

@@ -2,7 +2,7 @@
 
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type NodeTypes } from "@xyflow/react";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useState, type DragEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { FLOW_NODE, type CanvasNode } from "../model/canvas-types";
 import { LARGE_FLOW } from "../model/node-geometry";
@@ -11,6 +11,7 @@ import { portKey } from "../store/designer-ui-store";
 import { useDesignerUi } from "../store/designer-ui-context";
 import { FlowNode } from "./flow-node";
 import { OverviewMap } from "./overview-map";
+import { useAriaLabels, useNodeRoleDescription } from "./use-aria-labels";
 import { NODE_TYPE_MIME } from "./palette";
 
 const nodeTypes: NodeTypes = { [FLOW_NODE]: FlowNode };
@@ -32,6 +33,9 @@ export function FlowCanvas() {
   const takenPorts = useDesignerUi((state) => state.highlight.takenPorts);
   const { screenToFlowPosition } = useReactFlow();
   const t = useTranslations("designer.canvas");
+  const ariaLabelConfig = useAriaLabels();
+  const container = useRef<HTMLDivElement>(null);
+  useNodeRoleDescription(container, t("aria.node"));
   const [large] = useState(() => nodes.length > LARGE_FLOW);
   // Fitting 2,000 nodes into view would render all of them: large flows open at their entry instead.
   const [initialView] = useState(() => {
@@ -41,13 +45,19 @@ export function FlowCanvas() {
     return { x: 80 - (entry?.position.x ?? 0) * zoom, y: 200 - (entry?.position.y ?? 0) * zoom, zoom };
   });
 
-  // Only during a test call: the connections the call followed are drawn animated.
+  // Screen-reader names for connections (React Flow's default is English); during a test call the
+  // connections the call followed are drawn animated. Named edges are kept per edge object, so an edge
+  // the store did not change keeps its identity and is not re-rendered.
+  const edgeWord = t("aria.edge");
+  const named = useMemo(() => new WeakMap<(typeof edges)[number], (typeof edges)[number]>(), [t, edgeWord]);
   const shownEdges = useMemo(
     () =>
-      takenPorts.size === 0
-        ? edges
-        : edges.map((edge) => (takenPorts.has(portKey(edge.source, edge.sourceHandle ?? "")) ? { ...edge, animated: true, className: "is-taken" } : edge)),
-    [edges, takenPorts],
+      edges.map((edge) => {
+        const labelled = named.get(edge) ?? { ...edge, ariaLabel: t("aria.edgeLabel", { source: edge.source, target: edge.target }), domAttributes: { "aria-roledescription": edgeWord } };
+        named.set(edge, labelled);
+        return takenPorts.has(portKey(edge.source, edge.sourceHandle ?? "")) ? { ...labelled, animated: true, className: "is-taken" } : labelled;
+      }),
+    [edges, takenPorts, t, edgeWord, named],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -68,7 +78,7 @@ export function FlowCanvas() {
   );
 
   return (
-    <div className="flow-canvas" data-testid="flow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={container} className="flow-canvas" data-testid="flow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={shownEdges}
@@ -92,6 +102,7 @@ export function FlowCanvas() {
         maxZoom={2}
         proOptions={proOptions}
         defaultEdgeOptions={defaultEdgeOptions}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#c9ced8" />
         {large ? <OverviewMap label={t("minimap")} /> : <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel={t("minimap")} />}

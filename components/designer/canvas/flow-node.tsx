@@ -8,6 +8,7 @@ import { pick } from "@/flows-runtime/i18n/locales";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { INPUT_HANDLE, type CanvasNode } from "../model/canvas-types";
 import { portsOf } from "../model/node-ports";
+import { settingName } from "../forms/field-suggestions";
 import { nodeSummary } from "../model/node-summary";
 import { useDesignerUi } from "../store/designer-ui-context";
 import { NodeIcon } from "./node-icon";
@@ -23,7 +24,8 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
   const active = useDesignerUi((state) => state.highlight.activeNodeId === id);
   const visited = useDesignerUi((state) => state.highlight.visitedNodeIds.has(id));
   const ports = useMemo(() => (definition ? portsOf(definition, data.config) : []), [definition, data.config]);
-  const summary = useMemo(() => (definition ? nodeSummary(definition, data.config) : ""), [definition, data.config]);
+  // A language code or time zone (language select, business hours) reads as its name.
+  const summary = useMemo(() => (definition ? settingName(nodeSummary(definition, data.config), locale) : ""), [definition, data.config, locale]);
 
   const errors = issues.filter((issue) => issue.severity === "error").length;
   const warnings = issues.length - errors;

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FlowSelect } from "./flow-select";
-import { fieldSuggestions, numberOptionLabel } from "./field-suggestions";
+import { fieldSuggestions, languageName, numberOptionLabel } from "./field-suggestions";
 import { hintKey, pathKey, useFormContext, type ChangeHandler, type FieldPath } from "./form-context";
 import type { FieldSpec } from "./field-spec";
 
@@ -21,7 +21,7 @@ export function TextInput({ spec, value, path, onChange, nullable = false }: Pro
         {(nullable || !spec.options.includes(text)) && <option value="">{nullable ? t("none") : t("choose")}</option>}
         {spec.options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {languageName(option, locale)}
           </option>
         ))}
       </select>

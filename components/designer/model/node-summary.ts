@@ -32,7 +32,11 @@ function computeSummary(definition: NodeDefinition, config: Record<string, unkno
   for (const value of Object.values(config)) {
     if (typeof value === "string" && value.trim() !== "") return clip(value.trim());
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const inner = Object.values(value).filter((item): item is string => typeof item === "string" && item.trim() !== "");
+      // A union's "kind" is an internal word (queue, number), not text the user typed.
+      const inner = Object.entries(value)
+        .filter(([key]) => key !== "kind")
+        .map(([, item]) => item)
+        .filter((item): item is string => typeof item === "string" && item.trim() !== "");
       if (inner.length > 0) return clip(inner.join(" · "));
     }
   }

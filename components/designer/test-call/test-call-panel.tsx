@@ -1,8 +1,11 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { callOutcomeSchema } from "@/app/_server/calls/call-outcomes";
+import { dateTimeFormat } from "@/components/date-format";
 import { ErrorAlert } from "@/components/error-alert";
+import { languageName } from "../forms/field-suggestions";
 import { pick } from "@/flows-runtime/i18n/locales";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { portLabel } from "@/flows-runtime/nodes/shared/port-label";
@@ -18,6 +21,14 @@ const show = (value: unknown): string => (typeof value === "string" ? value : JS
 
 function Variables({ variables }: { variables: Record<string, unknown> }) {
   const t = useTranslations("designer.testCall");
+  const format = useFormatter();
+  const locale = useLocale();
+  // The call's start and language are the engine's values (UTC ISO time, a language code): shown as a person reads them.
+  const shown = (name: string, value: unknown): string => {
+    if (name === "call.startedAt" && typeof value === "string" && !Number.isNaN(Date.parse(value))) return format.dateTime(new Date(value), dateTimeFormat);
+    if (name === "call.language" && typeof value === "string") return languageName(value, locale);
+    return show(value);
+  };
   const entries = Object.entries(variables).flatMap(([name, value]) =>
     name === "call" && typeof value === "object" && value !== null ? Object.entries(value).map(([field, inner]) => [`call.${field}`, inner] as const) : [[name, value] as const],
   );
@@ -29,7 +40,7 @@ function Variables({ variables }: { variables: Record<string, unknown> }) {
           {entries.map(([name, value]) => (
             <tr key={name}>
               <th>{name}</th>
-              <td>{show(value)}</td>
+              <td>{shown(name, value)}</td>
             </tr>
           ))}
         </tbody>
@@ -80,9 +91,14 @@ function Trace({ view }: { view: TestCallView }) {
 /** Try the draft as a caller would: dial, hear (read) the prompts, press keys, watch the path on the canvas. */
 export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: Autosave }) {
   const t = useTranslations("designer.testCall");
+  const tOutcome = useTranslations("calls.outcomes");
   const { state, start, press, hangUp, reset } = useTestCall(flowId, autosave);
   const [sound, setSound] = useState(false);
   const view = state.phase === "live" ? state.view : null;
+  const outcomeName = (outcome: string | null) => {
+    const known = callOutcomeSchema.safeParse(outcome);
+    return known.success ? tOutcome(known.data) : (outcome ?? "");
+  };
   const live = state.phase === "live" && view?.state !== "ended";
   useSpeech(view?.prompts ?? [], sound);
   const transcript = useRef<HTMLOListElement>(null);
@@ -117,7 +133,7 @@ export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: 
       {state.phase === "live" && (
         <>
           <div className="call-status" data-testid="test-call-status" data-state={view?.state ?? "starting"}>
-            {view === null || view.state === "starting" ? t("connecting") : view.state === "running" ? t("inCall") : t("ended", { outcome: view.outcome ?? "" })}
+            {view === null || view.state === "starting" ? t("connecting") : view.state === "running" ? t("inCall") : t("ended", { outcome: outcomeName(view.outcome) })}
           </div>
           {view?.error && <div className="alert error">{view.error}</div>}
           <Keypad onPress={press} disabled={!live} label={t("keypad")} />

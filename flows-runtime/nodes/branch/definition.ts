@@ -9,7 +9,7 @@ export const branchDefinition: NodeDefinition<BranchConfig> = {
   label: { en: "Branch", zh: "条件分支" },
   description: {
     en: "Checks conditions in order and follows the first one that is true, or \"else\".",
-    zh: "按顺序判断条件,走第一个成立的分支;都不成立时走“否则”。",
+    zh: "按顺序判断条件，走第一个成立的分支；都不成立时走“否则”。",
   },
   icon: "git-branch",
   schema: branchSchema,
@@ -32,7 +32,7 @@ export const branchDefinition: NodeDefinition<BranchConfig> = {
     "conditions.expression": {
       widget: "expression",
       label: { en: "Condition", zh: "条件表达式" },
-      help: { en: 'For example: card.status == "active"', zh: '例如:card.status == "active"' },
+      help: { en: 'For example: card.status == "active"', zh: '例如：card.status == "active"' },
     },
   },
 };

@@ -20,7 +20,7 @@ export const businessHoursDefinition: NodeDefinition<BusinessHoursConfig> = {
   label: { en: "Business hours", zh: "工作时间" },
   description: {
     en: "Routes the call by the time in the chosen time zone: weekly opening hours, holidays (closed) and extra working days (open).",
-    zh: "按所选时区的当前时间分流:每周营业时间、节假日(休息)和调休上班日(营业)。",
+    zh: "按所选时区的当前时间分流：每周营业时间、节假日（休息）和调休上班日（营业）。",
   },
   icon: "clock",
   schema: businessHoursSchema,

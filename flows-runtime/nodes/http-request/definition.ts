@@ -24,7 +24,7 @@ export const httpRequestDefinition: NodeDefinition<HttpRequestConfig> = {
   label: { en: "HTTP request", zh: "HTTP 请求" },
   description: {
     en: "Calls a web service and stores fields of its JSON answer in variables. Network errors, timeouts and non-2xx answers take the error path. Only hosts on the administrator's HTTP allow-list can be called; use {{secret.NAME}} for tokens (each secret only goes to the hosts it is bound to).",
-    zh: "调用 Web 接口,并把 JSON 响应中的字段保存到变量。网络错误、超时和非 2xx 响应走“出错”分支。只能调用管理员 HTTP 允许列表中的主机;令牌请用 {{secret.名称}}(每个密钥只发送到与它绑定的主机)。",
+    zh: "调用 Web 接口，并把 JSON 响应中的字段保存到变量。网络错误、超时和非 2xx 响应走“出错”分支。只能调用管理员 HTTP 允许列表中的主机；令牌请用 {{secret.名称}}（每个密钥只发送到与它绑定的主机）。",
   },
   icon: "world",
   schema: httpRequestSchema,
@@ -53,7 +53,7 @@ export const httpRequestDefinition: NodeDefinition<HttpRequestConfig> = {
     "headers.name": { widget: "text", label: { en: "Name", zh: "名称" } },
     "headers.value": { widget: "template", label: { en: "Value", zh: "值" } },
     body: { widget: "textarea", label: { en: "Body", zh: "请求体" } },
-    timeoutSeconds: { widget: "number", label: { en: "Timeout (seconds)", zh: "超时(秒)" } },
+    timeoutSeconds: { widget: "number", label: { en: "Timeout (seconds)", zh: "超时（秒）" } },
     responseMapping: { widget: "list", label: { en: "Response fields", zh: "响应字段" } },
     "responseMapping.variable": { widget: "text", label: { en: "Variable", zh: "变量" } },
     "responseMapping.path": { widget: "text", label: { en: "Field path", zh: "字段路径" } },

@@ -9,7 +9,7 @@ export const languageSelectDefinition: NodeDefinition<LanguageSelectConfig> = {
   label: { en: "Set language", zh: "切换语言" },
   description: {
     en: "Switches the call's language (call.language): later prompts without their own language use it.",
-    zh: "切换通话语言(call.language):之后未指定语言的提示音都使用该语言。",
+    zh: "切换通话语言（call.language）：之后未指定语言的提示音都使用该语言。",
   },
   icon: "language",
   schema: languageSelectSchema,

@@ -7,7 +7,7 @@ import { languageSelectSchema } from "./schema";
 describe("language-select node", () => {
   it("offers the supported languages with labels and writes call.language", () => {
     expect(SUPPORTED_LANGUAGES.map((language) => language.code)).toEqual(["zh-CN", "en-US"]);
-    expect(SUPPORTED_LANGUAGES[0]?.label.zh).toBe("中文(普通话)");
+    expect(SUPPORTED_LANGUAGES[0]?.label.zh).toBe("中文（普通话）");
     expect(languageSelectSchema.safeParse({}).success).toBe(false);
     expect(languageSelectDefinition.defaults()).toEqual({ language: "en-US" });
     expect(languageSelectDefinition.writes({ language: "en-US" })).toEqual([{ name: "call.language", type: "string", path: ["language"] }]);

@@ -24,7 +24,7 @@ export const menuDefinition: NodeDefinition<MenuConfig> = {
   label: { en: "Menu", zh: "按键菜单" },
   description: {
     en: "Plays a prompt and waits for one key. Wrong keys and silence are retried with their own prompts; when the retries run out the call takes the invalid or timeout path.",
-    zh: "播放提示音并等待一次按键。按错或未按键时播放相应提示并重试;重试用完后走“无效输入”或“超时”分支。",
+    zh: "播放提示音并等待一次按键。按错或未按键时播放相应提示并重试；重试用完后走“无效输入”或“超时”分支。",
   },
   icon: "grid-dots",
   schema: menuSchema,
@@ -53,7 +53,7 @@ export const menuDefinition: NodeDefinition<MenuConfig> = {
     options: { widget: "list", label: { en: "Options", zh: "选项" } },
     "options.key": { widget: "keys", label: { en: "Key", zh: "按键" } },
     "options.label": { widget: "text", label: { en: "Meaning", zh: "含义" } },
-    timeoutSeconds: { widget: "number", label: { en: "Wait for a key (seconds)", zh: "等待按键(秒)" } },
+    timeoutSeconds: { widget: "number", label: { en: "Wait for a key (seconds)", zh: "等待按键（秒）" } },
     maxRetries: { widget: "number", label: { en: "Retries", zh: "重试次数" } },
     ...mediaFormHints("timeoutPrompt", { en: "No-input prompt", zh: "未按键提示音" }),
     ...mediaFormHints("invalidPrompt", { en: "Wrong-key prompt", zh: "按键错误提示音" }),

@@ -24,7 +24,7 @@ export const playDefinition: NodeDefinition<PlayConfig> = {
     bargeIn: {
       widget: "switch",
       label: { en: "Caller can interrupt", zh: "允许按键打断" },
-      help: { en: "A key press stops the prompt and is kept for the next input.", zh: "按键会停止播放,并保留给下一个输入节点。" },
+      help: { en: "A key press stops the prompt and is kept for the next input.", zh: "按键会停止播放，并保留给下一个输入节点。" },
     },
   },
 };

@@ -11,7 +11,7 @@ export const recordDefinition: NodeDefinition<RecordConfig> = {
   label: { en: "Record message", zh: "录音留言" },
   description: {
     en: "Plays a prompt, then records the caller (voicemail) until silence, the end key or the time limit.",
-    zh: "播放提示音后录下来电者的留言,直到静音、按结束键或达到时长上限。",
+    zh: "播放提示音后录下来电者的留言，直到静音、按结束键或达到时长上限。",
   },
   icon: "microphone",
   schema: recordSchema,
@@ -25,9 +25,9 @@ export const recordDefinition: NodeDefinition<RecordConfig> = {
   ],
   formHints: {
     ...mediaFormHints("prompt", { en: "Prompt", zh: "提示音" }),
-    maxDurationSeconds: { widget: "number", label: { en: "Maximum length (seconds)", zh: "最长时长(秒)" } },
+    maxDurationSeconds: { widget: "number", label: { en: "Maximum length (seconds)", zh: "最长时长（秒）" } },
     beep: { widget: "switch", label: { en: "Beep before recording", zh: "录音前提示音" } },
-    maxSilenceSeconds: { widget: "number", label: { en: "Stop after silence (seconds)", zh: "静音结束(秒)" } },
+    maxSilenceSeconds: { widget: "number", label: { en: "Stop after silence (seconds)", zh: "静音结束（秒）" } },
     terminateOn: { widget: "select", label: { en: "End key", zh: "结束键" } },
     variable: { widget: "text", label: { en: "Store recording in", zh: "录音保存到变量" } },
   },

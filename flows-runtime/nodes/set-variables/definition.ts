@@ -9,7 +9,7 @@ export const setVariablesDefinition: NodeDefinition<SetVariablesConfig> = {
   label: { en: "Set variables", zh: "设置变量" },
   description: {
     en: "Computes values and stores them in variables, in order (e.g. count attempts: attempts = attempts + 1).",
-    zh: "计算表达式并按顺序保存到变量(例如计数:attempts = attempts + 1)。",
+    zh: "计算表达式并按顺序保存到变量（例如计数：attempts = attempts + 1）。",
   },
   icon: "variable",
   schema: setVariablesSchema,

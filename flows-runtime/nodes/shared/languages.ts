@@ -3,8 +3,8 @@ import type { LocalizedText } from "../node-definition";
 
 /** Languages the prompts (TTS voices) and the designer offer; the first is the platform default. */
 export const SUPPORTED_LANGUAGES = [
-  { code: "zh-CN", label: { en: "Chinese (Mandarin)", zh: "中文(普通话)" } },
-  { code: "en-US", label: { en: "English (US)", zh: "英语(美国)" } },
+  { code: "zh-CN", label: { en: "Chinese (Mandarin)", zh: "中文（普通话）" } },
+  { code: "en-US", label: { en: "English (US)", zh: "英语（美国）" } },
 ] as const satisfies readonly { code: string; label: LocalizedText }[];
 
 export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number]["code"];

@@ -10,7 +10,7 @@ export const startDefinition: NodeDefinition<StartConfig> = {
   label: { en: "Start", zh: "开始" },
   description: {
     en: "Where every call enters the flow. Provides the call's details: call.caller, call.dialed, call.id, call.language, call.startedAt.",
-    zh: "每通来电的入口。提供来电信息:call.caller、call.dialed、call.id、call.language、call.startedAt。",
+    zh: "每通来电的入口。提供来电信息：call.caller、call.dialed、call.id、call.language、call.startedAt。",
   },
   icon: "phone-incoming",
   schema: startSchema,

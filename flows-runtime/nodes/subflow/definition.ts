@@ -9,7 +9,7 @@ export const subflowDefinition: NodeDefinition<SubflowConfig> = {
   label: { en: "Run subflow", zh: "子流程" },
   description: {
     en: "Runs another published flow with its own variables, then continues here. A failing subflow takes the error path.",
-    zh: "运行另一个已发布的流程(独立变量),结束后回到这里继续。子流程失败时走“出错”分支。",
+    zh: "运行另一个已发布的流程（独立变量），结束后回到这里继续。子流程失败时走“出错”分支。",
   },
   icon: "stack",
   schema: subflowSchema,

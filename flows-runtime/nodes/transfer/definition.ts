@@ -9,7 +9,7 @@ export const transferDefinition: NodeDefinition<TransferConfig> = {
   label: { en: "Transfer", zh: "转接" },
   description: {
     en: "Hands the call to an agent queue, a phone number or an extension; the flow ends there. If the transfer fails the call takes the failed path.",
-    zh: "把来电转给坐席队列、电话号码或分机,流程在此结束。转接失败时走“失败”分支。",
+    zh: "把来电转给坐席队列、电话号码或分机，流程在此结束。转接失败时走“失败”分支。",
   },
   icon: "arrows-right-left",
   schema: transferSchema,
@@ -28,6 +28,6 @@ export const transferDefinition: NodeDefinition<TransferConfig> = {
     "target.number": { widget: "template", label: { en: "Phone number", zh: "电话号码" } },
     "target.callerId": { widget: "text", label: { en: "Caller ID", zh: "主叫号码" } },
     "target.endpoint": { widget: "text", label: { en: "Endpoint", zh: "分机" } },
-    "target.timeoutSeconds": { widget: "number", label: { en: "Ring timeout (seconds)", zh: "振铃超时(秒)" } },
+    "target.timeoutSeconds": { widget: "number", label: { en: "Ring timeout (seconds)", zh: "振铃超时（秒）" } },
   },
 };

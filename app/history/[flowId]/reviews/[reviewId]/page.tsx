@@ -12,6 +12,7 @@ import { flowKindSchema } from "@/flows-runtime/graph/schema";
 import { AppShell } from "@/components/app-shell";
 import { DiffView } from "@/components/versions/diff-view";
 import { ReviewDecision } from "@/components/versions/review-decision";
+import { dateTimeFormat } from "@/components/date-format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reviews");
@@ -33,7 +34,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ flowId:
   const reviewer = can(session.role, "flow.review", kind);
   const pending = review.status === "pending";
   const ownChange = review.authorIds.includes(session.userId);
-  const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const time = (iso: string) => format.dateTime(new Date(iso), dateTimeFormat);
 
   return (
     <AppShell session={session}>
