@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
-import { silencesAfterLoss, until, welcomeMenuFlow, WELCOME_MENU_SCRIPT, WELCOME_MENU_STEPS } from "../support/lost-events";
+import { silencesAfterLoss, welcomeMenuFlow, WELCOME_MENU_SCRIPT, WELCOME_MENU_STEPS } from "../support/lost-events";
+import { until } from "../support/until";
 
 /** About 8.8 s of speech (4.4 s at the simulator's time scale): it ends while the bridge is dead. */
 const WELCOME =

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
-import { silencesAfterLoss, until, welcomeMenuFlow, WELCOME_MENU_SCRIPT, WELCOME_MENU_STEPS } from "../support/lost-events";
+import { silencesAfterLoss, welcomeMenuFlow, WELCOME_MENU_SCRIPT, WELCOME_MENU_STEPS } from "../support/lost-events";
+import { until } from "../support/until";
 
 /** About 17 s of speech (8.7 s at the simulator's time scale): it ends while the bridge's link is cut. */
 const WELCOME =

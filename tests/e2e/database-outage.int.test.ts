@@ -5,6 +5,7 @@ import { startDevStack, type DevStack, type PublishedFlow } from "@/workers/dev-
 import { counterLoopFlow, ivrGraph, tts } from "../support/graph-builder";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { until } from "../support/until";
 
 const DID = "4030";
 const VOICEMAIL_DID = "4031";
@@ -38,16 +39,6 @@ const voicemailFlow = () =>
     ],
   });
 const voicemailScript = "wait prompt; wait prompt end; wait 1500ms; talk 2s; press #; wait prompt; expect hangup; timeout 120s";
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The database URL with its host and port replaced by the proxy's. */
 function throughProxy(url: string, proxy: TcpProxy): string {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { logOf } from "../support/call-prompts";
 import { ivrGraph } from "../support/graph-builder";
-import { until } from "../support/lost-events";
+import { until } from "../support/until";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { ivrGraph, sound, tts } from "../support/graph-builder";
-import { until } from "../support/lost-events";
+import { until } from "../support/until";
 
 /**
  * A worker killed after ARI carried out a command but before the worker learned it: the local

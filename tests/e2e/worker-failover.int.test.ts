@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { callWorkflowId } from "@/workers/workflows/signals";
 import { counterLoopFlow } from "../support/graph-builder";
+import { until } from "../support/until";
 
 const CALLS = 4;
 const PRESSES = 10;
@@ -16,16 +17,6 @@ const script = [
   ...Array.from({ length: PRESSES }, () => "wait prompt; wait 300ms; press 1"),
   "wait prompt; wait 300ms; press 2; wait prompt; expect hangup; timeout 120s",
 ].join("; ");
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const eventMs = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
   Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
@@ -79,13 +70,13 @@ describe("two workers, one killed with SIGKILL while calls run", () => {
     await until("every call's first prompt", async () => {
       const plays = await sim.control.log({ kind: "playRequest" });
       return callIds.every((id) => plays.some((p) => p.channelId === id)) ? true : undefined;
-    });
+    }, 60_000);
     const second = await stack.startChildWorker();
 
     await until("two keys pressed on every call", async () => {
       const dtmf = await sim.control.log({ kind: "dtmf" });
       return callIds.every((id) => dtmf.filter((d) => d.channelId === id).length >= 2) ? true : undefined;
-    });
+    }, 60_000);
     const killedAt = performance.timeOrigin + performance.now();
     await first.kill("SIGKILL");
 

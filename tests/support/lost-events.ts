@@ -34,16 +34,6 @@ export const WELCOME_MENU_STEPS = [
   ["bye", null, null],
 ];
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 export interface Silence {
   callId: string;
   /** When the simulator finished the prompt whose PlaybackFinished nobody received. */
