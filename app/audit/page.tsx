@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { auditActionMessageKeys, auditActions } from "@/app/_server/audit/audit-actions";
+import { auditActionMessageKeys, auditActions, auditTargetTypes } from "@/app/_server/audit/audit-actions";
 import { auditQuerySchema, listAudit } from "@/app/_server/audit/list-audit";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { listUsers } from "@/app/_server/users/list-users";
@@ -12,7 +12,7 @@ import { dateTimeFormat } from "@/components/date-format";
 
 
 /** What an audit entry is about (AuditEntry.targetType), named in the UI's language. */
-const targetTypeSchema = z.enum(["apiToken", "flow", "review", "user", "version"]);
+const targetTypeSchema = z.enum(auditTargetTypes);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");

@@ -5,6 +5,7 @@ import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { newContext, screenshot } from "./support/browser";
 import { startBrowserApp, type BrowserApp } from "./support/browser-app";
+import { afterSalesHttpPolicy } from "../support/fixtures";
 
 // The after-sales IVR, always closed: every call goes to voicemail.
 const afterHours = graphSchema.parse({
@@ -23,14 +24,7 @@ beforeAll(async () => {
   app = await startBrowserApp({
     services: async (db) => {
       // The flow's HTTP nodes (not reached after hours) name these hosts: publishing needs them allowed.
-      const httpPolicy = {
-        allowed: ["api.example-shop.cn", "crm.example-shop.cn"].map((destination) => ({ destination, allowInternal: false })),
-        secrets: [
-          { secret: "SHOP_API_TOKEN", destinations: ["api.example-shop.cn"] },
-          { secret: "CRM_API_KEY", destinations: ["crm.example-shop.cn"] },
-        ],
-      };
-      const started = await startDevStack({ databaseUrl: db.url, simulator: { timeScale: 0.2 }, httpPolicy });
+      const started = await startDevStack({ databaseUrl: db.url, simulator: { timeScale: 0.2 }, httpPolicy: afterSalesHttpPolicy });
       stack = started;
       // The web app fetches recordings from Asterisk (here the simulator) itself.
       return { ARI_SIM_URL: started.ari.url, ARI_APP: started.ari.app, ARI_URL: started.ari.url, ARI_USERNAME: started.ari.username, ARI_PASSWORD: started.ari.password };

@@ -10,6 +10,8 @@ import { startBrowserApp, type BrowserApp } from "./support/browser-app";
 import { dragFromPalette, node } from "./support/canvas";
 import { englishLeaks, type Leak } from "./support/english-leaks";
 import { loadMessages } from "@/app/_i18n/load-messages";
+import { writeHttpPolicy } from "@/workers/http-allow-list/write-http-policy";
+import { afterSalesHttpPolicy } from "../support/fixtures";
 
 const zh = loadMessages("zh-CN");
 
@@ -50,6 +52,8 @@ async function scan(where: string): Promise<void> {
 beforeAll(async () => {
   app = await startBrowserApp();
   await app.db.prisma.user.updateMany({ data: { locale: "zh-CN" } });
+  // The fixture's HTTP nodes call these hosts: submitting it for review needs them allowed.
+  await writeHttpPolicy(app.db.prisma, afterSalesHttpPolicy);
   flowId = await app.createFlow(fixture.name, draft);
   const compiled = compileGraph(live);
   if (!compiled.ok) throw new Error("fixture graph does not compile");
@@ -104,11 +108,13 @@ describe("the Chinese UI shows no English", () => {
   });
 
   it("seeds a review, an entry point and an API token through the API", async () => {
-    const entry = await page.request.post(`${app.url}/api/flows/${flowId}/entry-points`, { data: { kind: "did", value: "4001" } });
+    // Requests made from the test, not from a page: they say which origin they come from, as a page's would.
+    const headers = { origin: app.url };
+    const entry = await page.request.post(`${app.url}/api/flows/${flowId}/entry-points`, { data: { kind: "did", value: "4001" }, headers });
     expect(entry.status(), await entry.text()).toBeLessThan(300);
-    const token = await page.request.post(`${app.url}/api/api-tokens`, { data: { name: "ci-deploy", scopes: ["flow.view", "flow.publish"] } });
+    const token = await page.request.post(`${app.url}/api/api-tokens`, { data: { name: "ci-deploy", scopes: ["flow.view", "flow.publish"] }, headers });
     expect(token.status(), await token.text()).toBeLessThan(300);
-    const submitted = await page.request.post(`${app.url}/api/flows/${flowId}/reviews`, { data: { note: "菜单等待时间改为 8 秒" } });
+    const submitted = await page.request.post(`${app.url}/api/flows/${flowId}/reviews`, { data: { note: "菜单等待时间改为 8 秒" }, headers });
     expect(submitted.status(), await submitted.text()).toBeLessThan(300);
     const review = await app.db.prisma.flowReview.findFirstOrThrow({ where: { flowId } });
     reviewId = review.id;

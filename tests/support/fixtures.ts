@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
 
 const graphShape = z.looseObject({
   nodes: z.array(z.looseObject({ id: z.string(), data: z.record(z.string(), z.unknown()) })),
@@ -23,3 +24,12 @@ export function withNodeData(graph: FixtureGraph, nodeId: string, data: Record<s
   if (!found) throw new Error(`fixture has no node "${nodeId}"`);
   return { ...graph, nodes };
 }
+
+/** The hosts and secrets of the after-sales fixture's HTTP nodes, allowed as an administrator would. */
+export const afterSalesHttpPolicy: HttpPolicy = {
+  allowed: ["api.example-shop.cn", "crm.example-shop.cn"].map((destination) => ({ destination, allowInternal: false })),
+  secrets: [
+    { secret: "SHOP_API_TOKEN", destinations: ["api.example-shop.cn"] },
+    { secret: "CRM_API_KEY", destinations: ["crm.example-shop.cn"] },
+  ],
+};
