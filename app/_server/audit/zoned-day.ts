@@ -1,5 +1,7 @@
-/** Minutes the zone is ahead of UTC at that instant. */
-export function offsetMinutes(instant: Date, timeZone: string): number {
+type WallClockPart = "year" | "month" | "day" | "hour" | "minute" | "second";
+
+/** The instant's wall-clock fields in the zone, zero-padded ("2026", "03", "09" …), 24-hour clock. */
+export function wallClockParts(instant: Date, timeZone: string): Record<WallClockPart, string> {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
@@ -10,8 +12,14 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
     minute: "2-digit",
     second: "2-digit",
   }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  const part = (type: WallClockPart) => parts.find((p) => p.type === type)?.value ?? "00";
+  return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute"), second: part("second") };
+}
+
+/** Minutes the zone is ahead of UTC at that instant. */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const p = wallClockParts(instant, timeZone);
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 

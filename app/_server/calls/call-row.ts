@@ -43,6 +43,11 @@ export interface CallSummary {
   hasRecording: boolean;
 }
 
+/** A call's length in seconds, to a tenth; null while it runs. */
+export function callDurationSeconds(startedAt: Date, endedAt: Date | null): number | null {
+  return endedAt === null ? null : Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 100) / 10);
+}
+
 export function toCallSummary(row: CallRow): CallSummary {
   return {
     id: row.id,
@@ -55,7 +60,7 @@ export function toCallSummary(row: CallRow): CallSummary {
     language: row.language,
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
-    durationSeconds: row.endedAt === null ? null : Math.max(0, Math.round((row.endedAt.getTime() - row.startedAt.getTime()) / 100) / 10),
+    durationSeconds: callDurationSeconds(row.startedAt, row.endedAt),
     outcome: row.outcome,
     error: row.error,
     lastNodeId: row.lastNodeId,

@@ -3,6 +3,7 @@ import { migrateGraph } from "@/flows-runtime/graph/migrations";
 import { planSchema } from "@/flows-runtime/plan/schema";
 import { prisma, type PrismaClient } from "@/prisma/client";
 import { callNotFound } from "./call-errors";
+import { callDurationSeconds } from "./call-row";
 import { callStory, changesOf, type HeardPrompt, type HttpCall } from "./call-story";
 import { subflowIdsInTrace, subflowPlans } from "./subflow-plans";
 
@@ -133,7 +134,7 @@ export async function getCall(callId: string, db: PrismaClient = prisma()): Prom
     channelId: row.channelId,
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
-    durationSeconds: row.endedAt === null ? null : Math.max(0, Math.round((row.endedAt.getTime() - row.startedAt.getTime()) / 100) / 10),
+    durationSeconds: callDurationSeconds(row.startedAt, row.endedAt),
     outcome: row.outcome,
     error: row.error,
     lastNodeId: row.lastNodeId,

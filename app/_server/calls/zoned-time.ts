@@ -1,4 +1,4 @@
-import { offsetMinutes } from "@/app/_server/audit/zoned-day";
+import { offsetMinutes, wallClockParts } from "@/app/_server/audit/zoned-day";
 
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
@@ -27,16 +27,6 @@ export function zonedEnd(local: string, timeZone: string): Date {
 
 /** "YYYY-MM-DD HH:mm:ss" in the zone, for CSV cells a spreadsheet sorts as text. */
 export function zonedText(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "00";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`;
+  const p = wallClockParts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
