@@ -7,6 +7,7 @@ import {
   type FinishExecutionInput,
   type PersistedStep,
   type RecordingInput,
+  type TraceBatch,
 } from "../persistence/execution-store";
 
 /** `plans`: the worker's plan cache, so calls start while the database is unreachable. */
@@ -17,6 +18,7 @@ export function createPersistenceActivities(prisma: PrismaClient, plans?: PlanCa
     appendSteps: (executionId: string, steps: PersistedStep[]) => store.appendSteps(executionId, steps),
     finishExecution: (input: FinishExecutionInput) => store.finishExecution(input),
     saveRecording: (input: RecordingInput) => store.saveRecording(input),
+    writeTrace: (batch: TraceBatch) => store.writeTrace(batch),
     loadCallPlans: (source: CallPlanSource, pinned: Record<string, string>) => loadCallPlans(prisma, source, pinned, plans),
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AriClient } from "../ari";
 import type { AnyAriEvent, ConnectionEvent } from "../ari/events";
 import type { Channel } from "../ari/models";
+import { BargeInPlaybacks } from "./barge-in-playbacks";
 import type { CallWorkflows } from "./call-workflows";
 import { mapAriEvent, type BridgeAction, type CallSignal } from "./event-mapping";
 import { KeyedSerialQueue } from "./keyed-serial-queue";
@@ -85,6 +86,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
   const ended = new Set<string>();
   /** Our own "no service" playbacks: hang up when they finish. */
   const noService = new Map<string, { channelId: string; timer: NodeJS.Timeout }>();
+  const bargeIn = new BargeInPlaybacks();
 
   async function withRetry<T>(what: string, run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
@@ -145,10 +147,13 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
   }
 
   async function signal(callId: string, sig: CallSignal): Promise<void> {
+    if (sig.name === "playbackFinished" && bargeIn.finishedNeedsNoSignal(callId, sig.payload.playbackId)) return;
     const result = await withRetry(`signal ${sig.name}`, () => deps.workflows.signal(callId, sig));
     if (result === "not-running" && sig.name !== "hangup" && sig.name !== "playbackFinished" && sig.name !== "reconcile") {
       log.warn("event for a call without a running workflow", { call: callId, signal: sig.name });
     }
+    if (sig.name === "dtmf") bargeIn.keySignalled(callId);
+    if (sig.name === "hangup") bargeIn.channelEnded(callId);
   }
 
   function noServiceFinished(event: AnyAriEvent): boolean {
@@ -167,6 +172,8 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
         return Promise.resolve();
       case "start-call":
         return queue.run(action.channelId, () => startCall(action));
+      case "playback-started":
+        return queue.run(action.callId, async () => bargeIn.started(action.callId, action.playbackId));
       case "signal": {
         if (action.endOf !== undefined) {
           if (ended.has(action.endOf)) {

@@ -23,6 +23,7 @@ export type CallSignal =
 export type BridgeAction =
   | { kind: "start-call"; channelId: string; args: string[]; caller: string; dialed: string }
   | { kind: "signal"; callId: string; signal: CallSignal; /** Channel whose end this reports (dedupe key). */ endOf?: string }
+  | { kind: "playback-started"; callId: string; playbackId: string }
   | { kind: "none" };
 
 /** "channel:<id>" → id; playbacks and recordings name their target this way. */
@@ -74,6 +75,11 @@ export function mapAriEvent(event: AnyAriEvent): BridgeAction {
         callId: event.channel.id,
         signal: { name: "dtmf", payload: { digit: event.digit, durationMs: event.duration_ms } },
       };
+    }
+    case "PlaybackStarted": {
+      const callId = channelOfTarget(event.playback.target_uri);
+      if (callId === null) return NONE;
+      return { kind: "playback-started", callId, playbackId: event.playback.id };
     }
     case "PlaybackFinished": {
       const callId = channelOfTarget(event.playback.target_uri);

@@ -43,6 +43,15 @@ export interface RecordingInput {
   durationSeconds: number;
 }
 
+/** One write of a call's trace: the row (first write only), the steps and recordings since the last write, the outcome (last write only). */
+export interface TraceBatch {
+  executionId: string;
+  begin: BeginExecutionInput | null;
+  steps: PersistedStep[];
+  recordings: RecordingInput[];
+  finish: FinishExecutionInput | null;
+}
+
 /** Prisma JSON columns take JSON values; a round trip also turns `undefined` members into absent ones. */
 function toJson(value: unknown) {
   return JSON.parse(JSON.stringify(value ?? {}));
@@ -50,7 +59,7 @@ function toJson(value: unknown) {
 
 /** CallExecution, CallStep and CallRecording writes. Every write is idempotent: activities retry. */
 export function createExecutionStore(prisma: PrismaClient) {
-  return {
+  const store = {
     /** Idempotent by workflowId; returns the id of the execution row that exists afterwards. */
     async beginExecution(input: BeginExecutionInput): Promise<string> {
       const row = await prisma.callExecution.upsert({
@@ -118,7 +127,16 @@ export function createExecutionStore(prisma: PrismaClient) {
         create: input,
       });
     },
+
+    /** Each part in the order a reader expects (row, steps, recordings, outcome); idempotent as its parts are. */
+    async writeTrace(batch: TraceBatch): Promise<void> {
+      if (batch.begin !== null) await store.beginExecution(batch.begin);
+      await store.appendSteps(batch.executionId, batch.steps);
+      for (const recording of batch.recordings) await store.saveRecording(recording);
+      if (batch.finish !== null) await store.finishExecution(batch.finish);
+    },
   };
+  return store;
 }
 
 export type ExecutionStore = ReturnType<typeof createExecutionStore>;

@@ -43,6 +43,7 @@ function persistence(options: ActivityOptions): PersistenceActivities {
     appendSteps: (executionId, steps) => of().appendSteps(executionId, steps),
     finishExecution: (input) => of().finishExecution(input),
     saveRecording: (input) => of().saveRecording(input),
+    writeTrace: (batch) => of().writeTrace(batch),
     loadCallPlans: (source, pinned) => of().loadCallPlans(source, pinned),
   };
 }

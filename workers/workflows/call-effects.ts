@@ -20,8 +20,8 @@ import { ari, httpActivities, prompts, tts } from "./activity-proxies";
 import type { CallSignalState } from "./call-signal-state";
 import { CALL_COST_PATCH } from "./call-cost-patch";
 import { mediaUri } from "./media-uri";
-import { transferLegChannelId } from "./signals";
-import type { TraceBuffer } from "./trace-buffer";
+import type { CallTrace } from "./call-trace";
+import { bargeInPlaybackId, transferLegChannelId } from "./signals";
 
 /** Queue transfers continue here in the dialplan; the queue itself lives outside this engine. */
 export const QUEUE_CONTEXT = "cc-queues";
@@ -55,10 +55,12 @@ export interface CallEffectsContext {
   callId: string;
   executionId: string;
   signals: CallSignalState;
-  trace: TraceBuffer;
+  trace: CallTrace;
   runSubflow: SubflowRunner;
   /** Recordings made by earlier runs of this call (continue-as-new), for unique names. */
   recordingsMade: number;
+  /** Barge-in prompts get ids the bridge recognises (bargeInPlaybackId); false in runs started before CALL_COST_2_PATCH. */
+  markBargeInPlaybacks: boolean;
 }
 
 /** How the caller's channel stands when the flow ends. */
@@ -110,7 +112,7 @@ export class TemporalCallEffects implements CallEffects {
     if (media.length === 0) return {};
 
     const { playbackId, startSeq, reconcilesSeen, knownLength } = patched(CALL_COST_PATCH)
-      ? await this.startPrompt(media)
+      ? await this.startPrompt(media, options.bargeIn)
       : await this.startPromptInTwoSteps(media);
     this.ctx.trace.flushInBackground();
 
@@ -312,9 +314,9 @@ export class TemporalCallEffects implements CallEffects {
    * worker crash (same id: uuid4 replays), a prompt whose end is already in the history is not
    * played a second time.
    */
-  private async startPrompt(media: MediaItem[]): Promise<StartedPrompt> {
+  private async startPrompt(media: MediaItem[], bargeIn: boolean): Promise<StartedPrompt> {
     const { signals } = this.ctx;
-    const playbackId = uuid4();
+    const playbackId = bargeIn && this.ctx.markBargeInPlaybacks ? bargeInPlaybackId(uuid4()) : uuid4();
     const startSeq = signals.seq;
     const reconcilesSeen = signals.reconciles;
     if (signals.finishedPlaybacks.has(playbackId)) return { playbackId, startSeq, reconcilesSeen, knownLength: null };

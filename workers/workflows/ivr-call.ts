@@ -1,13 +1,16 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, workflowInfo } from "@temporalio/workflow";
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, patched, workflowInfo } from "@temporalio/workflow";
 import type { SubflowResult } from "../../flows-runtime/interpreter/effects";
 import { runPlan, type RunResult } from "../../flows-runtime/interpreter/run-plan";
 import { nodeExecutors } from "../../flows-runtime/nodes/registry.workflow";
 import type { CallPlans } from "../persistence/call-plans";
-import type { Handover } from "../persistence/execution-store";
+import type { BeginExecutionInput, Handover } from "../persistence/execution-store";
 import { ari, db, dbWrites } from "./activity-proxies";
+import { BatchedTrace } from "./batched-trace";
+import { CALL_COST_2_PATCH } from "./call-cost-2-patch";
 import type { IvrCallInput, IvrCallResult } from "./call-input";
 import { TemporalCallEffects, type ChannelFate } from "./call-effects";
 import { CallSignalState } from "./call-signal-state";
+import type { CallTrace } from "./call-trace";
 import { TraceBuffer } from "./trace-buffer";
 
 /** Continue-as-new at least this often; the server's continueAsNewSuggested usually comes later. */
@@ -26,12 +29,16 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   signals.install();
   const resume = input.resume;
 
-  const { executionId, callPlans, executionRow } = await beginCall(input, signals);
+  // Decided once per run: a run keeps the commands it started with, whatever code replays it.
+  const costPatch2 = patched(CALL_COST_2_PATCH);
+  const { executionId, callPlans, executionRow } = await beginCall(input, signals, costPatch2);
   const mainPlan = callPlans.plans[callPlans.mainFlowId];
   if (!mainPlan) throw ApplicationFailure.nonRetryable(`plan of flow ${callPlans.mainFlowId} missing`);
   const pinnedVersions = Object.fromEntries(Object.values(callPlans.plans).map((p) => [p.flowId, p.versionId]));
 
-  const trace = new TraceBuffer(executionId, resume?.traceSeq ?? 1, executionRow);
+  const trace: CallTrace = costPatch2
+    ? new BatchedTrace(executionId, resume?.traceSeq ?? 1, resume ? null : beginInput(input))
+    : new TraceBuffer(executionId, resume?.traceSeq ?? 1, executionRow);
   const resumedCall = callFieldsOf(resume?.vars);
   const callVars = {
     caller: input.caller,
@@ -68,6 +75,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     trace,
     runSubflow,
     recordingsMade: resume?.recordings ?? 0,
+    markBargeInPlaybacks: costPatch2,
   });
 
   // call.language can change mid-call (language-select); subflows inherit the current one.
@@ -135,52 +143,46 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   if (fate.kind === "up") await ari.hangupChannel(input.callId);
   const endedAt = new Date().toISOString();
   // Written while a bridged transfer is supervised: a database outage must not keep a leg up.
-  const persisted = (async () => {
-    await trace.flushAll();
-    if (executionRow !== null && !(await executionRow)) return;
-    await dbWrites.finishExecution({
-      executionId,
-      outcome,
-      error,
-      lastNodeId: trace.lastStepId,
-      endedAt,
-      handover: handoverOf(fate),
-      language: currentLanguage,
-    });
-  })();
+  const persisted = trace.finish({ executionId, outcome, error, endedAt, handover: handoverOf(fate), language: currentLanguage });
   if (fate.kind === "bridged") await superviseBridge(input.callId, fate.handover, signals);
   await persisted;
   return { outcome, error, lastStepId: trace.lastStepId, steps: trace.nextSeq - 1 };
 }
 
+/** The CallExecution row of a call's first run. */
+function beginInput(input: IvrCallInput): BeginExecutionInput {
+  return {
+    executionId: input.executionId,
+    workflowId: workflowInfo().workflowId,
+    channelId: input.callId,
+    flowId: input.flowId,
+    flowVersionId: input.flowVersionId,
+    testCallPlanId: input.testPlanId ?? null,
+    caller: input.caller,
+    dialed: input.dialed,
+    language: input.language,
+    startedAt: workflowInfo().runStartTime.toISOString(),
+  };
+}
+
 /**
- * Answers and loads the plans; the CallExecution row is written meanwhile without the caller waiting
- * for it (`executionRow`: null when a previous run wrote it), so a database outage delays only the trace.
+ * Answers and loads the plans. Runs started before CALL_COST_2_PATCH write the CallExecution row
+ * meanwhile without the caller waiting for it (`executionRow`: null when a previous run wrote it, or
+ * when the row goes with the trace's first batch), so a database outage delays only the trace.
  */
 async function beginCall(
   input: IvrCallInput,
   signals: CallSignalState,
+  rowWithTrace: boolean,
 ): Promise<{ executionId: string; callPlans: CallPlans; executionRow: Promise<boolean> | null }> {
   const resume = input.resume;
   try {
     // Scheduled in this order (answer, row, plans): recorded histories expect it.
     const answering = resume ? Promise.resolve("ok") : ari.answerChannel(input.callId);
-    const executionRow = resume
-      ? null
-      : dbWrites
-          .beginExecution({
-            executionId: input.executionId,
-            workflowId: workflowInfo().workflowId,
-            channelId: input.callId,
-            flowId: input.flowId,
-            flowVersionId: input.flowVersionId,
-            testCallPlanId: input.testPlanId ?? null,
-            caller: input.caller,
-            dialed: input.dialed,
-            language: input.language,
-            startedAt: new Date().toISOString(),
-          })
-          .then(
+    const executionRow =
+      resume || rowWithTrace
+        ? null
+        : dbWrites.beginExecution({ ...beginInput(input), startedAt: new Date().toISOString() }).then(
             () => true,
             (err: unknown) => {
               log.error("call execution row could not be written: the call runs without a trace", { error: String(err) });

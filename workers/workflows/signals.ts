@@ -54,6 +54,21 @@ export function callWorkflowId(channelId: string): string {
   return `call-${channelId}`;
 }
 
+const BARGE_IN_PREFIX = "bargein-";
+
+/**
+ * Playback id of a barge-in prompt. Such a prompt ends for the workflow with the first key pressed
+ * during it, and the workflow stops it itself: the bridge need not signal its PlaybackFinished once
+ * it has signalled a key pressed after the prompt started (BargeInPlaybacks).
+ */
+export function bargeInPlaybackId(suffix: string): string {
+  return `${BARGE_IN_PREFIX}${suffix}`;
+}
+
+export function isBargeInPlayback(playbackId: string): boolean {
+  return playbackId.startsWith(BARGE_IN_PREFIX);
+}
+
 /** Stasis arguments an originated transfer leg carries, so the bridge can route its events. */
 export const TRANSFER_LEG_ARG = "transfer-leg";
 

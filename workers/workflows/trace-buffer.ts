@@ -1,16 +1,16 @@
 import { log } from "@temporalio/workflow";
 import type { StepTrace } from "../../flows-runtime/interpreter/trace";
-import type { PersistedStep, RecordingInput } from "../persistence/execution-store";
+import type { FinishExecutionInput, PersistedStep, RecordingInput } from "../persistence/execution-store";
 import { dbWrites } from "./activity-proxies";
-
-type PendingRecording = Omit<RecordingInput, "nodeId" | "executionId">;
+import type { CallTrace, PendingRecording } from "./call-trace";
 
 /**
+ * Runs started before CALL_COST_2_PATCH (see BatchedTrace for the others).
  * Buffers step traces and writes them in one activity while the call waits anyway (a prompt is
  * playing, the caller is typing), so no DB write sits between a digit and the next play request.
  * Nothing is written before the CallExecution row exists (`ready`), which the call does not wait for.
  */
-export class TraceBuffer {
+export class TraceBuffer implements CallTrace {
   private pending: PersistedStep[] = [];
   private recordings: RecordingInput[] = [];
   private recordingsOfCurrentStep: PendingRecording[] = [];
@@ -99,5 +99,11 @@ export class TraceBuffer {
       this.flushInBackground();
     }
     if (this.pending.length > 0) log.error("trace steps could not be written", { steps: this.pending.length });
+  }
+
+  async finish(outcome: Omit<FinishExecutionInput, "lastNodeId">): Promise<void> {
+    await this.flushAll();
+    if (this.ready !== null && !(await this.ready)) return;
+    await dbWrites.finishExecution({ ...outcome, lastNodeId: this.lastStepId });
   }
 }
