@@ -30,7 +30,7 @@ export function createCallActivities(deps: CallActivitiesDeps) {
   const ari = createAriActivities(deps.ari, deps.ariConfig);
   return {
     ...ari,
-    ...createPromptActivities(ari.playMedia, deps.tts),
+    ...createPromptActivities(ari.playMedia, deps.tts, ari.stopPlayback),
     ...createPersistenceActivities(deps.prisma, deps.plans),
     ...createTtsActivities(deps.tts),
     ...createHttpActivities({

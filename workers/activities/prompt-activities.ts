@@ -10,14 +10,23 @@ export interface PlayPromptResult {
 }
 
 type PlayMedia = (channelId: string, media: string[], playbackId: string) => Promise<AriOutcome>;
+type StopPlayback = (playbackId: string) => Promise<AriOutcome>;
 
 /**
  * One local activity per prompt: TTS lookup and the play command together, so a prompt costs the
  * workflow one activation and one history marker instead of one per TTS item plus one for the play.
  */
-export function createPromptActivities(playMedia: PlayMedia, tts: TtsService) {
+export function createPromptActivities(playMedia: PlayMedia, tts: TtsService, stopPlayback?: StopPlayback) {
   return {
-    async playPrompt(channelId: string, media: MediaItem[], playbackId: string): Promise<PlayPromptResult> {
+    /**
+     * `stopFirst`: a barge-in prompt the caller interrupted, stopped here rather than in an activity
+     * (and activation) of its own; already over (404) is fine, a channel gone shows in the play.
+     */
+    async playPrompt(channelId: string, media: MediaItem[], playbackId: string, stopFirst: string | null = null): Promise<PlayPromptResult> {
+      if (stopFirst !== null) {
+        if (!stopPlayback) throw new Error("playPrompt was asked to stop a playback but has no stopPlayback");
+        await stopPlayback(stopFirst);
+      }
       const prompts = await Promise.all(
         media.map(async (item) => {
           if (item.kind !== "tts") return { uri: mediaUri(item), lengthMs: null };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { MediaItem } from "../../flows-runtime/interpreter/effects";
 import type { TtsService } from "../tts/tts-service";
 import type { AriOutcome } from "./ari-activities";
 import { createPromptActivities } from "./prompt-activities";
@@ -32,6 +33,24 @@ describe("playPrompt: TTS lookup and play in one activity", () => {
     );
     expect(result).toEqual({ outcome: "ok", lengthMs: 700 });
     expect(player.plays).toEqual([{ channelId: "ch-1", media: ["sound:http://media/en-US/hello.wav", "sound:http://media/zh-CN/hi.wav"], playbackId: "pb-1" }]);
+  });
+
+  it("stops the interrupted prompt it is given before playing, already finished (404) or not", async () => {
+    const timeline: string[] = [];
+    const playMedia = async (_channelId: string, _media: string[], playbackId: string): Promise<AriOutcome> => {
+      timeline.push(`play ${playbackId}`);
+      return "ok";
+    };
+    const stopPlayback = async (playbackId: string): Promise<AriOutcome> => {
+      timeline.push(`stop ${playbackId}`);
+      return playbackId === "pb-over" ? "gone" : "ok";
+    };
+    const { playPrompt } = createPromptActivities(playMedia, fakeTts, stopPlayback);
+    const media: MediaItem[] = [{ kind: "tts", text: "next", language: "en-US" }];
+    expect(await playPrompt("ch-1", media, "pb-2", "pb-1")).toEqual({ outcome: "ok", lengthMs: 400 });
+    expect(await playPrompt("ch-1", media, "pb-3", "pb-over")).toEqual({ outcome: "ok", lengthMs: 400 });
+    expect(await playPrompt("ch-1", media, "pb-4")).toEqual({ outcome: "ok", lengthMs: 400 });
+    expect(timeline).toEqual(["stop pb-1", "play pb-2", "stop pb-over", "play pb-3", "play pb-4"]);
   });
 
   it("has no length when an item's length is unknown (sound files, digits)", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AnyAriEvent, ConnectionEvent } from "../ari/events";
 import type { Channel } from "../ari/models";
 import type { IvrCallInput } from "../workflows/call-input";
+import { bargeInPlaybackId } from "../workflows/signals";
 import { createAriBridge, type BridgeAri, type BridgeLogger } from "./bridge";
 import type { CallWorkflows } from "./call-workflows";
 import type { CallSignal } from "./event-mapping";
@@ -94,7 +95,7 @@ const silent: BridgeLogger = { info: () => undefined, warn: () => undefined, err
 
 const anyFlow: EntryResolver = async () => ({ flowId: "f1", flowVersionId: "v1" });
 
-function setup(resolveEntry: EntryResolver = anyFlow) {
+function setup(resolveEntry: EntryResolver = anyFlow, attempts?: number) {
   const ari = new FakeAri();
   const workflows = new FakeWorkflows();
   let n = 0;
@@ -107,6 +108,7 @@ function setup(resolveEntry: EntryResolver = anyFlow) {
     newExecutionId: () => `exec-${++n}`,
     log: silent,
     retryDelayMs: 1,
+    ...(attempts ? { attempts } : {}),
   });
   return { ari, workflows, bridge };
 }
@@ -142,6 +144,56 @@ describe("ARI bridge", () => {
     hold.resolve();
     await bridge.idle();
     expect(workflows.timeline).toEqual(["start c1", "started c1", "c1 dtmf 1", "c1 playbackFinished", "c1 dtmf 2", "c1 hangup"]);
+    detach();
+  });
+
+  it("skips PlaybackFinished of a barge-in prompt once a key pressed during it was signalled; signals every other one", async () => {
+    const { ari, workflows, bridge } = setup();
+    const detach = bridge.attach();
+    const bargeIn = bargeInPlaybackId("a");
+    const other = bargeInPlaybackId("b");
+    ari.emit(ev.stasisStart("c1"));
+    // Interrupted by a key: the workflow stopped it itself and does not need its end.
+    ari.emit(ev.playbackStarted("c1", bargeIn));
+    ari.emit(ev.dtmf("c1", "1"));
+    ari.emit(ev.playbackFinished("channel:c1", bargeIn));
+    // Played to its end, then a key: its end is needed (and comes first).
+    ari.emit(ev.playbackStarted("c1", other));
+    ari.emit(ev.playbackFinished("channel:c1", other));
+    ari.emit(ev.dtmf("c1", "2"));
+    // Not a barge-in prompt: a key pressed during it does not end it for the workflow.
+    ari.emit(ev.playbackStarted("c1", "plain"));
+    ari.emit(ev.dtmf("c1", "3"));
+    ari.emit(ev.playbackFinished("channel:c1", "plain"));
+    await bridge.idle();
+    expect(workflows.timeline).toEqual([
+      "start c1",
+      "started c1",
+      "c1 dtmf 1",
+      "c1 playbackFinished",
+      "c1 dtmf 2",
+      "c1 dtmf 3",
+      "c1 playbackFinished",
+    ]);
+    detach();
+  });
+
+  it("signals a barge-in prompt's PlaybackFinished when the key's signal could not be delivered, or the key came before the prompt started", async () => {
+    const { ari, workflows, bridge } = setup(anyFlow, 2);
+    const detach = bridge.attach();
+    ari.emit(ev.stasisStart("c1"));
+    await bridge.idle();
+    ari.emit(ev.dtmf("c1", "1"));
+    ari.emit(ev.playbackStarted("c1", bargeInPlaybackId("a")));
+    ari.emit(ev.playbackFinished("channel:c1", bargeInPlaybackId("a")));
+    await bridge.idle();
+    ari.emit(ev.playbackStarted("c1", bargeInPlaybackId("b")));
+    workflows.failSignals = 2;
+    ari.emit(ev.dtmf("c1", "2"));
+    await bridge.idle();
+    ari.emit(ev.playbackFinished("channel:c1", bargeInPlaybackId("b")));
+    await bridge.idle();
+    expect(workflows.timeline).toEqual(["start c1", "started c1", "c1 dtmf 1", "c1 playbackFinished", "c1 playbackFinished"]);
     detach();
   });
 

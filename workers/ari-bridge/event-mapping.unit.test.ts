@@ -21,8 +21,8 @@ describe("mapAriEvent", () => {
 
   it("maps DTMF, playback and recording events to signals of the channel's call", () => {
     expect(mapAriEvent(ev.dtmf("c1", "5"))).toEqual({ kind: "signal", callId: "c1", signal: { name: "dtmf", payload: { digit: "5", durationMs: 100 } } });
-    // No workflow waits for a playback to start: forwarding it would cost a workflow task per prompt.
-    expect(mapAriEvent(ev.playbackStarted("c1", "p1"))).toEqual({ kind: "none" });
+    // No workflow waits for a playback to start (a signal would cost a workflow task per prompt): the bridge only notes it.
+    expect(mapAriEvent(ev.playbackStarted("c1", "p1"))).toEqual({ kind: "playback-started", callId: "c1", playbackId: "p1" });
     expect(mapAriEvent(ev.playbackFinished("channel:c1", "p1", "failed"))).toEqual({
       kind: "signal",
       callId: "c1",

@@ -85,6 +85,12 @@ export type ChannelFate =
 export class TemporalCallEffects implements CallEffects {
   private fate: ChannelFate = { kind: "up" };
   private recordingsMade: number;
+  /**
+   * A barge-in prompt the caller interrupted, not stopped yet: it is stopped by the next prompt's own
+   * activity, or before anything else the flow does (one activation less per key). Only in runs
+   * started with CALL_COST_2_PATCH.
+   */
+  private interrupted: string | null = null;
 
   constructor(private readonly ctx: CallEffectsContext) {
     this.recordingsMade = ctx.recordingsMade;
@@ -108,8 +114,14 @@ export class TemporalCallEffects implements CallEffects {
     this.ensureUp("play");
     const { signals } = this.ctx;
     const waiting = signals.digits[0];
-    if (options.bargeIn && waiting !== undefined) return { interruptedBy: waiting.digit };
-    if (media.length === 0) return {};
+    if (options.bargeIn && waiting !== undefined) {
+      await this.stopInterrupted("play");
+      return { interruptedBy: waiting.digit };
+    }
+    if (media.length === 0) {
+      await this.stopInterrupted("play");
+      return {};
+    }
 
     const { playbackId, startSeq, reconcilesSeen, knownLength } = patched(CALL_COST_PATCH)
       ? await this.startPrompt(media, options.bargeIn)
@@ -132,7 +144,8 @@ export class TemporalCallEffects implements CallEffects {
     if (signals.hangup !== null) throw new CallHangupError("play");
     const digit = pressedDuring();
     if (options.bargeIn && digit !== undefined) {
-      if (finished === undefined && (await ari.stopPlayback(playbackId)) === "gone" && signals.hangup !== null) throw new CallHangupError("play");
+      if (finished === undefined && this.ctx.markBargeInPlaybacks) this.interrupted = playbackId;
+      else if (finished === undefined && (await ari.stopPlayback(playbackId)) === "gone" && signals.hangup !== null) throw new CallHangupError("play");
       return { interruptedBy: digit.digit };
     }
     // Only keys whose events came before the prompt's end were pressed during it.
@@ -143,11 +156,14 @@ export class TemporalCallEffects implements CallEffects {
   async collectDigits(options: CollectOptions): Promise<CollectResult> {
     this.ensureUp("collect");
     const { signals } = this.ctx;
+    // Digits typed ahead are taken without a wait; a wait must not have the interrupted prompt go on.
+    if (signals.digits.length === 0) await this.stopInterrupted("collect");
     this.ctx.trace.flushInBackground();
     const deadline = options.totalTimeoutMs === null ? null : this.now().getTime() + options.totalTimeoutMs;
     let digits = "";
     for (;;) {
       if (signals.digits.length === 0) {
+        await this.stopInterrupted("collect");
         const wait = digits === "" ? options.firstDigitTimeoutMs : options.interDigitTimeoutMs;
         const limit = deadline === null ? wait : Math.min(wait, deadline - this.now().getTime());
         const got = limit > 0 && (await condition(() => signals.hangup !== null || signals.digits.length > 0, limit));
@@ -164,6 +180,7 @@ export class TemporalCallEffects implements CallEffects {
 
   async http(request: HttpRequest): Promise<HttpResponse> {
     this.ensureUp("http");
+    await this.stopInterrupted("http");
     this.ctx.trace.flushInBackground();
     try {
       return await this.untilHangup("http", () => httpActivities(request.timeoutMs).httpRequest(request));
@@ -175,6 +192,7 @@ export class TemporalCallEffects implements CallEffects {
 
   async record(options: RecordOptions): Promise<RecordResult> {
     this.ensureUp("record");
+    await this.stopInterrupted("record");
     const { signals, trace } = this.ctx;
     this.recordingsMade += 1;
     // Unique per call and stable on replay: execution id + the step's seq + a counter.
@@ -226,11 +244,14 @@ export class TemporalCallEffects implements CallEffects {
 
   async transfer(target: TransferTarget): Promise<TransferResult> {
     this.ensureUp("transfer");
+    await this.stopInterrupted("transfer");
     return target.kind === "queue" ? this.transferToQueue(target) : this.transferToLeg(target);
   }
 
   async hangup(): Promise<void> {
     this.ensureUp("hangup");
+    // The hangup ends any prompt still playing.
+    this.interrupted = null;
     await ari.hangupChannel(this.ctx.callId);
     this.fate = { kind: "hung-up-by-flow" };
     // The bridge signals the hangup Asterisk reports next. Arriving while the workflow completes, it
@@ -240,6 +261,14 @@ export class TemporalCallEffects implements CallEffects {
 
   runSubflow(flowId: string, inputs: Record<string, unknown>): Promise<SubflowResult> {
     return this.ctx.runSubflow(flowId, inputs);
+  }
+
+  /** Stops an interrupted prompt still playing (before the run continues as new, or anything but a prompt). */
+  async stopInterrupted(during: string): Promise<void> {
+    const playbackId = this.interrupted;
+    if (playbackId === null) return;
+    this.interrupted = null;
+    if ((await ari.stopPlayback(playbackId)) === "gone" && this.ctx.signals.hangup !== null) throw new CallHangupError(during);
   }
 
   private async transferToQueue(target: Extract<TransferTarget, { kind: "queue" }>): Promise<TransferResult> {
@@ -320,7 +349,9 @@ export class TemporalCallEffects implements CallEffects {
     const startSeq = signals.seq;
     const reconcilesSeen = signals.reconciles;
     if (signals.finishedPlaybacks.has(playbackId)) return { playbackId, startSeq, reconcilesSeen, knownLength: null };
-    const played = await prompts.playPrompt(this.ctx.callId, media, playbackId);
+    const stopFirst = this.interrupted;
+    this.interrupted = null;
+    const played = stopFirst === null ? await prompts.playPrompt(this.ctx.callId, media, playbackId) : await prompts.playPrompt(this.ctx.callId, media, playbackId, stopFirst);
     if (played.outcome === "gone") throw this.callerGone("play");
     return { playbackId, startSeq, reconcilesSeen, knownLength: played.lengthMs };
   }

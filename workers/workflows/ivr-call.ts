@@ -1,5 +1,5 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log, patched, workflowInfo } from "@temporalio/workflow";
-import type { SubflowResult } from "../../flows-runtime/interpreter/effects";
+import { CallHangupError, type SubflowResult } from "../../flows-runtime/interpreter/effects";
 import { runPlan, type RunResult } from "../../flows-runtime/interpreter/run-plan";
 import { nodeExecutors } from "../../flows-runtime/nodes/registry.workflow";
 import type { CallPlans } from "../persistence/call-plans";
@@ -110,6 +110,10 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     error = err instanceof Error ? err.message : String(err);
   }
   if (run?.status === "paused") {
+    // The next run knows nothing of a prompt this one left playing. Best effort: a hangup shows in `signals`.
+    await effects.stopInterrupted("continue-as-new").catch((err: unknown) => {
+      if (!(err instanceof CallHangupError)) log.warn("an interrupted prompt could not be stopped", { error: String(err) });
+    });
     await trace.flushAll();
     // The next run takes the row as written.
     if (executionRow !== null) await executionRow;
