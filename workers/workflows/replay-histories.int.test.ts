@@ -55,6 +55,9 @@ describe("recorded call histories replay on the current workflow code", () => {
         // Calls started before CALL_COST_PATCH (regular persistence activities, TTS apart from play).
         "before-call-cost-patch.bank-ivr-active-card",
         "before-call-cost-patch.counter-loop-continue-as-new.run2",
+        // Calls started before CALL_COST_2_PATCH (a trace write per wait, the bridge signalling every PlaybackFinished).
+        "before-call-cost-2-patch.bank-ivr-active-card",
+        "before-call-cost-2-patch.counter-loop-continue-as-new.run2",
       ]),
     );
     const results = await replay(bundle, histories);
