@@ -1,29 +1,40 @@
 /**
- * Bundles the workflow code ahead of worker starts (webpack takes seconds; a worker then loads the
- * file in well under a second). Run by scripts/setup-and-start.sh and scripts/test.sh.
+ * Builds what workers load ahead of their start: the workflow bundle (webpack takes seconds; a
+ * worker then loads the file in well under a second) and the worker process itself as one ES module
+ * (`node .build/worker.mjs`: no TypeScript transpiled at start). Run by scripts/setup-and-start.sh
+ * and scripts/test.sh.
  *
- *   npx tsx scripts/build-workflow-bundle.ts             always rebuild
- *   npx tsx scripts/build-workflow-bundle.ts --if-stale  only when a bundled source changed
+ *   npx tsx scripts/build-workflow-bundle.ts             always rebuild both
+ *   npx tsx scripts/build-workflow-bundle.ts --if-stale  only what a changed source made stale
  */
+import { buildWorkerEntry } from "../workers/workflow-bundle/build-worker-entry";
 import { buildWorkflowBundle } from "../workers/workflow-bundle/build-workflow-bundle";
-import { BUNDLE_CODE_PATH } from "../workers/workflow-bundle/bundle-manifest";
+import { BUNDLE_CODE_PATH, WORKER_ENTRY_PATH, type BundleManifest } from "../workers/workflow-bundle/bundle-manifest";
+import type { Prebuilt } from "../workers/workflow-bundle/prebuilt-file";
+import { prebuiltWorkerEntry } from "../workers/workflow-bundle/prebuilt-worker-entry";
 import { prebuiltWorkflowBundle } from "../workers/workflow-bundle/prebuilt-workflow-bundle";
+
+async function ensure(what: string, path: string, ifStale: boolean, current: () => Promise<Prebuilt>, rebuild: () => Promise<BundleManifest>): Promise<void> {
+  if (ifStale) {
+    const prebuilt = await current();
+    if (prebuilt.ok) {
+      console.log(`${what} is up to date: ${prebuilt.codePath}`);
+      return;
+    }
+    console.log(`rebuilding the ${what}: ${prebuilt.reason}`);
+  }
+  const started = Date.now();
+  const manifest = await rebuild();
+  console.log(`${what} built in ${Date.now() - started} ms from ${manifest.files.length} files: ${path}`);
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== "--if-stale");
   if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(" ")} (only --if-stale)`);
-  if (args.includes("--if-stale")) {
-    const current = await prebuiltWorkflowBundle();
-    if (current.ok) {
-      console.log(`workflow bundle is up to date: ${current.codePath}`);
-      return;
-    }
-    console.log(`rebuilding the workflow bundle: ${current.reason}`);
-  }
-  const started = Date.now();
-  const manifest = await buildWorkflowBundle();
-  console.log(`workflow bundle built in ${Date.now() - started} ms from ${manifest.files.length} files: ${BUNDLE_CODE_PATH}`);
+  const ifStale = args.includes("--if-stale");
+  await ensure("workflow bundle", BUNDLE_CODE_PATH, ifStale, prebuiltWorkflowBundle, buildWorkflowBundle);
+  await ensure("worker entry", WORKER_ENTRY_PATH, ifStale, prebuiltWorkerEntry, buildWorkerEntry);
 }
 
 main().catch((err: unknown) => {

@@ -75,7 +75,12 @@ fi
 
 log "bundling the workflow code (when its sources changed)"
 (cd "$ROOT" && node --import tsx scripts/build-workflow-bundle.ts --if-stale)
-start_service worker node --import tsx workers/worker.ts
+# The prebuilt worker (no TypeScript to transpile at start) when it matches the sources, else through tsx.
+if (cd "$ROOT" && node --import tsx -e 'import("./workers/workflow-bundle/prebuilt-worker-entry.ts").then(async (m) => process.exit((await m.prebuiltWorkerEntry()).ok ? 0 : 1))'); then
+  start_service worker node .build/worker.mjs
+else
+  start_service worker node --import tsx workers/worker.ts
+fi
 wait_until worker 120 log_has worker "[worker] polling task queue"
 
 start_service ari-bridge node --import tsx workers/ari-bridge/main.ts

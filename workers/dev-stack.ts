@@ -22,6 +22,7 @@ import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
 import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
 import { createPlanCache, type PlanCache } from "./persistence/plan-cache";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
+import { prebuiltWorkerEntry } from "./workflow-bundle/prebuilt-worker-entry";
 import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
 import { createMemorySecretStore } from "./secrets";
 import { writeHttpPolicy } from "./http-allow-list/write-http-policy";
@@ -422,16 +423,27 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
 }
 
 /**
- * `node --import tsx workers/worker.ts`: the pid is the worker itself (not an npx or tsx wrapper),
- * so SIGKILL really kills the worker. Resolves once it polls its task queue.
+ * `node .build/worker.mjs` (prebuilt, when it matches the sources), else `node --import tsx
+ * workers/worker.ts`: the pid is the worker itself (not an npx or tsx wrapper), so SIGKILL really
+ * kills the worker. Resolves once it polls its task queue.
  */
-function spawnWorker(env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
+async function spawnWorker(env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
+  const prebuilt = await prebuiltWorkerEntry();
+  if (prebuilt.ok) return spawnChild("worker", prebuilt.codePath, "[worker] polling", env, verbose, []);
+  if (verbose) console.log(`[dev-stack] ${prebuilt.reason}: the worker runs through tsx`);
   return spawnChild("worker", path.join(ROOT, "workers", "worker.ts"), "[worker] polling", env, verbose);
 }
 
-/** `node --import tsx <script>`, resolved once its output contains `readyText`. */
-async function spawnChild(name: string, script: string, readyText: string, env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
-  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
+/** `node --import tsx <script>` (or with other node options), resolved once its output contains `readyText`. */
+async function spawnChild(
+  name: string,
+  script: string,
+  readyText: string,
+  env: Record<string, string>,
+  verbose: boolean,
+  nodeOptions: string[] = ["--import", "tsx"],
+): Promise<ChildWorker> {
+  const proc: ChildProcess = spawn(process.execPath, [...nodeOptions, script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,18 +1,15 @@
 import type { DevStack } from "@/workers/dev-stack";
 import type { TcpProxy } from "../../tests/support/tcp-proxy";
-import type { RestartableTemporal } from "./chaos-temporal";
+import type { TemporalDevServer } from "../run-flow/temporal-dev-server";
 
 export interface ChaosTargets {
   stack: DevStack;
   /** Between the bridge and ARI: cutting it drops the bridge's WebSocket. */
   proxy: TcpProxy;
   bridgeAriUrl: string;
-  temporal: RestartableTemporal;
-  /**
-   * Stops PostgreSQL and returns how to start it again. Not provided yet: the database outage is
-   * being made survivable separately; plug it in here.
-   */
-  stopDatabase?: () => Promise<() => Promise<void>>;
+  temporal: TemporalDevServer;
+  /** Between the bridge and the worker and PostgreSQL: cutting it is a database outage for them. */
+  databaseProxy: TcpProxy;
 }
 
 export interface Fault {
@@ -56,6 +53,19 @@ export const FAULTS: Fault[] = [
     },
   },
   {
+    name: "worker-kill-two",
+    description: "one of two workers SIGKILL, not restarted",
+    async inject({ stack }) {
+      const first = stack.childWorker;
+      if (!first) return false;
+      // The second worker starts while calls run on the first: their workflows are cached there.
+      await stack.startChildWorker();
+      await sleep(2_000);
+      await first.kill("SIGKILL");
+      return true;
+    },
+  },
+  {
     name: "temporal-restart",
     description: "Temporal dev server SIGKILL, restarted 3 s later (same database file)",
     async inject({ temporal }) {
@@ -65,12 +75,11 @@ export const FAULTS: Fault[] = [
   },
   {
     name: "database-stop",
-    description: "PostgreSQL stopped for 10 s",
-    async inject({ stopDatabase }) {
-      if (!stopDatabase) return false;
-      const startAgain = await stopDatabase();
+    description: "PostgreSQL cut for 10 s for the bridge and the worker (TCP proxy)",
+    async inject({ databaseProxy }) {
+      databaseProxy.cut();
       await sleep(10_000);
-      await startAgain();
+      databaseProxy.restore();
       return true;
     },
   },

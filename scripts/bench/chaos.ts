@@ -2,6 +2,7 @@
  * Faults under load: for each fault, calls arrive at a steady rate and the fault hits while they
  * are in progress; then every call is checked against what its flow says.
  *   npx tsx scripts/bench/chaos.ts [--calls 10] [--rate 2] [--time-scale 0.5] [--faults bridge-kill,socket-drop,…]
+ * Faults: bridge-kill, socket-drop, worker-kill, worker-kill-two, temporal-restart, database-stop.
  * Needs PostgreSQL with the migrated test template (run `npm test` once). Numbers on a shared
  * machine are noisy: read them as "does it survive", not as a benchmark.
  *
@@ -19,11 +20,11 @@ import { z } from "zod";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { callWorkflowId } from "@/workers/workflows/signals";
 import { welcomeMenuFlow, WELCOME_MENU_SCRIPT, WELCOME_MENU_STEPS } from "../../tests/support/lost-events";
-import { startTcpProxy } from "../../tests/support/tcp-proxy";
+import { proxiedUrl, startTcpProxy } from "../../tests/support/tcp-proxy";
 import { createScratchDatabase } from "../run-flow/scratch-database";
 import { FAULTS, type ChaosTargets, type Fault } from "./chaos-faults";
 import { longestSilenceMs, renderChaosReport, type FaultResult } from "./chaos-report";
-import { startRestartableTemporal } from "./chaos-temporal";
+import { startTemporalDevServer } from "../run-flow/temporal-dev-server";
 
 const WELCOME = "Thank you for calling Example Telecom. Please listen carefully, because our menu options have changed recently.";
 const DID = "4900";
@@ -120,12 +121,16 @@ async function main(): Promise<void> {
   const options = parsed.data;
   const dir = await mkdtemp(path.join(os.tmpdir(), "cc-flows-chaos-"));
   const db = await createScratchDatabase();
-  const temporal = await startRestartableTemporal(path.join(dir, "temporal.db"));
+  const temporal = await startTemporalDevServer({ dbFile: path.join(dir, "temporal.db") });
+  const dbTarget = new URL(db.url);
+  const databaseProxy = await startTcpProxy({ host: dbTarget.hostname, port: Number(dbTarget.port || 5432) });
   let stack: DevStack | null = null;
   let proxyClose: (() => Promise<void>) | null = null;
   try {
     stack = await startDevStack({
       databaseUrl: db.url,
+      // The script reads and publishes directly; the bridge and the worker go through the proxy.
+      serviceDatabaseUrl: proxiedUrl(db.url, databaseProxy),
       temporal: { address: temporal.address },
       worker: "child-process",
       bridge: false,
@@ -138,7 +143,7 @@ async function main(): Promise<void> {
     const bridgeAriUrl = `http://${proxy.host}:${proxy.port}`;
     await stack.startChildBridge({ ariUrl: bridgeAriUrl });
     await stack.publishFlow(welcomeMenuFlow(WELCOME), { did: DID });
-    const targets: ChaosTargets = { stack, proxy, bridgeAriUrl, temporal };
+    const targets: ChaosTargets = { stack, proxy, bridgeAriUrl, temporal, databaseProxy };
 
     const results: FaultResult[] = [];
     for (const fault of options.faults) results.push(await runFault(fault, targets, options));
@@ -147,6 +152,7 @@ async function main(): Promise<void> {
   } finally {
     await stack?.stop();
     await proxyClose?.();
+    await databaseProxy.close();
     await temporal.stop();
     await db.drop();
     await rm(dir, { recursive: true, force: true });

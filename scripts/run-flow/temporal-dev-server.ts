@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { Connection } from "@temporalio/client";
@@ -6,9 +6,16 @@ import { Connection } from "@temporalio/client";
 export interface TemporalDevServer {
   address: string;
   namespace: string;
-  /** The server process itself (for memory measurements). */
-  pid: number;
+  /** The server process itself (for memory measurements); a new one after restart(). */
+  readonly pid: number;
+  /** Kills the server (SIGKILL: a crash) and starts it again on the same port and database file. */
+  restart(downMs: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface TemporalDevServerOptions {
+  /** Keep the server's state in this SQLite file, so workflows survive restart(); default in memory. */
+  dbFile?: string;
 }
 
 export function temporalCliPath(): string {
@@ -27,59 +34,90 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * `temporal server start-dev` as a child process we own: its output stays out of the report (the
- * test environment's server prints a banner on our stdout) and its pid is known.
- */
-export async function startTemporalDevServer(): Promise<TemporalDevServer> {
-  const port = await freePort();
-  const address = `127.0.0.1:${port}`;
-  const proc = spawn(
-    temporalCliPath(),
-    ["server", "start-dev", "--headless", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "error", "--log-format", "json"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
+/** A started server process whose output is kept (up to 20 kB) for the error message if it never answers. */
+interface ServerProcess {
+  proc: ChildProcess;
+  output(): string;
+  spawnError(): Error | undefined;
+  exited: Promise<void>;
+}
+
+function spawnServer(port: number, options: TemporalDevServerOptions): ServerProcess {
+  const args = ["server", "start-dev", "--headless", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "error", "--log-format", "json"];
+  if (options.dbFile) args.push("--db-filename", options.dbFile);
+  const proc = spawn(temporalCliPath(), args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const keep = (chunk: Buffer) => {
     if (output.length < 20_000) output += chunk.toString();
   };
-  proc.stdout.on("data", keep);
-  proc.stderr.on("data", keep);
+  proc.stdout?.on("data", keep);
+  proc.stderr?.on("data", keep);
+  let spawnError: Error | undefined;
+  proc.once("error", (err) => {
+    spawnError = err;
+  });
   const exited = new Promise<void>((resolve) => proc.once("close", () => resolve()));
-  const spawnErrors: Error[] = [];
-  proc.once("error", (err) => spawnErrors.push(err));
+  return { proc, output: () => output, spawnError: () => spawnError, exited };
+}
 
-  const stop = async () => {
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
-    const killer = setTimeout(() => proc.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(killer);
-  };
+async function stopServer(server: ServerProcess, signal: NodeJS.Signals): Promise<void> {
+  const { proc } = server;
+  if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+  const killer = setTimeout(() => proc.kill("SIGKILL"), 10_000);
+  await server.exited;
+  clearTimeout(killer);
+}
 
+async function untilAnswering(server: ServerProcess, address: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (spawnErrors.length > 0 || proc.exitCode !== null) {
-      const why = spawnErrors[0]?.message ?? `exit code ${proc.exitCode}`;
-      if (spawnErrors.length === 0) await stop();
-      throw new Error(`the Temporal dev server (${temporalCliPath()}) did not start: ${why}\n${output}`);
+    const spawnError = server.spawnError();
+    if (spawnError || server.proc.exitCode !== null) {
+      if (!spawnError) await stopServer(server, "SIGTERM");
+      throw new Error(`the Temporal dev server (${temporalCliPath()}) did not start: ${spawnError?.message ?? `exit code ${server.proc.exitCode}`}\n${server.output()}`);
     }
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
         await connection.workflowService.describeNamespace({ namespace: "default" });
-        break;
+        return;
       } finally {
         await connection.close();
       }
     } catch (err) {
       if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`the Temporal dev server did not answer on ${address} within 60 s: ${String(err)}\n${output}`);
+        await stopServer(server, "SIGTERM");
+        throw new Error(`the Temporal dev server did not answer on ${address} within 60 s: ${String(err)}\n${server.output()}`);
       }
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  const pid = proc.pid;
-  if (pid === undefined) throw new Error("the Temporal dev server has no pid");
-  return { address, namespace: "default", pid, stop };
+}
+
+/**
+ * `temporal server start-dev` as a child process we own: its output stays out of the report (the
+ * test environment's server prints a banner on our stdout), its pid is known, and it can be crashed
+ * and restarted (the chaos script).
+ */
+export async function startTemporalDevServer(options: TemporalDevServerOptions = {}): Promise<TemporalDevServer> {
+  const port = await freePort();
+  const address = `127.0.0.1:${port}`;
+  let server = spawnServer(port, options);
+  await untilAnswering(server, address);
+  return {
+    address,
+    namespace: "default",
+    get pid() {
+      const pid = server.proc.pid;
+      if (pid === undefined) throw new Error("the Temporal dev server has no pid");
+      return pid;
+    },
+    async restart(downMs) {
+      await stopServer(server, "SIGKILL");
+      await new Promise((r) => setTimeout(r, downMs));
+      server = spawnServer(port, options);
+      await untilAnswering(server, address);
+    },
+    stop: () => stopServer(server, "SIGTERM"),
+  };
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
-import { silencesAfterLoss, welcomeMenuFlow, WELCOME_MENU_SCRIPT, WELCOME_MENU_STEPS } from "../support/lost-events";
-import { until } from "../support/until";
+import { expectWelcomeMenuFollowed } from "../support/expect-welcome-menu";
+import { placeWelcomeCalls, silencesAfterLoss, welcomeMenuFlow } from "../support/lost-events";
 
 /** About 17 s of speech (8.7 s at the simulator's time scale): it ends while the bridge's link is cut. */
 const WELCOME =
@@ -30,31 +30,13 @@ describe("the ARI bridge's WebSocket cut by the network for 10 s during several 
     const sim = stack.simulator;
     if (!sim) throw new Error("needs the simulator");
 
-    const callIds: string[] = [];
-    for (let i = 0; i < CALLS; i += 1) {
-      callIds.push(await stack.placeCall({ to: "4600", from: `1380000020${i}`, script: WELCOME_MENU_SCRIPT }));
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    await until("every welcome to start", async () => {
-      const started = await Promise.all(callIds.map((id) => sim.control.log({ channelId: id, kind: "playbackStarted" })));
-      return started.every((s) => s.length >= 1) ? true : undefined;
-    });
+    const callIds = await placeWelcomeCalls(stack, { count: CALLS, to: "4600", fromPrefix: "1380000020" });
     proxy.cut();
     const cutAt = performance.timeOrigin + performance.now();
     await new Promise((r) => setTimeout(r, CUT_MS));
     proxy.restore();
 
-    const outcomes = await Promise.all(callIds.map((id) => stack.waitForCall(id, 90_000)));
-    for (const { status, result } of outcomes) {
-      expect(result?.outcome).toBe("completed");
-      expect(status.hungUpBy).toBe("app");
-      expect(status.script?.status).toBe("completed");
-    }
-    for (const callId of callIds) {
-      const execution = await stack.getExecution(callId);
-      expect(execution?.outcome).toBe("completed");
-      expect(execution?.steps.map((s) => [s.nodeId, s.port, s.input])).toEqual(WELCOME_MENU_STEPS);
-    }
+    await expectWelcomeMenuFollowed(stack, callIds);
 
     const [back] = (await sim.control.log({ kind: "wsConnected" })).filter((e) => e.t > cutAt);
     if (!back) throw new Error("the bridge never reconnected");

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entryPointKey } from "@/workers/ari-bridge/entry-point-cache";
 import { startDevStack, type DevStack, type PublishedFlow } from "@/workers/dev-stack";
 import { counterLoopFlow, ivrGraph, tts } from "../support/graph-builder";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
+import { proxiedUrl, startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { until } from "../support/until";
 
@@ -40,14 +40,6 @@ const voicemailFlow = () =>
   });
 const voicemailScript = "wait prompt; wait prompt end; wait 1500ms; talk 2s; press #; wait prompt; expect hangup; timeout 120s";
 
-/** The database URL with its host and port replaced by the proxy's. */
-function throughProxy(url: string, proxy: TcpProxy): string {
-  const parsed = new URL(url);
-  parsed.hostname = proxy.host;
-  parsed.port = String(proxy.port);
-  return parsed.toString();
-}
-
 describe("PostgreSQL unreachable while calls arrive", () => {
   let db: TestDatabase;
   let proxy: TcpProxy;
@@ -59,7 +51,7 @@ describe("PostgreSQL unreachable while calls arrive", () => {
     const target = new URL(db.url);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     // The test reads and publishes directly; the bridge and the worker go through the proxy.
-    stack = await startDevStack({ databaseUrl: db.url, serviceDatabaseUrl: throughProxy(db.url, proxy), simulator: { timeScale: 0.5 } });
+    stack = await startDevStack({ databaseUrl: db.url, serviceDatabaseUrl: proxiedUrl(db.url, proxy), simulator: { timeScale: 0.5 } });
     flow = await stack.publishFlow(counterLoopFlow(), { did: DID });
     voicemail = await stack.publishFlow(voicemailFlow(), { did: VOICEMAIL_DID });
   });
@@ -80,7 +72,7 @@ describe("PostgreSQL unreachable while calls arrive", () => {
     proxy.cut();
     const cutAt = performance.timeOrigin + performance.now();
     // Really unreachable for the services: a fresh connection through the proxy fails.
-    const probe = new pg.Client({ connectionString: throughProxy(db.url, proxy), connectionTimeoutMillis: 2_000 });
+    const probe = new pg.Client({ connectionString: proxiedUrl(db.url, proxy), connectionTimeoutMillis: 2_000 });
     await expect(probe.connect()).rejects.toThrow();
     await probe.end().catch(() => undefined);
 

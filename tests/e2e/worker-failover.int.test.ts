@@ -1,3 +1,4 @@
+import proto from "@temporalio/proto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { callWorkflowId } from "@/workers/workflows/signals";
@@ -5,16 +6,24 @@ import { counterLoopFlow } from "../support/graph-builder";
 import { until } from "../support/until";
 
 const CALLS = 4;
-const PRESSES = 10;
+/**
+ * Each key 1.5 s after its prompt started (past the prompt's end at this time scale): every call is
+ * still pressing keys when the kill comes, also on a quiet machine, and its history is short then
+ * (the surviving worker replays it).
+ */
+const PRESSES = 16;
 /**
  * Key → next prompt on the surviving worker. The Temporal defaults make it 10 s and more (sticky queue
- * schedule-to-start 10 s, workflow task timeout 10 s; 11.8–12.1 s measured). With 1 s and 2 s it was
- * 0.2–5.6 s here: the surviving worker's first replay of a call is slow on a loaded 2-core machine.
+ * schedule-to-start 10 s, workflow task timeout 10 s; 11.8–12.1 s measured). With 1 s and 2 s: up to
+ * 0.4 s when the server knew the dead worker's sticky queue had no poller, 1.5–2 s after the sticky
+ * timeout, and for a task in flight the rest of its 2 s timeout plus the surviving worker's replay of
+ * every call it takes over: 3.1–3.9 s on a quiet machine, 4.3–7.7 s at load average 17 on 2 cores
+ * (README "A killed worker"). The bound is what holds under that load, not the 2 s target.
  */
-const FAILOVER_BOUND_MS = 8_000;
+const FAILOVER_BOUND_MS = 10_000;
 
 const script = [
-  ...Array.from({ length: PRESSES }, () => "wait prompt; wait 300ms; press 1"),
+  ...Array.from({ length: PRESSES }, () => "wait prompt; wait 1500ms; press 1"),
   "wait prompt; wait 300ms; press 2; wait prompt; expect hangup; timeout 120s",
 ].join("; ");
 
@@ -45,7 +54,8 @@ async function taskEventsAround(stack: DevStack, callId: string, killedAt: numbe
       event.workflowTaskTimedOutEventAttributes?.timeoutType ??
       event.markerRecordedEventAttributes?.markerName ??
       "";
-    lines.push(`${Math.round(t)} ms ${event.eventType} ${detail}`);
+    const type = proto.temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? "unknown";
+    lines.push(`${Math.round(t)} ms ${type.replace(/^EVENT_TYPE_/, "")} ${detail}`);
   }
   return lines.join("\n");
 }
@@ -77,17 +87,37 @@ describe("two workers, one killed with SIGKILL while calls run", () => {
       const dtmf = await sim.control.log({ kind: "dtmf" });
       return callIds.every((id) => dtmf.filter((d) => d.channelId === id).length >= 2) ? true : undefined;
     }, 60_000);
+    // The worst case: a workflow task in flight on the dead worker. The next prompt's local activity
+    // asks ARI about its playback first; that answer is held back, and the worker dies waiting for it.
+    const heldFrom = performance.timeOrigin + performance.now();
+    await sim.control.delayResponses({ method: "GET", path: "^/playbacks/[^/]+$", ms: 60_000, count: 1 });
+    const [held] = await until("a prompt's local activity waiting on ARI", async () => {
+      const entries = await sim.control.log({ kind: "responseHeld" });
+      return entries.length > 0 ? entries : undefined;
+    }, 30_000);
     const killedAt = performance.timeOrigin + performance.now();
     await first.kill("SIGKILL");
+    const keysBefore = await sim.control.log({ kind: "dtmf" });
+    console.log(`ARI answer held ${Math.round((held?.t ?? 0) - heldFrom)} ms after the rule; kill ${Math.round(killedAt - heldFrom)} ms after; keys then: ${callIds.map((id) => keysBefore.filter((d) => d.channelId === id).length).join(", ")}`);
+    const pressing = callIds.filter((id) => keysBefore.filter((d) => d.channelId === id).length < PRESSES);
+    expect(pressing.length, "calls still pressing keys at the kill").toBeGreaterThanOrEqual(1);
 
     const outcomes = await Promise.all(callIds.map((id) => stack.waitForCall(id, 120_000)));
-    for (const [i, outcome] of outcomes.entries()) {
-      if (outcome.result?.outcome !== "completed") console.log(await taskEventsAround(stack, callIds[i] ?? "", killedAt));
+    const timedOut: string[] = [];
+    for (const [i, { status, result }] of outcomes.entries()) {
+      const callId = callIds[i] ?? "";
+      const events = await taskEventsAround(stack, callId, killedAt);
+      if (events.includes("WORKFLOW_TASK_TIMED_OUT 1")) timedOut.push(callId);
+      const ok = result?.outcome === "completed" && status.script?.status === "completed";
+      if (!ok) console.log(`call ${callId}: ${JSON.stringify(status.script)}; workflow tasks around the kill:\n${events}`);
     }
     for (const { status, result } of outcomes) {
       expect(result?.outcome).toBe("completed");
-      expect(status.script?.status).toBe("completed");
+      // A caller left waiting past the menu's 10 s timeout ends "completed" too, but mid-script.
+      expect(status.script, JSON.stringify(status.script)).toMatchObject({ status: "completed" });
     }
+    // The held answer kept a workflow task open on the dead worker: it timed out (start-to-close) and ran again.
+    expect(timedOut.length, "calls whose in-flight workflow task timed out").toBeGreaterThanOrEqual(1);
 
     const log = await sim.control.log();
     const afterKill: number[] = [];
@@ -109,10 +139,10 @@ describe("two workers, one killed with SIGKILL while calls run", () => {
         if (next && key.t >= killedAt - 2_000) afterKill.push(next.t - key.t);
       }
     }
-    console.log(`calls on the killed worker: ${callsOnKilledWorker}/${CALLS}; key → next prompt around the kill (ms): ${afterKill.map((ms) => Math.round(ms)).join(", ")}`);
+    console.log(`calls on the killed worker: ${callsOnKilledWorker}/${CALLS}; in-flight task timed out: ${timedOut.length}; longest ${Math.round(Math.max(...afterKill))} ms; key → next prompt around the kill (ms): ${afterKill.map((ms) => Math.round(ms)).join(", ")}`);
     expect(callsOnKilledWorker).toBeGreaterThanOrEqual(1);
     expect(afterKill.length).toBeGreaterThanOrEqual(callsOnKilledWorker);
-    if (Math.max(...afterKill) >= FAILOVER_BOUND_MS) console.log(await taskEventsAround(stack, callIds[0] ?? "", killedAt));
+    if (Math.max(...afterKill) >= FAILOVER_BOUND_MS) for (const id of callIds) console.log(`call ${id}:\n${await taskEventsAround(stack, id, killedAt)}`);
     expect(Math.max(...afterKill)).toBeLessThan(FAILOVER_BOUND_MS);
     await second.kill("SIGTERM");
   });

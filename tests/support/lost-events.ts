@@ -1,5 +1,6 @@
 import type { DevStack } from "@/workers/dev-stack";
 import { ivrGraph, tts } from "./graph-builder";
+import { until } from "./until";
 
 /** A welcome long enough to end while the bridge is away, a menu, a goodbye: the shape of the measured IVR. */
 export function welcomeMenuFlow(welcome: string) {
@@ -59,4 +60,20 @@ export async function silencesAfterLoss(stack: DevStack, callIds: string[], back
     }
   }
   return silences;
+}
+
+/** Places `count` welcome-menu calls 300 ms apart and resolves once every welcome is playing. */
+export async function placeWelcomeCalls(stack: DevStack, options: { count: number; to: string; fromPrefix: string }): Promise<string[]> {
+  const sim = stack.simulator;
+  if (!sim) throw new Error("needs the simulator");
+  const callIds: string[] = [];
+  for (let i = 0; i < options.count; i += 1) {
+    callIds.push(await stack.placeCall({ to: options.to, from: `${options.fromPrefix}${i}`, script: WELCOME_MENU_SCRIPT }));
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await until("every welcome to start", async () => {
+    const started = await Promise.all(callIds.map((id) => sim.control.log({ channelId: id, kind: "playbackStarted" })));
+    return started.every((s) => s.length >= 1) ? true : undefined;
+  });
+  return callIds;
 }

@@ -74,3 +74,11 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
   };
 }
+
+/** `url` (postgresql://…, http://…) with its host and port replaced by the proxy's. */
+export function proxiedUrl(url: string, proxy: TcpProxy): string {
+  const parsed = new URL(url);
+  parsed.hostname = proxy.host;
+  parsed.port = String(proxy.port);
+  return parsed.toString();
+}

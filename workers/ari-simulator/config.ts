@@ -42,6 +42,13 @@ export interface SimulatorOptions {
   technologies?: string[];
   /** Dialplan context inbound calls arrive in. Default "from-trunk". */
   inboundContext?: string;
+  /**
+   * The inbound dialplan's answer to Stasis() failing (no application connected, STASISSTATUS=FAILED):
+   * Stasis is tried again every `waitMs` (Wait()) up to `attempts` more times, then the caller hears
+   * `sorrySound` (Playback answers the channel) and is hung up. Default null: `exten => _X.,1,Stasis(…)`
+   * alone, the call is hung up at once.
+   */
+  stasisRetry?: { attempts: number; waitMs: number; sorrySound: string } | null;
   /** Stasis app inbound scripted calls enter when the call does not name one. Default "cc-flows". */
   defaultApp?: string;
   /** Endpoint name used in inbound channel names (PJSIP/<endpoint>-0000000a); default = caller number. */
@@ -138,6 +145,7 @@ export function resolveConfig(o: SimulatorOptions = {}): SimulatorConfig {
     noAnswerNumbers: o.noAnswerNumbers ?? [],
     technologies: o.technologies ?? ["PJSIP"],
     inboundContext: o.inboundContext ?? "from-trunk",
+    stasisRetry: o.stasisRetry ?? null,
     defaultApp: o.defaultApp ?? "cc-flows",
     inboundEndpoint: o.inboundEndpoint,
     dtmfDurationMs: o.dtmfDurationMs ?? 100,

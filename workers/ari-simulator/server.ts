@@ -75,7 +75,11 @@ export async function startAriSimulator(options: SimulatorOptions = {}): Promise
       r = error(500, err instanceof Error ? err.message : String(err));
     }
     const delayMs = sw.faults.responseDelayMs(req.method ?? "GET", path);
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (delayMs > 0) {
+      // Tests wait for this entry to know the client is now waiting for the answer.
+      sw.log.add("responseHeld", undefined, { method: req.method ?? "GET", path, ms: delayMs });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
     sendAri(res, r, version);
   }
 

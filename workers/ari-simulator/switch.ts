@@ -116,7 +116,7 @@ export class SimSwitch {
 
   // ---- channel lifecycle ----------------------------------------------------------------
 
-  /** Inbound call reaching `exten => _X.,1,Stasis(app,${EXTEN})`. */
+  /** Inbound call reaching `exten => _X.,1,Stasis(app,${EXTEN})` (with cfg.stasisRetry: the README's retry loop). */
   inboundCall(o: InboundCallOptions): SimChannel {
     const app = o.app ?? this.cfg.defaultApp;
     const args = o.args ?? [o.to];
@@ -142,26 +142,53 @@ export class SimSwitch {
     ch.sendsAudio = o.sendsAudio ?? true;
     this.channels.set(ch.id, ch);
     this.log.add("inbound", ch.id, { to: o.to, from: o.from, app, args });
-    this.enterStasis(ch, app, args);
+    this.inboundStasis(ch, app, args, 0);
     return ch;
   }
 
   /** Runs Stasis(app,args) on the channel; when the app is not registered the call fails and hangs up. */
   enterStasis(ch: SimChannel, app: string, args: string[]): void {
+    if (!this.tryStasis(ch, app, args)) this.hangup(ch, { cause: 16, by: "dialplan" });
+  }
+
+  /**
+   * Stasis() as app_stasis.c runs it: an application that is not registered ("doesn't exist") or whose
+   * socket is gone ("not active", res_stasis.c) fails at once with STASISSTATUS=FAILED, and the
+   * dialplan goes on with its next priority. False when it failed.
+   */
+  private tryStasis(ch: SimChannel, app: string, args: string[]): boolean {
     ch.dialplan = { ...ch.dialplan, app_name: "Stasis", app_data: [app, ...args].join(",") };
     this.setVar(ch, "STASISSTATUS", "");
     if (!this.apps.isActive(app)) {
       this.log.add("stasisFailed", ch.id, { app, reason: "application not registered" });
       ch.vars.set("STASISSTATUS", "FAILED");
       this.emitChannel(ch, "ChannelVarset", { variable: "STASISSTATUS", value: "FAILED" });
-      this.hangup(ch, { cause: 16, by: "dialplan" });
-      return;
+      return false;
     }
     ch.stasisApp = app;
     ch.apps.add(app);
     const t = this.emit([app], { type: "StasisStart", timestamp: asteriskTime(), args, channel: ch.toJSON() });
     this.log.add("stasisStart", ch.id, { app, args, sent: t });
     ch.emitter.emit("stasisStart");
+    return true;
+  }
+
+  /** The inbound dialplan after a failed Stasis(): Wait() and try again, then the sorry prompt and Hangup(). */
+  private inboundStasis(ch: SimChannel, app: string, args: string[], retriesDone: number): void {
+    if (this.tryStasis(ch, app, args)) return;
+    const retry = this.cfg.stasisRetry;
+    if (!retry) return this.hangup(ch, { cause: 16, by: "dialplan" });
+    if (retriesDone < retry.attempts) {
+      ch.dialplan = { ...ch.dialplan, app_name: "Wait", app_data: String(retry.waitMs / 1000) };
+      ch.timers.add(this.clock.timer(retry.waitMs, () => this.inboundStasis(ch, app, args, retriesDone + 1)));
+      return;
+    }
+    // Playback() answers the channel first; an unknown sound fails at once and the dialplan hangs up.
+    ch.dialplan = { ...ch.dialplan, app_name: "Playback", app_data: retry.sorrySound };
+    if (ch.state !== "Up") this.setState(ch, "Up");
+    const ms = this.cfg.sounds[retry.sorrySound] ?? 0;
+    this.log.add("dialplanPlayback", ch.id, { media: `sound:${retry.sorrySound}`, ms });
+    ch.timers.add(this.clock.timer(ms, () => this.hangup(ch, { cause: 16, by: "dialplan" })));
   }
 
   /** Leaves Stasis (continue or hangup): StasisEnd, STASISSTATUS, then the app stops following the channel. */

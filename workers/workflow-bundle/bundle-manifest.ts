@@ -1,16 +1,28 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The repository: the nearest folder with package.json above this module (workers/… or the prebuilt .build/worker.mjs). */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
+export const ROOT = repositoryRoot(path.dirname(fileURLToPath(import.meta.url)));
 /** Entry of the workflow bundle. */
 export const WORKFLOWS_PATH = path.join(ROOT, "workers", "workflows", "index.ts");
 /** Built by scripts/build-workflow-bundle.ts (setup and test scripts); git-ignored. */
 export const BUNDLE_DIR = path.join(ROOT, ".build");
 export const BUNDLE_CODE_PATH = path.join(BUNDLE_DIR, "workflow-bundle.js");
 export const BUNDLE_MANIFEST_PATH = path.join(BUNDLE_DIR, "workflow-bundle.json");
+/** The worker process as one prebuilt ES module (scripts/build-worker.ts): no TypeScript to transpile at start. */
+export const WORKER_ENTRY_PATH = path.join(BUNDLE_DIR, "worker.mjs");
+export const WORKER_ENTRY_MANIFEST_PATH = path.join(BUNDLE_DIR, "worker.json");
 
 export const bundleManifestSchema = z.object({
   /** Repository-relative paths of every project file in the bundle, plus package-lock.json (the SDK's version). */
