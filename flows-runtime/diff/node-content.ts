@@ -9,7 +9,7 @@ export interface NodeContent {
   /** What the caller hears (the first prompt text) or the node's main setting (a queue, a URL). */
   text?: string;
   /** A menu's keys, in the order the admin put them. */
-  keys?: string[];
+  menuKeys?: string[];
 }
 
 const clip = (text: string): string => {
@@ -55,5 +55,5 @@ export function nodeContent(node: GraphNode): NodeContent | undefined {
   const text = targetText(node.data) ?? expressionText(node);
   const keys = keysOf(node.data);
   if (text === undefined && keys === undefined) return undefined;
-  return { ...(text === undefined ? {} : { text: clip(text) }), ...(keys === undefined ? {} : { keys }) };
+  return { ...(text === undefined ? {} : { text: clip(text) }), ...(keys === undefined ? {} : { menuKeys: keys }) };
 }

@@ -16,7 +16,7 @@ export interface DiffMessages {
   itemNouns: Record<string, string>;
 
   /** An unlabelled node by what it says: "Welcome to ACME", "Please choose" (keys 1, 2). */
-  content(p: { text?: string; keys?: readonly string[] }): string;
+  content(p: { text?: string; menuKeys?: readonly string[] }): string;
   /** A node as a line's subject: Menu "Main menu"; unlabelled: Menu "Please choose" (keys 1, 2); nothing to go by: Menu menu_1. */
   subject(p: { type: string; label: string | undefined; content: string | undefined; id: string }): string;
   /** A node mentioned inside a line: "Main menu"; unlabelled: Menu "Please choose" (keys 1, 2); nothing to go by: Menu menu_1. */

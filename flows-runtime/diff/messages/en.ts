@@ -23,7 +23,7 @@ export const en: DiffMessages = {
     extraOpenDays: "extra working day",
   },
 
-  content: ({ text, keys }) => {
+  content: ({ text, menuKeys: keys }) => {
     const keyText = keys === undefined ? "" : `${keys.length === 1 ? "key" : "keys"} ${keys.join(", ")}`;
     if (text === undefined) return `with ${keyText}`;
     return keyText === "" ? quote(text) : `${quote(text)} (${keyText})`;

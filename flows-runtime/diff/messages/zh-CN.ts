@@ -30,7 +30,7 @@ export const zhCN: DiffMessages = {
     extraOpenDays: "调休上班日",
   },
 
-  content: ({ text, keys }) => {
+  content: ({ text, menuKeys: keys }) => {
     const keyText = keys === undefined ? "" : `按键 ${keys.join("、")}`;
     if (text === undefined) return `（${keyText}）`;
     return keyText === "" ? quote(text) : `${quote(text)}（${keyText}）`;
