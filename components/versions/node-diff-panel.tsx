@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { fieldLabel, messagesFor, type FieldChange } from "@/flows-runtime/diff";
+import { fieldLabel, messagesFor, nodeName, type FieldChange } from "@/flows-runtime/diff";
 import { changeValues, diffLocale } from "./change-values";
 import { NodeSettingsReview } from "./node-settings-review";
 import type { DiffViewData, ReviewComment } from "./diff-types";
@@ -66,16 +66,16 @@ export function NodeDiffPanel({ data, nodeId, comments }: { data: DiffViewData; 
   const move = diff.nodes.moved.find((entry) => entry.id === nodeId);
   const rename = diff.nodes.renamed.find((entry) => entry.id === nodeId);
   const portName = (port: string) => labels.ports[nodeId]?.[port] ?? port;
-  const nodeName = (id: string) => {
+  const targetName = (id: string): string => {
     const target = after.nodes.find((candidate) => candidate.id === id) ?? before.nodes.find((candidate) => candidate.id === id);
-    return target?.label || (target ? typeName(target.type) : id);
+    return target === undefined ? id : nodeName(target);
   };
   const exits = [
-    ...diff.edges.added.filter((edge) => edge.source === nodeId).map((edge) => t("exitAdded", { port: portName(edge.sourcePort), target: nodeName(edge.target) })),
-    ...diff.edges.removed.filter((edge) => edge.source === nodeId).map((edge) => t("exitRemoved", { port: portName(edge.sourcePort), target: nodeName(edge.target) })),
+    ...diff.edges.added.filter((edge) => edge.source === nodeId).map((edge) => t("exitAdded", { port: portName(edge.sourcePort), target: targetName(edge.target) })),
+    ...diff.edges.removed.filter((edge) => edge.source === nodeId).map((edge) => t("exitRemoved", { port: portName(edge.sourcePort), target: targetName(edge.target) })),
     ...diff.edges.retargeted
       .filter((edge) => edge.source === nodeId)
-      .map((edge) => t("exitRetargeted", { port: portName(edge.sourcePort), before: nodeName(edge.before.target), after: nodeName(edge.after.target) })),
+      .map((edge) => t("exitRetargeted", { port: portName(edge.sourcePort), before: targetName(edge.before.target), after: targetName(edge.after.target) })),
   ];
   const nodeComments = comments?.list.filter((comment) => comment.nodeId === nodeId) ?? [];
 
@@ -83,7 +83,7 @@ export function NodeDiffPanel({ data, nodeId, comments }: { data: DiffViewData; 
     <div className="card diff-panel stack" style={{ padding: 12 }} data-testid="node-diff-panel" data-node-id={nodeId} data-status={status}>
       <div>
         <div className="muted small">{typeName(node?.type)}</div>
-        <h2 style={{ margin: 0 }}>{node?.label || typeName(node?.type)}</h2>
+        <h2 style={{ margin: 0 }}>{node === undefined ? nodeId : nodeName(node)}</h2>
       </div>
       {replaced ? (
         <div>{t("nodeReplaced", { before: typeName(oldNode.type), after: typeName(newNode.type) })}</div>

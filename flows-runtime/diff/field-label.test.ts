@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldLabel } from "./field-label";
+import { nodeName } from "./node-name";
 
 describe("fieldLabel names a changed setting as the form does", () => {
   const play = { media: [{ kind: "tts", text: "Hello" }] };
@@ -26,5 +27,15 @@ describe("fieldLabel names a changed setting as the form does", () => {
     expect(en).toBe("Priority");
     expect(fieldLabel("transfer", ["target", "priority"], transfer, transfer, "zh-CN")).toBe("优先级");
     expect(en).not.toMatch(/\$|\[|\./);
+  });
+});
+
+describe("nodeName names a node on the review canvas", () => {
+  const at = { x: 0, y: 0 };
+  it("prefers the label, then what the node says, then its id", () => {
+    expect(nodeName({ id: "p1", type: "play", label: "Welcome", position: at, data: { media: [{ kind: "tts", text: "Hi" }] } })).toBe("Welcome");
+    expect(nodeName({ id: "p1", type: "play", label: "", position: at, data: { media: [{ kind: "tts", text: "您好" }] } })).toBe("您好");
+    expect(nodeName({ id: "m1", type: "menu", position: at, data: { prompt: [], options: [{ key: "1" }, { key: "2" }] } })).toBe("1 2");
+    expect(nodeName({ id: "h1", type: "hangup", position: at, data: {} })).toBe("h1");
   });
 });

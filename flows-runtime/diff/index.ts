@@ -9,3 +9,4 @@ export type * from "./types";
 export { fieldLabel } from "./field-label";
 export { formatValue } from "./format-value";
 export { messagesFor } from "./messages/messages-for";
+export { nodeName } from "./node-name";
