@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { auditActionMessageKeys, auditActions, auditTargetTypes } from "@/app/_server/audit/audit-actions";
+import { auditNames, type AuditNames } from "@/app/_server/audit/audit-names";
+import type { AuditEntryView } from "@/app/_server/audit/list-audit";
 import { auditQuerySchema, listAudit } from "@/app/_server/audit/list-audit";
 import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { listUsers } from "@/app/_server/users/list-users";
@@ -10,6 +12,41 @@ import { AppShell } from "@/components/app-shell";
 import { AuditDetails } from "@/components/audit/audit-details";
 import { dateTimeFormat } from "@/components/date-format";
 
+
+/** What an entry is about, by name: the flow, then the version, person or number within it (the id only when nothing names it). */
+async function AuditTarget({ entry, names, typeName }: { entry: AuditEntryView; names: AuditNames; typeName: string }) {
+  const t = await getTranslations("audit");
+  const flowName = entry.flowId === null ? undefined : names.flows[entry.flowId];
+  const versionNumber = entry.targetType === "version" ? names.versions[entry.targetId] : entry.targetType === "review" ? names.reviews[entry.targetId] : undefined;
+  const named =
+    entry.targetType === "user"
+      ? names.users[entry.targetId]
+      : entry.targetType === "apiToken"
+        ? names.apiTokens[entry.targetId]
+        : entry.targetType === "entryPoint" || entry.targetType === "account"
+          ? entry.targetId.replace(/^(did|stasis-arg):/, "")
+          : versionNumber === undefined
+            ? undefined
+            : t(entry.targetType === "review" ? "values.review" : "values.version", { number: versionNumber });
+  return (
+    <div data-testid="audit-target">
+      {entry.flowId !== null && (
+        <div>
+          <Link href={`/history/${encodeURIComponent(entry.flowId)}`}>{flowName ?? entry.flowId}</Link>
+        </div>
+      )}
+      <div className={entry.flowId === null ? undefined : "muted small"}>
+        {typeName}
+        {named !== undefined && entry.targetType !== "flow" ? ` · ${named}` : ""}
+      </div>
+      {named === undefined && entry.targetType !== "flow" && (
+        <div className="muted small">
+          <code>{entry.targetId}</code>
+        </div>
+      )}
+    </div>
+  );
+}
 
 /** What an audit entry is about (AuditEntry.targetType), named in the UI's language. */
 const targetTypeSchema = z.enum(auditTargetTypes);
@@ -30,10 +67,11 @@ function first(value: string | string[] | undefined): string | undefined {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await requirePageSession("audit.view", "/audit");
   const params = await searchParams;
-  const raw = { actorId: first(params.actorId), action: first(params.action), flowId: first(params.flowId), from: first(params.from), to: first(params.to), before: first(params.before) };
+  const raw = { actorId: first(params.actorId), action: first(params.action), flowId: first(params.flowId), flowName: first(params.flowName), from: first(params.from), to: first(params.to), before: first(params.before) };
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const { entries, nextBefore } = await listAudit(query);
+  const names = await auditNames(entries);
   const users = await listUsers();
   const t = await getTranslations("audit");
   const tActions = await getTranslations("auditActions");
@@ -78,7 +116,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </label>
           <label>
             {t("flow")}
-            <input type="text" name="flowId" defaultValue={query.flowId ?? ""} placeholder={t("flowPlaceholder")} />
+            <input type="search" name="flowName" defaultValue={query.flowName ?? ""} placeholder={t("flowPlaceholder")} data-testid="audit-flow-name" />
+            {query.flowId !== undefined && <input type="hidden" name="flowId" value={query.flowId} />}
           </label>
           <label>
             {t("from")}
@@ -117,18 +156,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
                     <td>{format.dateTime(new Date(entry.at), dateTimeFormat)}</td>
                     <td>
-                      {entry.actorName}
+                      {(entry.actorId !== null && names.users[entry.actorId]) || entry.actorName}
                       {entry.apiTokenId && <div className="muted small">{t("viaToken")}</div>}
                     </td>
                     <td>{actionName(entry.action)}</td>
                     <td>
-                      {entry.flowId ? <Link href={`/history/${encodeURIComponent(entry.flowId)}`}>{targetName(entry.targetType)}</Link> : targetName(entry.targetType)}
-                      <div className="muted small">
-                        <code>{entry.targetId}</code>
-                      </div>
+                      <AuditTarget entry={entry} names={names} typeName={targetName(entry.targetType)} />
                     </td>
                     <td>
-                      <AuditDetails details={entry.details} />
+                      <AuditDetails details={entry.details} names={names} />
                     </td>
                     <td>{entry.ip ?? "—"}</td>
                   </tr>

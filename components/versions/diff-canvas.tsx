@@ -5,7 +5,7 @@ import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edg
 import { useTranslations } from "next-intl";
 import { useMemo, useRef } from "react";
 import { useAriaLabels, useNodeRoleDescription } from "@/components/designer/canvas/use-aria-labels";
-import type { NodeDiffStatus } from "@/flows-runtime/diff";
+import { nodeName, type NodeDiffStatus } from "@/flows-runtime/diff";
 import type { DiffViewData } from "./diff-types";
 
 type DiffNodeData = {
@@ -109,7 +109,7 @@ export function DiffCanvas({
       connectable: false,
       data: {
         nodeId: node.id,
-        label: node.label || node.id,
+        label: nodeName(node),
         typeLabel: labels.types[node.type] ?? node.type,
         status: status.nodes[node.id] ?? "unchanged",
         selected: node.id === selectedId,
@@ -127,7 +127,7 @@ export function DiffCanvas({
         connectable: false,
         selectable: false,
         zIndex: -1,
-        data: { nodeId: move.id, label: node?.label || move.id, typeLabel: "", status: "ghost", selected: false, comments: 0, onPath: null },
+        data: { nodeId: move.id, label: node === undefined ? move.id : nodeName(node), typeLabel: "", status: "ghost", selected: false, comments: 0, onPath: null },
       };
     });
     return [...ghosts, ...real];

@@ -1,26 +1,24 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import type { FieldChange } from "@/flows-runtime/diff";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { fieldLabel, messagesFor, nodeName, type FieldChange } from "@/flows-runtime/diff";
+import { changeValues, diffLocale } from "./change-values";
+import { NodeSettingsReview } from "./node-settings-review";
 import type { DiffViewData, ReviewComment } from "./diff-types";
 import { CommentForm, CommentList } from "./review-comments";
 
-function show(value: unknown): string {
-  if (value === undefined) return "";
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value, null, 1);
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
-}
-
-function ChangeRow({ change, none }: { change: FieldChange; none: string }) {
-  const before = change.kind === "added" ? none : show(change.before);
-  const after = change.kind === "removed" ? none : show(change.after);
+/** One changed setting: its form label, then before → after as a reviewer reads values. */
+function ChangeRow({ change, nodeType, before, after, none }: { change: FieldChange; nodeType: string; before: unknown; after: unknown; none: string }) {
+  const locale = diffLocale(useLocale());
+  const messages = messagesFor(locale);
+  const label = fieldLabel(nodeType, change.path, before, after, locale);
+  const [from, to] = changeValues(change, messages, none);
   return (
-    <tr data-testid="field-change" data-path={change.jsonPath}>
-      <td>
-        <code>{change.jsonPath}</code>
-      </td>
-      <td className="diff-before">{before}</td>
-      <td className="diff-after">{after}</td>
+    <tr data-testid="field-change" data-path={change.jsonPath} data-field-label={label}>
+      <td>{label}</td>
+      <td className="diff-before">{from}</td>
+      <td className="diff-after">{to}</td>
     </tr>
   );
 }
@@ -34,6 +32,19 @@ export interface PanelComments {
 /** What changed in one node: status, name, every settings field (before and after), its exits, and review comments. */
 export function NodeDiffPanel({ data, nodeId, comments }: { data: DiffViewData; nodeId: string | null; comments: PanelComments | null }) {
   const t = useTranslations("diff");
+  const locale = diffLocale(useLocale());
+  const { flowDiff } = data;
+  const changes = useMemo(() => flowDiff.diff.nodes.changed.find((entry) => entry.id === nodeId)?.changes ?? [], [flowDiff, nodeId]);
+  const highlights = useMemo(() => {
+    const node = flowDiff.after.nodes.find((candidate) => candidate.id === nodeId);
+    const old = flowDiff.before.nodes.find((candidate) => candidate.id === nodeId);
+    if (node === undefined || old === undefined) return [];
+    const messages = messagesFor(locale);
+    return changes.map((change) => {
+      const [from, to] = changeValues(change, messages, t("none"));
+      return { change, text: `${fieldLabel(node.type, change.path, old.data, node.data, locale)}${locale === "en" ? ": " : "："}${from} → ${to}` };
+    });
+  }, [changes, flowDiff, nodeId, locale, t]);
   if (nodeId === null) {
     return (
       <div className="card diff-panel stack" style={{ padding: 12 }} data-testid="node-diff-panel">
@@ -44,7 +55,7 @@ export function NodeDiffPanel({ data, nodeId, comments }: { data: DiffViewData; 
       </div>
     );
   }
-  const { flowDiff, labels } = data;
+  const { labels } = data;
   const { diff, before, after } = flowDiff;
   const oldNode = before.nodes.find((node) => node.id === nodeId);
   const newNode = after.nodes.find((node) => node.id === nodeId);
@@ -54,18 +65,17 @@ export function NodeDiffPanel({ data, nodeId, comments }: { data: DiffViewData; 
   const replaced = oldNode !== undefined && newNode !== undefined && oldNode.type !== newNode.type;
   const move = diff.nodes.moved.find((entry) => entry.id === nodeId);
   const rename = diff.nodes.renamed.find((entry) => entry.id === nodeId);
-  const changes = diff.nodes.changed.find((entry) => entry.id === nodeId)?.changes ?? [];
   const portName = (port: string) => labels.ports[nodeId]?.[port] ?? port;
-  const nodeName = (id: string) => {
+  const targetName = (id: string): string => {
     const target = after.nodes.find((candidate) => candidate.id === id) ?? before.nodes.find((candidate) => candidate.id === id);
-    return target?.label || id;
+    return target === undefined ? id : nodeName(target);
   };
   const exits = [
-    ...diff.edges.added.filter((edge) => edge.source === nodeId).map((edge) => t("exitAdded", { port: portName(edge.sourcePort), target: nodeName(edge.target) })),
-    ...diff.edges.removed.filter((edge) => edge.source === nodeId).map((edge) => t("exitRemoved", { port: portName(edge.sourcePort), target: nodeName(edge.target) })),
+    ...diff.edges.added.filter((edge) => edge.source === nodeId).map((edge) => t("exitAdded", { port: portName(edge.sourcePort), target: targetName(edge.target) })),
+    ...diff.edges.removed.filter((edge) => edge.source === nodeId).map((edge) => t("exitRemoved", { port: portName(edge.sourcePort), target: targetName(edge.target) })),
     ...diff.edges.retargeted
       .filter((edge) => edge.source === nodeId)
-      .map((edge) => t("exitRetargeted", { port: portName(edge.sourcePort), before: nodeName(edge.before.target), after: nodeName(edge.after.target) })),
+      .map((edge) => t("exitRetargeted", { port: portName(edge.sourcePort), before: targetName(edge.before.target), after: targetName(edge.after.target) })),
   ];
   const nodeComments = comments?.list.filter((comment) => comment.nodeId === nodeId) ?? [];
 
@@ -73,10 +83,7 @@ export function NodeDiffPanel({ data, nodeId, comments }: { data: DiffViewData; 
     <div className="card diff-panel stack" style={{ padding: 12 }} data-testid="node-diff-panel" data-node-id={nodeId} data-status={status}>
       <div>
         <div className="muted small">{typeName(node?.type)}</div>
-        <h2 style={{ margin: 0 }}>{node?.label || nodeId}</h2>
-        <div className="muted small">
-          <code>{nodeId}</code>
-        </div>
+        <h2 style={{ margin: 0 }}>{node === undefined ? nodeId : nodeName(node)}</h2>
       </div>
       {replaced ? (
         <div>{t("nodeReplaced", { before: typeName(oldNode.type), after: typeName(newNode.type) })}</div>
@@ -107,17 +114,15 @@ export function NodeDiffPanel({ data, nodeId, comments }: { data: DiffViewData; 
               </tr>
             )}
             {changes.map((change) => (
-              <ChangeRow key={change.jsonPath + change.kind} change={change} none={t("none")} />
+              <ChangeRow key={change.jsonPath + change.kind} change={change} nodeType={newNode?.type ?? ""} before={oldNode?.data} after={newNode?.data} none={t("none")} />
             ))}
           </tbody>
         </table>
       )}
-      {(status === "added" || status === "removed") && !replaced && node && (
-        <details>
+      {node && (
+        <details open={status !== "unchanged" && status !== "moved"} data-testid="review-settings-details">
           <summary>{t("settings")}</summary>
-          <pre className="small" style={{ whiteSpace: "pre-wrap", margin: 0 }}>
-            {JSON.stringify(node.data, null, 2)}
-          </pre>
+          <NodeSettingsReview node={node} changes={status === "changed" && !replaced ? highlights : []} />
         </details>
       )}
       {exits.length > 0 && (

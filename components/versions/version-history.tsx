@@ -23,6 +23,7 @@ type Notice = { kind: "ok"; text: string } | { kind: "error"; error: ApiError } 
 export function VersionHistoryView({ history, may }: { history: VersionHistory; may: HistoryPermissions }) {
   const t = useTranslations("versions");
   const tStatus = useTranslations("versionStatus");
+  const tReview = useTranslations("readableReview");
   const format = useFormatter();
   const router = useRouter();
   const { flow, versions } = history;
@@ -40,15 +41,15 @@ export function VersionHistoryView({ history, may }: { history: VersionHistory; 
     if (older && newer) router.push(`${base}/compare?from=${encodeURIComponent(older.id)}&to=${encodeURIComponent(newer.id)}`);
   };
 
-  const changeLive = async (kind: "publish" | "rollback", version: VersionSummary, note?: string) => {
+  const changeLive = async (kind: "rollback", version: VersionSummary, note: string) => {
     setBusy(version.id);
     setNotice(null);
-    const body = { versionId: version.id, expectedLiveVersionId: flow.liveVersionId, ...(note ? { note } : {}) };
+    const body = { versionId: version.id, expectedLiveVersionId: flow.liveVersionId, note };
     const result = await apiRequest(`/api/flows/${encodeURIComponent(flow.id)}/${kind}`, { method: "POST", body });
     setBusy(null);
     setRollbackOf(null);
     if (!result.ok) return setNotice({ kind: "error", error: result.error });
-    setNotice({ kind: "ok", text: kind === "publish" ? t("published", { number: version.number }) : t("rolledBack", { number: version.number }) });
+    setNotice({ kind: "ok", text: t("rolledBack", { number: version.number }) });
     router.refresh();
   };
 
@@ -128,10 +129,11 @@ export function VersionHistoryView({ history, may }: { history: VersionHistory; 
                           {t("openReview")}
                         </Link>
                       )}
-                      {may.publish && !flow.deleted && version.status === "approved" && (
-                        <button type="button" className="primary" disabled={busy !== null} onClick={() => void changeLive("publish", version)} data-testid="publish-version">
-                          {busy === version.id ? t("publishing") : t("publish")}
-                        </button>
+                      {/* Publishing goes through the review's confirmation: what goes live, on which numbers. */}
+                      {may.publish && !flow.deleted && version.status === "approved" && version.reviewId && (
+                        <Link className="button primary" href={`${base}/reviews/${encodeURIComponent(version.reviewId)}#publish`} data-testid="publish-version">
+                          {t("publish")}…
+                        </Link>
                       )}
                       {may.rollback && !flow.deleted && !version.live && version.publishedAt && (
                         <button type="button" disabled={busy !== null} onClick={() => setRollbackOf(version)} data-testid="rollback-version">
@@ -157,7 +159,7 @@ export function VersionHistoryView({ history, may }: { history: VersionHistory; 
             <button type="button" onClick={() => setRollbackOf(null)}>
               {t("cancel")}
             </button>
-            <button type="button" className="primary" disabled={busy !== null} onClick={() => void changeLive("rollback", rollbackOf, reason.trim() || undefined)} data-testid="rollback-confirm-button">
+            <button type="button" className="primary" disabled={busy !== null || reason.trim() === ""} title={reason.trim() === "" ? tReview("rollbackReasonRequired") : undefined} onClick={() => void changeLive("rollback", rollbackOf, reason.trim())} data-testid="rollback-confirm-button">
               {t("confirm")}
             </button>
           </div>

@@ -6,3 +6,7 @@ export { diffStatusByNode, type NodeDiffStatus } from "./diff-status-by-node";
 export { diffStatusByEdge, type EdgeDiffStatus, type EdgeStatusBySide } from "./diff-status-by-edge";
 export { formatJsonPath } from "./json-path";
 export type * from "./types";
+export { fieldLabel } from "./field-label";
+export { formatValue } from "./format-value";
+export { messagesFor } from "./messages/messages-for";
+export { nodeName } from "./node-name";

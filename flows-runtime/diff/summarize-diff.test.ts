@@ -131,11 +131,41 @@ describe("summarizeDiff wording", () => {
   });
   const summarize = (before: Graph, after: Graph, locale: DiffLocale = "en") => summarizeDiff(diffGraphs(before, after), before, after, locale);
 
-  it("names an unlabelled node by its type label and id", () => {
+  it("names an unlabelled menu by its prompt text and keys, not its id", () => {
     const before = graph([menu([{ key: "1", label: "" }])]);
     const after = graph([menu([{ key: "1", label: "Sales" }])]);
-    expect(summarize(before, after)).toEqual(['Menu menu_1: option 1 meaning changed from (empty) to "Sales"']);
-    expect(summarize(before, after, "zh-CN")).toEqual(["按键菜单 menu_1：选项 1 的含义从（空）改为“Sales”"]);
+    expect(summarize(before, after)).toEqual(['Menu "Choose" (key 1): option 1 meaning changed from (empty) to "Sales"']);
+    expect(summarize(before, after, "zh-CN")).toEqual(["按键菜单“Choose”（按键 1）：选项 1 的含义从（空）改为“Sales”"]);
+  });
+
+  it("names added unlabelled nodes by what the caller hears and where a transfer goes", () => {
+    const start: Graph["nodes"][number] = { id: "start", type: "start", label: "Start", position: at, data: {} };
+    const play: Graph["nodes"][number] = { id: "play_1vyvru", type: "play", position: at, data: { media: [{ kind: "tts", text: "您好，欢迎致电售后服务" }] } };
+    const queue: Graph["nodes"][number] = { id: "transfer_x2", type: "transfer", label: "", position: at, data: { target: { kind: "queue", queue: "after-sales" } } };
+    const keys = { ...menu([{ key: "1", label: "" }, { key: "2", label: "" }, { key: "#", label: "" }]), data: { prompt: [], options: [{ key: "1" }, { key: "2" }, { key: "#" }] } };
+    const before = graph([start]);
+    const after = graph([start, play, queue, keys], [{ id: "e1", source: "play_1vyvru", sourcePort: "next", target: "transfer_x2" }]);
+    const en = summarize(before, after);
+    expect(en).toEqual([
+      'Node with keys 1, 2, # (Menu) added',
+      'Node "您好，欢迎致电售后服务" (Play prompt) added',
+      'Play prompt "您好，欢迎致电售后服务": now goes to Transfer "after-sales"',
+      'Node "after-sales" (Transfer) added',
+    ]);
+    expect(en.join("\n")).not.toMatch(/play_1vyvru|transfer_x2|menu_1/);
+    expect(summarize(before, after, "zh-CN")).toEqual([
+      "新增节点（按键 1、2、#）（按键菜单）",
+      "新增节点“您好，欢迎致电售后服务”（播放语音）",
+      "播放语音“您好，欢迎致电售后服务”：现在转到转接“after-sales”",
+      "新增节点“after-sales”（转接）",
+    ]);
+  });
+
+  it("clips a long prompt text used as a name, and falls back to the id when a node says nothing", () => {
+    const long: Graph["nodes"][number] = { id: "p1", type: "play", position: at, data: { media: [{ kind: "tts", text: `Welcome\n${"y".repeat(80)}` }] } };
+    const silent: Graph["nodes"][number] = { id: "h1", type: "hangup", position: at, data: {} };
+    const lines = summarize(graph([]), graph([long, silent]));
+    expect(lines).toEqual([`Node h1 (Hang up) added`, `Node "Welcome ${"y".repeat(31)}…" (Play prompt) added`]);
   });
 
   it("names the port, with the registry's label, on nodes with several exits", () => {

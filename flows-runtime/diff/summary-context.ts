@@ -3,6 +3,7 @@ import type { DiffableGraph } from "./diff-graphs";
 import { indexBy } from "./index-by";
 import type { DiffMessages } from "./messages/catalog";
 import { messagesFor } from "./messages/messages-for";
+import { nodeContent } from "./node-content";
 import { nodeTypeInfo, type NodeTypeInfo } from "./node-type-info";
 import type { DiffLocale } from "./types";
 
@@ -12,11 +13,11 @@ export interface SummaryContext {
   messages: DiffMessages;
   nodes: Record<Side, Map<string, GraphNode>>;
   info(type: string): NodeTypeInfo;
-  /** Menu "Main menu" / Menu menu_1. */
+  /** Menu "Main menu" / Menu "Please choose" (keys 1, 2) / Menu menu_1. */
   subject(node: GraphNode): string;
   /** "Main menu" / Menu menu_1. */
   reference(node: GraphNode): string;
-  /** "Main menu" / menu_1, for lines that name the type next to it. */
+  /** "Main menu" / "Please choose" (keys 1, 2) / menu_1, for lines that name the type next to it. */
   name(node: GraphNode): string;
   /** A node by id, from `side` first; an id that is on neither side (a dangling edge) stays an id. */
   referenceById(id: string, side: Side): string;
@@ -37,7 +38,16 @@ export function summaryContext(before: DiffableGraph, after: DiffableGraph, loca
     infos.set(type, created);
     return created;
   };
-  const parts = (node: GraphNode) => ({ type: info(node.type).label, label: labelOf(node), id: node.id });
+  const contents = new Map<GraphNode, string | undefined>();
+  const contentOf = (node: GraphNode): string | undefined => {
+    if (labelOf(node) !== undefined) return undefined;
+    if (contents.has(node)) return contents.get(node);
+    const found = nodeContent(node);
+    const text = found === undefined ? undefined : messages.content(found);
+    contents.set(node, text);
+    return text;
+  };
+  const parts = (node: GraphNode) => ({ type: info(node.type).label, label: labelOf(node), content: contentOf(node), id: node.id });
   const lookup = (id: string, side: Side): GraphNode | undefined =>
     nodes[side].get(id) ?? nodes[side === "before" ? "after" : "before"].get(id);
   return {
@@ -48,7 +58,7 @@ export function summaryContext(before: DiffableGraph, after: DiffableGraph, loca
     reference: (node) => messages.reference(parts(node)),
     name: (node) => {
       const label = labelOf(node);
-      return label === undefined ? node.id : messages.quote(label);
+      return label === undefined ? (contentOf(node) ?? node.id) : messages.quote(label);
     },
     referenceById: (id, side) => {
       const node = lookup(id, side);

@@ -1,6 +1,6 @@
 import { prisma, type PrismaClient } from "@/prisma/client";
 import { csvLine } from "./csv";
-import { auditWhere, toAuditEntryView, type AuditQuery } from "./list-audit";
+import { auditWhere, flowIdsNamed, toAuditEntryView, type AuditQuery } from "./list-audit";
 
 export const auditExportLimit = 50_000;
 const batchSize = 1_000;
@@ -11,7 +11,7 @@ const header = ["time", "actor", "actor_id", "role", "api_token_id", "action", "
  * UTF-8 byte order mark so that spreadsheet programs show Chinese names correctly.
  */
 export async function exportAuditCsv(query: Omit<AuditQuery, "limit" | "before">, db: PrismaClient = prisma()): Promise<string> {
-  const where = auditWhere(query);
+  const where = auditWhere(query, await flowIdsNamed(query, db));
   const lines = ["\uFEFF", csvLine(header)];
   let before: bigint | undefined;
   for (let total = 0; total < auditExportLimit; ) {

@@ -12,6 +12,8 @@ export const auditQuerySchema = z.object({
   actorId: z.string().min(1).max(100).optional(),
   action: auditActionSchema.optional(),
   flowId: z.string().min(1).max(100).optional(),
+  /** Part of a flow's name, any case: entries about every flow whose name contains it. */
+  flowName: z.string().trim().min(1).max(200).optional(),
   from: daySchema.optional(),
   to: daySchema.optional(),
   /** Entries older than this id (the previous page's `nextBefore`). */
@@ -35,9 +37,18 @@ export interface AuditEntryView {
   ip: string | null;
 }
 
-export function auditWhere(query: Omit<AuditQuery, "limit" | "before">): Prisma.AuditEntryWhereInput {
+/** The flows a name filter means (null: no name filter); entries keep flow ids, names change. */
+export async function flowIdsNamed(query: Pick<AuditQuery, "flowName">, db: PrismaClient): Promise<string[] | null> {
+  if (query.flowName === undefined) return null;
+  const flows = await db.flow.findMany({ where: { name: { contains: query.flowName, mode: "insensitive" } }, select: { id: true } });
+  return flows.map((flow) => flow.id);
+}
+
+export function auditWhere(query: Omit<AuditQuery, "limit" | "before">, namedFlowIds: string[] | null = null): Prisma.AuditEntryWhereInput {
   const zone = timeZone();
+  const named = namedFlowIds === null ? undefined : { flowId: { in: namedFlowIds } };
   return {
+    ...(named === undefined ? {} : { AND: [named] }),
     actorId: query.actorId,
     action: query.action,
     flowId: query.flowId,
@@ -56,7 +67,7 @@ export function toAuditEntryView(row: AuditRow): AuditEntryView {
 
 /** Newest first, a page at a time. Permission (audit.view) is checked by the route or page. */
 export async function listAudit(query: AuditQuery, db: PrismaClient = prisma()): Promise<{ entries: AuditEntryView[]; nextBefore: string | null }> {
-  const where = auditWhere(query);
+  const where = auditWhere(query, await flowIdsNamed(query, db));
   const rows = await db.auditEntry.findMany({
     where: query.before === undefined ? where : { AND: [where, { id: { lt: BigInt(query.before) } }] },
     orderBy: { id: "desc" },

@@ -3,6 +3,7 @@ import { canonicalJson } from "@/flows-runtime/compiler/canonical-json";
 import type { Plan } from "@/flows-runtime/plan/schema";
 import type { Prisma } from "@/prisma/generated/client";
 import { AppError, flowNotFound } from "@/app/_server/http/app-error";
+import type { EntryPointRef } from "./entry-point-set";
 import { toJsonObject } from "./to-json-object";
 
 export function planHashOf(plan: unknown): string {
@@ -15,6 +16,8 @@ export interface NewVersion {
   plan: Plan;
   note?: string;
   userId?: string;
+  /** The entry points publishing it gives the flow (candidates from review); omitted: publishing leaves them. */
+  entryPoints?: EntryPointRef[];
   /** Set for versions that go live as they are created (developer tools); candidates get it on publish. */
   publishedAt?: Date;
 }
@@ -40,6 +43,7 @@ export async function createVersion(tx: Prisma.TransactionClient, input: NewVers
       plan: toJsonObject(input.plan),
       planHash: planHashOf(input.plan),
       note: input.note,
+      entryPoints: input.entryPoints,
       createdById: input.userId,
       publishedAt: input.publishedAt,
       publishedById: input.publishedAt ? input.userId : undefined,

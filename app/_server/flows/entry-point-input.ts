@@ -26,5 +26,6 @@ export const entryPointInputSchema = z.discriminatedUnion(
 );
 export type EntryPointInput = z.infer<typeof entryPointInputSchema>;
 
+/** `id`: a live entry point's id, or a proposed one's `kind:value` (as the list names them). */
 export const removeEntryPointQuerySchema = z.object({ id: z.string().min(1, "is required").max(100) });
 export type RemoveEntryPointQuery = z.infer<typeof removeEntryPointQuerySchema>;

@@ -7,6 +7,8 @@ import { writeAudit } from "@/app/_server/audit/write-audit";
 import { compileForPublish } from "@/app/_server/flows/compile-for-publish";
 import { createVersion } from "@/app/_server/flows/create-version";
 import { invalidGraph, toIssueViews, type IssueView } from "@/app/_server/flows/graph-issues";
+import { liveEntryPoints } from "@/app/_server/flows/change-entry-point-draft";
+import { parseEntryPointSet, sameEntryPoints } from "@/app/_server/flows/entry-point-set";
 import { loadFlow } from "@/app/_server/flows/load-flow";
 import { AppError } from "@/app/_server/http/app-error";
 import { loadReview } from "./load-review";
@@ -31,26 +33,32 @@ export interface SubmittedReview {
  * flow's earlier pending or approved-but-unpublished ones: only the latest candidate can go live.
  * Everyone who edited the draft since the previous submission, the last editor and the submitter
  * become the review's authors (none of them may approve it), and the next edit cycle starts empty.
+ * The version also freezes the entry points it will answer (proposed ones, else the live ones): a
+ * change of numbers alone is a change to review.
  */
 export async function submitReview(actor: Session, flowId: string, input: SubmitReviewInput, locale: AppLocale, db: PrismaClient = prisma()): Promise<SubmittedReview> {
   await loadFlow(db, actor, flowId, "flow.submitReview");
   const draft = await db.flow.findUniqueOrThrow({
     where: { id: flowId },
-    select: { draftGraph: true, draftRevision: true, updatedById: true, draftEditorIds: true, liveVersion: { select: { id: true, graph: true } } },
+    select: { draftGraph: true, draftRevision: true, updatedById: true, draftEditorIds: true, entryPointDraft: true, liveVersion: { select: { id: true, graph: true } } },
   });
   if (input.baseRevision !== undefined && input.baseRevision !== draft.draftRevision) {
     throw new AppError(409, "draft_conflict", "The draft changed since you opened it; reload before submitting.", { currentRevision: draft.draftRevision });
   }
   const compiled = await compileForPublish(db, draft.draftGraph);
   if (!compiled.ok) throw invalidGraph(compiled.issues, locale, "The draft cannot be submitted for review until its problems are fixed.");
-  if (draft.liveVersion && canonicalJson(draft.liveVersion.graph) === canonicalJson(draft.draftGraph)) {
+  const live = await liveEntryPoints(db, flowId);
+  // The candidate carries the numbers it will answer: proposed ones, else the ones live now.
+  const entryPoints = parseEntryPointSet(draft.entryPointDraft) ?? live;
+  const numbersChange = !sameEntryPoints(entryPoints, live);
+  if (draft.liveVersion && !numbersChange && canonicalJson(draft.liveVersion.graph) === canonicalJson(draft.draftGraph)) {
     throw new AppError(409, "no_changes", "The draft is the same as the live version: there is nothing to review.");
   }
 
   const authorIds = [...new Set([...draft.draftEditorIds, draft.updatedById, actor.userId].filter((id): id is string => id !== null))];
 
   const reviewId = await db.$transaction(async (tx) => {
-    const version = await createVersion(tx, { flowId, graph: draft.draftGraph, plan: compiled.plan, note: input.note, userId: actor.userId });
+    const version = await createVersion(tx, { flowId, graph: draft.draftGraph, plan: compiled.plan, note: input.note, userId: actor.userId, entryPoints });
     const open = await tx.flowReview.findMany({ where: { flowId, status: { in: ["pending", "approved"] } }, select: { id: true } });
     const superseded = open.map((review) => review.id);
     await tx.flowReview.updateMany({ where: { id: { in: superseded }, status: { in: ["pending", "approved"] } }, data: { status: "void", voidedAt: new Date() } });

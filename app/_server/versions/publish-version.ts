@@ -4,6 +4,7 @@ import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { loadFlow } from "@/app/_server/flows/load-flow";
 import { AppError } from "@/app/_server/http/app-error";
+import { applyEntryPoints } from "./apply-entry-points";
 import { setLiveVersion } from "./set-live-version";
 import { versionNotFound } from "./version-errors";
 import { versionStatus } from "./version-status";
@@ -34,11 +35,12 @@ const notApproved = (status: string) =>
 /**
  * Makes an approved version live for new calls (running calls finish on the version they started
  * with). The approval is consumed and the pointer moved in one transaction, each by a conditional
- * update, so two simultaneous publishes give one success and one 409.
+ * update, so two simultaneous publishes give one success and one 409. The entry points the version
+ * was submitted with become the flow's in the same transaction.
  */
 export async function publishVersion(actor: Session, flowId: string, input: PublishVersionInput, db: PrismaClient = prisma()): Promise<LiveChange> {
   await loadFlow(db, actor, flowId, "flow.publish");
-  const version = await db.flowVersion.findFirst({ where: { id: input.versionId, flowId }, select: { id: true, number: true, review: { select: { id: true, status: true } } } });
+  const version = await db.flowVersion.findFirst({ where: { id: input.versionId, flowId }, select: { id: true, number: true, entryPoints: true, review: { select: { id: true, status: true } } } });
   if (!version) throw versionNotFound(input.versionId);
   const review = version.review;
   if (review === null || review.status !== "approved") throw notApproved(versionStatus(review));
@@ -52,13 +54,20 @@ export async function publishVersion(actor: Session, flowId: string, input: Publ
       throw notApproved(now.status);
     }
     await setLiveVersion(tx, flowId, expected, version.id, actor.userId);
+    const numbers = await applyEntryPoints(tx, flowId, version.entryPoints);
     await tx.flowVersion.update({ where: { id: version.id }, data: { publishedAt: new Date(), publishedById: actor.userId } });
     await writeAudit(tx, actor, {
       action: "version.publish",
       targetType: "version",
       targetId: version.id,
       flowId,
-      details: { number: version.number, reviewId: review.id, previousLiveVersionId: expected },
+      details: {
+        number: version.number,
+        reviewId: review.id,
+        previousLiveVersionId: expected,
+        ...(numbers.added.length > 0 ? { entryPointsAdded: numbers.added.map((ref) => ref.value) } : {}),
+        ...(numbers.removed.length > 0 ? { entryPointsRemoved: numbers.removed.map((ref) => ref.value) } : {}),
+      },
     });
   });
   return { flowId, versionId: version.id, number: version.number, previousLiveVersionId: expected };

@@ -15,10 +15,12 @@ export interface DiffMessages {
   /** What one item of a settings list is called, by the list's field path ("options" -> "option"). */
   itemNouns: Record<string, string>;
 
-  /** A node as a line's subject: Menu "Main menu"; unlabelled: Menu menu_1. */
-  subject(p: { type: string; label: string | undefined; id: string }): string;
-  /** A node mentioned inside a line: "Main menu"; unlabelled: Menu menu_1. */
-  reference(p: { type: string; label: string | undefined; id: string }): string;
+  /** An unlabelled node by what it says: "Welcome to ACME", "Please choose" (keys 1, 2). */
+  content(p: { text?: string; menuKeys?: readonly string[] }): string;
+  /** A node as a line's subject: Menu "Main menu"; unlabelled: Menu "Please choose" (keys 1, 2); nothing to go by: Menu menu_1. */
+  subject(p: { type: string; label: string | undefined; content: string | undefined; id: string }): string;
+  /** A node mentioned inside a line: "Main menu"; unlabelled: Menu "Please choose" (keys 1, 2); nothing to go by: Menu menu_1. */
+  reference(p: { type: string; label: string | undefined; content: string | undefined; id: string }): string;
   /** A field inside a list item or object: option 3 + meaning. */
   fieldOf(parent: string, child: string): string;
   /** One list item: option 3, prompt 2. */

@@ -23,8 +23,13 @@ export const en: DiffMessages = {
     extraOpenDays: "extra working day",
   },
 
-  subject: ({ type, label, id }) => (label === undefined ? `${type} ${id}` : `${type} ${quote(label)}`),
-  reference: ({ type, label, id }) => (label === undefined ? `${type} ${id}` : quote(label)),
+  content: ({ text, menuKeys: keys }) => {
+    const keyText = keys === undefined ? "" : `${keys.length === 1 ? "key" : "keys"} ${keys.join(", ")}`;
+    if (text === undefined) return `with ${keyText}`;
+    return keyText === "" ? quote(text) : `${quote(text)} (${keyText})`;
+  },
+  subject: ({ type, label, content, id }) => (label !== undefined ? `${type} ${quote(label)}` : `${type} ${content ?? id}`),
+  reference: ({ type, label, content, id }) => (label !== undefined ? quote(label) : `${type} ${content ?? id}`),
   fieldOf: (parent, child) => `${parent} ${child}`,
   item: (noun, id) => `${noun} ${id}`,
   // Labels are written for form headings ("Caller can interrupt"); inside a sentence they read lower-case, acronyms (URL) stay.

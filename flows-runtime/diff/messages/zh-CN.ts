@@ -30,8 +30,13 @@ export const zhCN: DiffMessages = {
     extraOpenDays: "调休上班日",
   },
 
-  subject: ({ type, label, id }) => (label === undefined ? `${type} ${id}` : `${type}${quote(label)}`),
-  reference: ({ type, label, id }) => (label === undefined ? `${type} ${id}` : quote(label)),
+  content: ({ text, menuKeys: keys }) => {
+    const keyText = keys === undefined ? "" : `按键 ${keys.join("、")}`;
+    if (text === undefined) return `（${keyText}）`;
+    return keyText === "" ? quote(text) : `${quote(text)}（${keyText}）`;
+  },
+  subject: ({ type, label, content, id }) => (label !== undefined ? `${type}${quote(label)}` : content !== undefined ? `${type}${content}` : `${type} ${id}`),
+  reference: ({ type, label, content, id }) => (label !== undefined ? quote(label) : content !== undefined ? `${type}${content}` : `${type} ${id}`),
   fieldOf: (parent, child) => `${trail(parent)}的${lead(child)}`,
   item: (noun, id) => `${trail(noun)}${lead(id)}`,
   fieldName: (label) => label,

@@ -10,16 +10,19 @@ import { readJsonBody } from "@/app/_server/http/read-json-body";
 import { queryOf } from "@/app/_server/http/route-param";
 
 export const GET = withSession("entryPoint.view", async ({ session, params }) => {
-  return Response.json({ entryPoints: await listEntryPoints(session, flowIdFrom(params)) });
+  return Response.json(await listEntryPoints(session, flowIdFrom(params)));
 });
 
+/** Proposes a number for the flow: it goes live with the next version published through review. */
 export const POST = withSession("entryPoint.edit", async ({ req, session, params }) => {
   const input = parseInput(entryPointInputSchema, await readJsonBody(req, smallBodyLimit));
-  return Response.json({ entryPoint: await addEntryPoint(session, flowIdFrom(params), input) }, { status: 201 });
+  const { entryPoint, view } = await addEntryPoint(session, flowIdFrom(params), input);
+  return Response.json({ entryPoint, ...view }, { status: 201 });
 });
 
 /** DELETE /api/flows/:flowId/entry-points?id=… */
 export const DELETE = withSession("entryPoint.edit", async ({ req, session, params }) => {
   const query = parseInput(removeEntryPointQuerySchema, queryOf(req), "query");
-  return Response.json(await removeEntryPoint(session, flowIdFrom(params), query));
+  const { removed, view } = await removeEntryPoint(session, flowIdFrom(params), query);
+  return Response.json({ removed, ...view });
 });

@@ -6,12 +6,15 @@ import { requirePageSession } from "@/app/_server/auth/require-page-session";
 import { pageResult } from "@/app/_server/http/page-result";
 import { getReview } from "@/app/_server/reviews/list-reviews";
 import { listReviewComments } from "@/app/_server/reviews/review-comments";
+import { reviewEntryPoints } from "@/app/_server/reviews/review-entry-points";
 import { diffFlow } from "@/app/_server/versions/diff-flow";
 import { diffLabels } from "@/app/_server/versions/diff-labels";
 import { flowKindSchema } from "@/flows-runtime/graph/schema";
 import { AppShell } from "@/components/app-shell";
 import { DiffView } from "@/components/versions/diff-view";
+import { EntryPointChanges } from "@/components/versions/entry-point-changes";
 import { ReviewDecision } from "@/components/versions/review-decision";
+import { ReviewPublish } from "@/components/versions/review-publish";
 import { dateTimeFormat } from "@/components/date-format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,13 +30,16 @@ export default async function ReviewPage({ params }: { params: Promise<{ flowId:
   // What publishing it would change: the candidate against what is live now.
   const flowDiff = await pageResult(diffFlow(session, flowId, { from: "live", to: review.versionId }, locale));
   const { comments } = await listReviewComments(session, flowId, reviewId);
+  const entryPoints = await reviewEntryPoints(session, flowId, review.versionId);
   const t = await getTranslations("reviews");
   const tStatus = await getTranslations("versionStatus");
+  const tReadable = await getTranslations("readableReview");
   const format = await getFormatter();
   const kind = flowKindSchema.parse(review.flowKind);
   const reviewer = can(session.role, "flow.review", kind);
   const pending = review.status === "pending";
   const ownChange = review.authorIds.includes(session.userId);
+  const publisher = can(session.role, "flow.publish", kind);
   const time = (iso: string) => format.dateTime(new Date(iso), dateTimeFormat);
 
   return (
@@ -57,10 +63,26 @@ export default async function ReviewPage({ params }: { params: Promise<{ flowId:
           )}
           <div className="muted small">{flowDiff.from.number === null ? t("comparedWithNothing") : t("comparedWith", { number: flowDiff.from.number })}</div>
         </div>
-        {reviewer && pending && ownChange && <div className="alert warning">{t("ownChange")}</div>}
-        {reviewer && pending && <ReviewDecision flowId={flowId} reviewId={reviewId} />}
-        {review.status === "approved" && <div className="alert success">{t("publishHere")}</div>}
+        <EntryPointChanges entryPoints={entryPoints} />
         <DiffView data={{ flowDiff, labels: diffLabels(flowDiff, locale) }} review={{ flowId, reviewId, comments, canComment: reviewer && review.status !== "void" }} />
+        {/* The "test cases on the candidate" block goes here, between the diff and the decision. */}
+        {reviewer && pending && ownChange && <div className="alert warning">{t("ownChange")}</div>}
+        {/* The decision comes after everything it decides on. */}
+        {reviewer && pending && <ReviewDecision flowId={flowId} reviewId={reviewId} />}
+        {review.status === "approved" && publisher && (
+          <ReviewPublish
+            target={{
+              flowId,
+              flowName: review.flowName,
+              versionId: review.versionId,
+              versionNumber: review.versionNumber,
+              expectedLiveVersionId: flowDiff.from.versionId,
+              summary: flowDiff.summary,
+              entryPoints,
+            }}
+          />
+        )}
+        {review.status === "approved" && !publisher && <div className="alert success">{tReadable("approvedWaitingPublisher")}</div>}
       </div>
     </AppShell>
   );
