@@ -4,6 +4,8 @@ import { CallLog } from "./call-log";
 import { Clock, asteriskTime, now } from "./clock";
 import type { SimulatorConfig } from "./config";
 import { dialplanHas } from "./dialplan";
+import { dropAnnouncer, kickLonely } from "./bridge-media";
+import { SimEndpoints } from "./endpoints";
 import { SimFaults } from "./faults";
 import { MediaCache } from "./media-cache";
 import {
@@ -48,16 +50,22 @@ export class SimSwitch {
   readonly bridges = new Map<string, SimBridge>();
   readonly liveRecordings = new Map<string, SimLiveRecording>();
   readonly storedRecordings = new Map<string, StoredRecording>();
+  /** Configured PJSIP endpoints (agents' phones) and how each takes a call. */
+  readonly endpoints = new SimEndpoints();
   readonly startedAt = Date.now();
   private uniqueSeq = 0;
+  private announcerSeq = 0;
   private pjsipSeq = 0;
   private localSeq = 0;
+  /** Follows a channel originated to a configured endpoint (set by the control API, for its call status). */
+  onEndpointChannel: ((ch: SimChannel) => void) | null = null;
   /** Runs a caller script on a channel (set by the control API: a Local channel's caller context). */
   onCallerScript: ((ch: SimChannel, script: string) => void) | null = null;
 
   constructor(readonly cfg: SimulatorConfig) {
     this.clock = new Clock(cfg.timeScale);
     this.apps = new AppRegistry(cfg.asteriskId);
+    for (const [resource, script] of Object.entries(cfg.endpoints)) this.endpoints.set("PJSIP", resource, script);
   }
 
   /** Asterisk uniqueid: "<epoch seconds>.<counter>". */
@@ -72,6 +80,11 @@ export class SimSwitch {
   /** core_unreal.c: "%s/%s-%08x;1" with the tech and "<exten>@<context>". */
   newLocalChannelName(target: string): string {
     return `Local/${target}-${(this.localSeq++).toString(16).padStart(8, "0")};1`;
+  }
+
+  /** The Announcer a bridge plays with (chan_bridge_media.c via core_unreal.c: "Announcer/ARI-%08x;1"). */
+  newAnnouncerChannelName(): string {
+    return `Announcer/ARI-${(this.announcerSeq++).toString(16).padStart(8, "0")};1`;
   }
 
   newProtocolId(): string {
@@ -185,7 +198,7 @@ export class SimSwitch {
    * and a channel that came to Stasis from the dialplan gets AST_SOFTHANGUP_APPUNLOAD (16) when
    * __ast_pbx_run (main/pbx.c) ends after the Stasis app returned. ChannelDestroyed carries the cause.
    */
-  hangup(ch: SimChannel, o: { cause?: number; soft?: boolean; by: string }): void {
+  hangup(ch: SimChannel, o: { cause?: number; soft?: boolean; by: string; noRequest?: boolean }): void {
     if (ch.hungUp) return;
     const cause = o.cause ?? 16;
     ch.hungUp = true;
@@ -193,7 +206,9 @@ export class SimSwitch {
     for (const t of ch.timers) clearTimeout(t);
     ch.timers.clear();
     this.log.add("hangup", ch.id, { by: o.by, cause });
-    this.emitChannel(ch, "ChannelHangupRequest", o.soft ? { cause: SOFTHANGUP_EXPLICIT, soft: true } : { cause });
+    if (!o.noRequest) {
+      this.emitChannel(ch, "ChannelHangupRequest", o.soft ? { cause: SOFTHANGUP_EXPLICIT, soft: true } : { cause });
+    }
     ch.control.killForHangup();
     if (ch.bridgeId) {
       const bridge = this.bridges.get(ch.bridgeId);
@@ -292,12 +307,21 @@ export class SimSwitch {
 
   // ---- bridges (membership is needed by hangup) -----------------------------------------
 
-  addToBridge(bridge: SimBridge, ch: SimChannel): void {
-    if (ch.bridgeId === bridge.id) return;
+  /**
+   * addChannel: the role replaces the channel's roles (resource_bridges.c clears them first); in a
+   * holding bridge a channel without the announcer role is a participant (res/stasis/stasis_bridge.c).
+   */
+  addToBridge(bridge: SimBridge, ch: SimChannel, role?: string): void {
+    const newRole = role || (bridge.type === "holding" ? "holding_participant" : null);
+    if (ch.bridgeId === bridge.id) {
+      ch.bridgeRole = newRole;
+      return;
+    }
     if (ch.bridgeId) {
       const old = this.bridges.get(ch.bridgeId);
       if (old) this.removeFromBridge(old, ch);
     }
+    ch.bridgeRole = newRole;
     bridge.channels.push(ch.id);
     ch.bridgeId = bridge.id;
     for (const app of ch.apps) bridge.apps.add(app);
@@ -307,7 +331,7 @@ export class SimSwitch {
       bridge: bridge.toJSON(),
       channel: ch.toJSON(),
     });
-    this.log.add("bridgeEnter", ch.id, { bridgeId: bridge.id });
+    this.log.add("bridgeEnter", ch.id, { bridgeId: bridge.id, role: ch.bridgeRole });
     if (bridge.type === "mixing" && bridge.channels.length >= 2) {
       const members = bridge.channels.map((id) => this.channels.get(id)).filter((c): c is SimChannel => !!c);
       for (const m of members) {
@@ -323,6 +347,8 @@ export class SimSwitch {
     if (i < 0) return;
     bridge.channels.splice(i, 1);
     ch.bridgeId = null;
+    // stasis_bridge.c bridge_stasis_pull clears the roles when leaving a holding bridge.
+    if (bridge.type === "holding") ch.bridgeRole = null;
     this.emit(new Set([...bridge.apps, ...ch.apps]), {
       type: "ChannelLeftBridge",
       timestamp: asteriskTime(),
@@ -330,6 +356,7 @@ export class SimSwitch {
       channel: ch.toJSON(),
     });
     this.log.add("bridgeLeave", ch.id, { bridgeId: bridge.id });
+    kickLonely(this, bridge);
   }
 
   destroyBridge(bridge: SimBridge): void {
@@ -337,12 +364,15 @@ export class SimSwitch {
       const ch = this.channels.get(id);
       if (ch) this.removeFromBridge(bridge, ch);
     }
+    bridge.moh = null;
+    dropAnnouncer(this, bridge);
     this.bridges.delete(bridge.id);
     this.emit(bridge.apps, { type: "BridgeDestroyed", timestamp: asteriskTime(), bridge: bridge.toJSON() });
     this.log.add("bridgeDestroy", undefined, { bridgeId: bridge.id });
   }
 
   shutdown(): void {
+    for (const bridge of this.bridges.values()) bridge.announcer?.control.killForHangup();
     for (const ch of [...this.channels.values()]) {
       for (const t of ch.timers) clearTimeout(t);
       ch.control.killForHangup();

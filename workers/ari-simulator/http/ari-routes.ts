@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { asteriskTime } from "../clock";
 import { SimBridge, type SimChannel } from "../model";
+import { playOnBridge, resolveMohClass, startBridgeMoh, stopBridgeMoh } from "../bridge-media";
+import { endpointJson } from "../endpoints";
 import { originate } from "../originate";
 import { queuePlayback, stopPlayback } from "../playbacks";
 import { queueRecording, startRecording } from "../recordings";
@@ -111,6 +113,29 @@ function play(ctx: RouteContext): AriResponse {
   return { status: 201, body: json, headers: { Location: `/ari/playbacks/${playback.id}` } };
 }
 
+/**
+ * POST /bridges/{id}/play[/{playbackId}] (resource_bridges.c): 404 for an unknown bridge; media, skipms and
+ * offsetms are only checked by stasis_app_control_play_uri, whose failure is an allocation failure (500).
+ */
+function playBridge(ctx: RouteContext): AriResponse {
+  const bridge = ctx.sw.bridges.get(ctx.vars.bridgeId!);
+  if (!bridge) return error(404, "Bridge not found");
+  const p = ctx.params;
+  const medias = p.list("media").filter((m) => m.length > 0);
+  if (medias.length === 0 || p.int("skipms") < 0 || p.int("offsetms") < 0) {
+    return { status: 500, body: { error: "Allocation failed" } };
+  }
+  const { playback, json } = playOnBridge(
+    ctx.sw,
+    bridge,
+    medias,
+    p.str("lang"),
+    ctx.vars.playbackId ?? p.str("playbackId"),
+    ctx.receivedAt,
+  );
+  return { status: 201, body: json, headers: { Location: `/ari/playbacks/${playback.id}` } };
+}
+
 function record(ctx: RouteContext): AriResponse {
   const p = ctx.params;
   if (p.int("maxDurationSeconds") < 0) return error(400, "max_duration_seconds cannot be negative");
@@ -173,7 +198,7 @@ function addChannels(ctx: RouteContext, remove: boolean): AriResponse {
   for (const c of chans) {
     const recording = [...sw.liveRecordings.values()].some((r) => r.channelId === c.id && r.state === "recording");
     if (recording) return error(409, `Channel ${c.id} currently recording`);
-    sw.addToBridge(bridge, c);
+    sw.addToBridge(bridge, c, ctx.params.str("role") || undefined);
   }
   return noContent;
 }
@@ -244,7 +269,25 @@ export function buildAriRouter(): Router {
     },
   });
   r.add("/channels/{channelId}/ring", { POST: logged("ring"), DELETE: logged("ringStop") });
-  r.add("/channels/{channelId}/moh", { POST: logged("mohStart"), DELETE: logged("mohStop") });
+  // resource_channels.c ast_ari_channels_start_moh / stop_moh: find_control, channel_state_invalid, then the
+  // control's MOH command; the class falls back to "default" (res_musiconhold.c local_ast_moh_start).
+  r.add("/channels/{channelId}/moh", {
+    POST: (ctx) => {
+      const ch = controllable(ctx);
+      if (isResponse(ch)) return ch;
+      const requested = ctx.params.str("mohClass");
+      ch.moh = resolveMohClass(ctx.sw, requested);
+      ctx.sw.log.add("mohStart", ch.id, { requested: requested ?? null, mohClass: ch.moh, requestedAt: ctx.receivedAt });
+      return noContent;
+    },
+    DELETE: (ctx) => {
+      const ch = controllable(ctx);
+      if (isResponse(ch)) return ch;
+      ch.moh = null;
+      ctx.sw.log.add("mohStop", ch.id, { requestedAt: ctx.receivedAt });
+      return noContent;
+    },
+  });
   r.add("/channels/{channelId}/hold", { POST: logged("hold"), DELETE: logged("unhold") });
   r.add("/channels/{channelId}/silence", { POST: logged("silenceStart"), DELETE: logged("silenceStop") });
   const mute = (kind: string) => (ctx: RouteContext) => {
@@ -336,6 +379,21 @@ export function buildAriRouter(): Router {
     },
   });
   r.add("/bridges/{bridgeId}/addChannel", { POST: (ctx) => addChannels(ctx, false) });
+  r.add("/bridges/{bridgeId}/moh", {
+    POST: (ctx) => {
+      const b = ctx.sw.bridges.get(ctx.vars.bridgeId!);
+      if (!b) return error(404, "Bridge not found");
+      startBridgeMoh(ctx.sw, b, ctx.params.str("mohClass"));
+      return noContent;
+    },
+    DELETE: (ctx) => {
+      const b = ctx.sw.bridges.get(ctx.vars.bridgeId!);
+      if (!b) return error(404, "Bridge not found");
+      return stopBridgeMoh(ctx.sw, b) ? noContent : error(409, "Bridge isn't playing music");
+    },
+  });
+  r.add("/bridges/{bridgeId}/play", { POST: playBridge });
+  r.add("/bridges/{bridgeId}/play/{playbackId}", { POST: playBridge });
   r.add("/bridges/{bridgeId}/removeChannel", { POST: (ctx) => addChannels(ctx, true) });
 
   const stored = (sw: SimSwitch, name: string) => sw.storedRecordings.get(name);
@@ -405,7 +463,32 @@ export function buildAriRouter(): Router {
         ? ok(appJson(sw, vars.applicationName!))
         : error(404, "Application not found"),
   });
-  r.add("/endpoints", { GET: () => ok([]) });
+  const endpointChannels = (sw: SimSwitch, key: string) =>
+    [...sw.channels.values()].filter((c) => c.endpoint === key).map((c) => c.id);
+  // resource_endpoints.c: list, list_by_tech (404 for a technology that has no endpoints registered), get.
+  r.add("/endpoints", {
+    GET: ({ sw }) => ok(sw.endpoints.list().map((e) => endpointJson(e, endpointChannels(sw, `${e.technology}/${e.resource}`)))),
+  });
+  r.add("/endpoints/{tech}", {
+    GET: ({ sw, vars }) => {
+      const tech = vars.tech!;
+      if (!sw.cfg.technologies.some((t) => t.toLowerCase() === tech.toLowerCase())) {
+        return error(404, `No Endpoints found - invalid tech ${tech}`);
+      }
+      return ok(
+        sw.endpoints
+          .list()
+          .filter((e) => e.technology.toLowerCase() === tech.toLowerCase())
+          .map((e) => endpointJson(e, endpointChannels(sw, `${e.technology}/${e.resource}`))),
+      );
+    },
+  });
+  r.add("/endpoints/{tech}/{resource}", {
+    GET: ({ sw, vars }) => {
+      const e = sw.endpoints.get(vars.tech!, vars.resource!);
+      return e ? ok(endpointJson(e, endpointChannels(sw, `${e.technology}/${e.resource}`))) : error(404, "Endpoint not found");
+    },
+  });
   r.add("/sounds", {
     GET: ({ sw }) =>
       ok(Object.keys(sw.cfg.sounds).map((id) => ({ id, text: "", formats: [{ language: "en", format: "gsm" }] }))),
