@@ -296,4 +296,57 @@ describe("bridges: MOH, announcements, roles (resource_bridges.c, res_stasis.c, 
     expect((await ari(sim, "POST", `/ari/channels/${ringing}/moh`)).status).toBe(409);
     await ari(sim, "DELETE", `/ari/channels/${ringing}`);
   });
+
+  it("bridge recording: 201 with target bridge:<id>, events to the bridge's app, ends at maxDuration; errors 404/422", async () => {
+    const caller = await inboundCaller();
+    const b = (await ari(sim, "POST", "/ari/bridges?type=mixing")).json;
+    await ari(sim, "POST", `/ari/bridges/${b.id}/addChannel?channel=${caller}`);
+    expect((await ari(sim, "POST", `/ari/bridges/nope/record?name=x&format=wav`)).status).toBe(404);
+    const badFormat = await ari(sim, "POST", `/ari/bridges/${b.id}/record?name=x&format=mp3`);
+    expect(badFormat.status).toBe(422);
+    expect(badFormat.json).toEqual({ message: "specified format is unknown on this system" });
+    const r = await ari(sim, "POST", `/ari/bridges/${b.id}/record?name=talk-1&format=wav&maxDurationSeconds=2`);
+    expect(r.status).toBe(201);
+    expect(r.headers.get("location")).toBe("/ari/recordings/live/talk-1");
+    expect(r.json).toMatchObject({ name: "talk-1", format: "wav", state: "queued", target_uri: `bridge:${b.id}` });
+    const done = await sub.waitFor((e) => e.type === "RecordingFinished" && e.recording.name === "talk-1", 5000);
+    expect(done.recording).toMatchObject({ state: "done", duration: 2, target_uri: `bridge:${b.id}` });
+    expect(sub.events.some((e) => e.type === "RecordingStarted" && e.recording.name === "talk-1")).toBe(true);
+    expect((await ari(sim, "GET", "/ari/recordings/stored/talk-1")).status).toBe(200);
+    expect((await ari(sim, "GET", `/ari/bridges/${b.id}`)).json.channels).toEqual([caller]);
+    await ari(sim, "DELETE", `/ari/channels/${caller}`);
+    await ari(sim, "DELETE", `/ari/bridges/${b.id}`);
+  });
+
+  it("the Recorder hears the mix of a mixing bridge but no caller in a holding bridge; it stops when the bridge empties", async () => {
+    for (const type of ["mixing", "holding"]) {
+      const caller = await inboundCaller();
+      const b = (await ari(sim, "POST", `/ari/bridges?type=${type}`)).json;
+      await ari(sim, "POST", `/ari/bridges/${b.id}/addChannel?channel=${caller}`);
+      const name = `silence-${type}`;
+      await ari(sim, "POST", `/ari/bridges/${b.id}/record?name=${name}&format=wav&maxSilenceSeconds=1&maxDurationSeconds=20`);
+      const ch = sim.sw.channels.get(caller)!;
+      sim.sw.talk(ch, true);
+      await sleep(2500 * SCALE);
+      sim.sw.talk(ch, false);
+      const done = await sub.waitFor((e) => e.type === "RecordingFinished" && e.recording.name === name, 5000);
+      // Mixing: 2.5 s of talk, then 1 s of silence ends it. Holding: silence from the start ends it after 1 s.
+      if (type === "mixing") {
+        expect(done.recording.talking_duration).toBeGreaterThanOrEqual(2);
+        expect(done.recording.duration).toBeGreaterThanOrEqual(3);
+      } else expect(done.recording).toMatchObject({ duration: 1, talking_duration: 1 });
+      await ari(sim, "DELETE", `/ari/channels/${caller}`);
+      await ari(sim, "DELETE", `/ari/bridges/${b.id}`);
+    }
+    const caller = await inboundCaller();
+    const b = (await ari(sim, "POST", "/ari/bridges?type=mixing")).json;
+    await ari(sim, "POST", `/ari/bridges/${b.id}/addChannel?channel=${caller}`);
+    await ari(sim, "POST", `/ari/bridges/${b.id}/record?name=until-empty&format=wav`);
+    await sub.waitFor((e) => e.type === "RecordingStarted" && e.recording.name === "until-empty");
+    await ari(sim, "POST", `/ari/bridges/${b.id}/removeChannel?channel=${caller}`);
+    const done = await sub.waitFor((e) => e.type === "RecordingFinished" && e.recording.name === "until-empty");
+    expect(done.recording.state).toBe("done");
+    await ari(sim, "DELETE", `/ari/channels/${caller}`);
+    await ari(sim, "DELETE", `/ari/bridges/${b.id}`);
+  });
 });

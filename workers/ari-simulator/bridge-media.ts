@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { asteriskTime } from "./clock";
 import { type SimBridge, SimChannel, SimPlayback } from "./model";
 import { PlaybackCommand, type QueuePlaybackResult, playbackCommands } from "./playbacks";
+import { type RecordError, queueRecording, startRecording } from "./recordings";
 import type { SimSwitch } from "./switch";
 
 /**
@@ -11,6 +12,24 @@ import type { SimSwitch } from "./switch";
 export function resolveMohClass(sw: SimSwitch, requested: string | undefined): string | null {
   if (requested && sw.cfg.mohClasses.includes(requested)) return requested;
   return sw.cfg.mohClasses.includes("default") ? "default" : null;
+}
+
+/** An internal media channel of a bridge (chan_bridge_media.c, named like core_unreal.c's ;1 half). */
+function mediaChannel(sw: SimSwitch, tech: "Announcer" | "Recorder"): SimChannel {
+  const ch = new SimChannel(
+    sw.newUniqueId(),
+    sw.newMediaChannelName(tech),
+    "Up",
+    "",
+    { name: "", number: "" },
+    { name: "", number: "" },
+    { context: "default", exten: "s", priority: 1, app_name: "", app_data: "" },
+    asteriskTime(),
+    "en",
+    "outbound",
+  );
+  ch.internal = true;
+  return ch;
 }
 
 /** The holding bridge already has an announcer: bridge_holding.c refuses a second one (kicked out). */
@@ -61,19 +80,7 @@ export function playOnBridge(
   let refused = false;
   if (!bridge.announcer) {
     refused = announcerTaken(sw, bridge);
-    bridge.announcer = new SimChannel(
-      sw.newUniqueId(),
-      sw.newAnnouncerChannelName(),
-      "Up",
-      "",
-      { name: "", number: "" },
-      { name: "", number: "" },
-      { context: "default", exten: "s", priority: 1, app_name: "", app_data: "" },
-      asteriskTime(),
-      "en",
-      "outbound",
-    );
-    bridge.announcer.internal = true;
+    bridge.announcer = mediaChannel(sw, "Announcer");
   }
   const announcer = bridge.announcer;
   const pb = new SimPlayback(playbackId || randomUUID(), medias, language || announcer.language, `bridge:${bridge.id}`, announcer.id);
@@ -112,6 +119,54 @@ export function dropAnnouncer(sw: SimSwitch, bridge: SimBridge): void {
   announcer.control.killForHangup();
 }
 
+export interface BridgeRecordParams {
+  name?: string;
+  format?: string;
+  maxDurationSeconds: number;
+  maxSilenceSeconds: number;
+  beep: boolean;
+  terminateOn?: string;
+  ifExists?: string;
+}
+
+/**
+ * POST /bridges/{id}/record (resource_bridges.c ast_ari_bridges_record): a Recorder channel (internal,
+ * lonely) joins the bridge and records on its own control, target_uri `bridge:<id>`, events to the
+ * bridge's apps; it hangs up when the recording ends. Validation: format (422) first, then the
+ * recording options as on a channel.
+ */
+export function recordBridge(
+  sw: SimSwitch,
+  bridge: SimBridge,
+  p: BridgeRecordParams,
+): { json: Record<string, unknown>; name: string } | RecordError {
+  const recorder = mediaChannel(sw, "Recorder");
+  const rec = startRecording(sw, recorder, p, `bridge:${bridge.id}`);
+  if ("status" in rec) return rec;
+  bridge.recorders.add(recorder);
+  sw.mixTalk(bridge);
+  const json = queueRecording(sw, recorder, rec, () => bridge.apps);
+  recorder.control.push({
+    kind: "recorderExhausted",
+    start: (done) => {
+      bridge.recorders.delete(recorder);
+      done();
+    },
+    abortForHangup: () => undefined,
+    runDead: () => undefined,
+  });
+  return { json, name: rec.name };
+}
+
+/** The Recorders leave (bridge emptied or destroyed): their recordings end as on a hangup, still `done`. */
+export function dropRecorders(bridge: SimBridge): void {
+  for (const recorder of [...bridge.recorders]) {
+    bridge.recorders.delete(recorder);
+    recorder.hungUp = true;
+    recorder.control.killForHangup();
+  }
+}
+
 /**
  * bridge_channel.c bridge_dissolve_check: when only lonely channels (the Announcers, pushed with
  * AST_BRIDGE_CHANNEL_FLAG_LONELY) remain after a channel left, they are made to leave too: MOH stops and a
@@ -124,4 +179,5 @@ export function kickLonely(sw: SimSwitch, bridge: SimBridge): void {
     sw.log.add("bridgeMohStop", undefined, { bridgeId: bridge.id, reason: "last channel left" });
   }
   dropAnnouncer(sw, bridge);
+  dropRecorders(bridge);
 }

@@ -238,6 +238,8 @@ export class SimBridge {
   moh: { mohClass: string | null } | null = null;
   /** The Announcer channel whose control queue plays POST /bridges/{id}/play (resource_bridges.c). */
   announcer: SimChannel | null = null;
+  /** The Recorder channels of POST /bridges/{id}/record (resource_bridges.c ast_ari_bridges_record), one per recording. */
+  readonly recorders = new Set<SimChannel>();
   constructor(
     readonly id: string,
     readonly type: "mixing" | "holding",
@@ -247,7 +249,7 @@ export class SimBridge {
 
   /** Members the bridge technology counts: the channels plus the internal Announcers (not in `channels`). */
   get memberCount(): number {
-    return this.channels.length + (this.moh ? 1 : 0) + (this.announcer ? 1 : 0);
+    return this.channels.length + (this.moh ? 1 : 0) + (this.announcer ? 1 : 0) + this.recorders.size;
   }
 
   toJSON(): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { CallLog } from "./call-log";
 import { Clock, asteriskTime, now } from "./clock";
 import type { SimulatorConfig } from "./config";
 import { dialplanHas } from "./dialplan";
-import { dropAnnouncer, kickLonely } from "./bridge-media";
+import { dropAnnouncer, dropRecorders, kickLonely } from "./bridge-media";
 import { SimEndpoints } from "./endpoints";
 import { SimFaults } from "./faults";
 import { MediaCache } from "./media-cache";
@@ -82,9 +82,9 @@ export class SimSwitch {
     return `Local/${target}-${(this.localSeq++).toString(16).padStart(8, "0")};1`;
   }
 
-  /** The Announcer a bridge plays with (chan_bridge_media.c via core_unreal.c: "Announcer/ARI-%08x;1"). */
-  newAnnouncerChannelName(): string {
-    return `Announcer/ARI-${(this.announcerSeq++).toString(16).padStart(8, "0")};1`;
+  /** A bridge's media channel (chan_bridge_media.c via core_unreal.c: "Announcer/ARI-%08x;1"). */
+  newMediaChannelName(tech: "Announcer" | "Recorder"): string {
+    return `${tech}/ARI-${(this.announcerSeq++).toString(16).padStart(8, "0")};1`;
   }
 
   newProtocolId(): string {
@@ -305,6 +305,27 @@ export class SimSwitch {
     ch.emitter.emit("dtmf", digit, durationMs);
   }
 
+  /** The caller starts or stops speaking; a bridge's Recorder hears the mix of a mixing bridge's members. */
+  talk(ch: SimChannel, talking: boolean): void {
+    ch.talking = talking;
+    ch.emitter.emit("talk", talking);
+    const bridge = ch.bridgeId ? this.bridges.get(ch.bridgeId) : undefined;
+    if (bridge) this.mixTalk(bridge);
+  }
+
+  /**
+   * The Recorder (role "recorder") hears the mix in a mixing bridge; in a holding bridge it is a
+   * participant and hears only the announcer (bridge_holding.c holding_bridge_write), never a caller.
+   */
+  mixTalk(bridge: SimBridge): void {
+    const talking = bridge.type === "mixing" && bridge.channels.some((id) => this.channels.get(id)?.talking);
+    for (const rec of bridge.recorders) {
+      if (rec.talking === talking) continue;
+      rec.talking = talking;
+      rec.emitter.emit("talk", talking);
+    }
+  }
+
   // ---- bridges (membership is needed by hangup) -----------------------------------------
 
   /**
@@ -332,6 +353,7 @@ export class SimSwitch {
       channel: ch.toJSON(),
     });
     this.log.add("bridgeEnter", ch.id, { bridgeId: bridge.id, role: ch.bridgeRole });
+    this.mixTalk(bridge);
     if (bridge.type === "mixing" && bridge.channels.length >= 2) {
       const members = bridge.channels.map((id) => this.channels.get(id)).filter((c): c is SimChannel => !!c);
       for (const m of members) {
@@ -356,6 +378,7 @@ export class SimSwitch {
       channel: ch.toJSON(),
     });
     this.log.add("bridgeLeave", ch.id, { bridgeId: bridge.id });
+    this.mixTalk(bridge);
     kickLonely(this, bridge);
   }
 
@@ -366,13 +389,17 @@ export class SimSwitch {
     }
     bridge.moh = null;
     dropAnnouncer(this, bridge);
+    dropRecorders(bridge);
     this.bridges.delete(bridge.id);
     this.emit(bridge.apps, { type: "BridgeDestroyed", timestamp: asteriskTime(), bridge: bridge.toJSON() });
     this.log.add("bridgeDestroy", undefined, { bridgeId: bridge.id });
   }
 
   shutdown(): void {
-    for (const bridge of this.bridges.values()) bridge.announcer?.control.killForHangup();
+    for (const bridge of this.bridges.values()) {
+      bridge.announcer?.control.killForHangup();
+      for (const rec of bridge.recorders) rec.control.killForHangup();
+    }
     for (const ch of [...this.channels.values()]) {
       for (const t of ch.timers) clearTimeout(t);
       ch.control.killForHangup();

@@ -110,6 +110,8 @@ export interface AriClient {
      * earlier ones. A holding bridge has one announcer: stop its MOH first, or the playback fails at once.
      */
     play(bridgeId: string, media: string | string[], opts?: PlayOptions): Promise<Playback>;
+    /** Records the bridge's mix (target_uri `bridge:<id>`); in a holding bridge only its announcer is heard. */
+    record(bridgeId: string, opts: RecordOptions): Promise<LiveRecording>;
   };
   readonly endpoints: {
     list(): Promise<Endpoint[]>;
@@ -131,6 +133,16 @@ export interface AriClient {
 }
 
 const list = (ids: string | string[]): string => (Array.isArray(ids) ? ids.join(",") : ids);
+
+const recordQuery = (opts: RecordOptions) => ({
+  name: opts.name,
+  format: opts.format,
+  maxDurationSeconds: opts.maxDurationSeconds,
+  maxSilenceSeconds: opts.maxSilenceSeconds,
+  beep: opts.beep,
+  terminateOn: opts.terminateOn,
+  ifExists: opts.ifExists,
+});
 
 /**
  * Asterisk splits a media query value on commas; a URI that itself contains a comma must travel in
@@ -176,18 +188,7 @@ export function createAriClient(config: AriClientConfig): AriClient {
           opts,
         ),
       record: (id, opts) =>
-        http.request("POST", `/channels/${seg(id)}/record`, {
-          query: {
-            name: opts.name,
-            format: opts.format,
-            maxDurationSeconds: opts.maxDurationSeconds,
-            maxSilenceSeconds: opts.maxSilenceSeconds,
-            beep: opts.beep,
-            terminateOn: opts.terminateOn,
-            ifExists: opts.ifExists,
-          },
-          schema: LiveRecordingSchema,
-        }),
+        http.request("POST", `/channels/${seg(id)}/record`, { query: recordQuery(opts), schema: LiveRecordingSchema }),
       continueInDialplan: (id, opts = {}) =>
         http.request("POST", `/channels/${seg(id)}/continue`, {
           query: { context: opts.context, extension: opts.extension, priority: opts.priority, label: opts.label },
@@ -236,6 +237,8 @@ export function createAriClient(config: AriClientConfig): AriClient {
       destroy: (bridgeId) => http.request("DELETE", `/bridges/${seg(bridgeId)}`),
       startMoh: (bridgeId, mohClass) => http.request("POST", `/bridges/${seg(bridgeId)}/moh`, { query: { mohClass } }),
       stopMoh: (bridgeId) => http.request("DELETE", `/bridges/${seg(bridgeId)}/moh`),
+      record: (bridgeId, opts) =>
+        http.request("POST", `/bridges/${seg(bridgeId)}/record`, { query: recordQuery(opts), schema: LiveRecordingSchema }),
       play: (bridgeId, media, opts = {}) =>
         playRequest(
           http,

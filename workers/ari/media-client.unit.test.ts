@@ -94,6 +94,23 @@ describe("ARI client: endpoints, bridge MOH and announcements", () => {
     await client.bridges.destroy(bridge.id);
   });
 
+  it("records a bridge: the live recording targets the bridge and finishes", async () => {
+    const caller = await callerInStasis();
+    const bridge = await client.bridges.create({ type: "mixing" });
+    await client.bridges.addChannel(bridge.id, caller);
+    const finished = new Promise<number | undefined>((resolve) => {
+      client.events.on("RecordingFinished", (e) => {
+        if (e.recording.name === "call-rec") resolve(e.recording.duration);
+      });
+    });
+    const rec = await client.bridges.record(bridge.id, { name: "call-rec", format: "wav", maxDurationSeconds: 1 });
+    expect(rec).toMatchObject({ name: "call-rec", state: "queued", target_uri: `bridge:${bridge.id}` });
+    expect(await finished).toBe(1);
+    expect((await client.recordings.getStored("call-rec")).format).toBe("wav");
+    await client.channels.hangup(caller);
+    await client.bridges.destroy(bridge.id);
+  });
+
   it("reads an originated agent channel on its endpoint while it rings", async () => {
     const ch = await client.channels.originate({ endpoint: "PJSIP/1001", app: "cc-flows", appArgs: "agent", timeout: 20 });
     expect((await client.endpoints.get("PJSIP", "1001")).channel_ids).toEqual([ch.id]);

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { asteriskTime } from "../clock";
 import { SimBridge, type SimChannel } from "../model";
-import { playOnBridge, resolveMohClass, startBridgeMoh, stopBridgeMoh } from "../bridge-media";
+import { playOnBridge, recordBridge, resolveMohClass, startBridgeMoh, stopBridgeMoh } from "../bridge-media";
 import { endpointJson } from "../endpoints";
 import { originate } from "../originate";
 import { queuePlayback, stopPlayback } from "../playbacks";
-import { queueRecording, startRecording } from "../recordings";
+import { RECORDING_FORMATS, queueRecording, startRecording } from "../recordings";
 import type { SimSwitch } from "../switch";
 import { type AriResponse, error } from "./ari-http";
 import { type RouteContext, Router } from "./router";
@@ -390,6 +390,26 @@ export function buildAriRouter(): Router {
       const b = ctx.sw.bridges.get(ctx.vars.bridgeId!);
       if (!b) return error(404, "Bridge not found");
       return stopBridgeMoh(ctx.sw, b) ? noContent : error(409, "Bridge isn't playing music");
+    },
+  });
+  r.add("/bridges/{bridgeId}/record", {
+    POST: (ctx) => {
+      const b = ctx.sw.bridges.get(ctx.vars.bridgeId!);
+      if (!b) return error(404, "Bridge not found");
+      const p = ctx.params;
+      const format = p.str("format");
+      if (!format || !RECORDING_FORMATS.includes(format)) return error(422, "specified format is unknown on this system");
+      const r = recordBridge(ctx.sw, b, {
+        name: p.str("name"),
+        format,
+        maxDurationSeconds: p.int("maxDurationSeconds"),
+        maxSilenceSeconds: p.int("maxSilenceSeconds"),
+        beep: p.bool("beep"),
+        terminateOn: p.str("terminateOn"),
+        ifExists: p.str("ifExists"),
+      });
+      if ("status" in r) return error(r.status, r.message);
+      return { status: 201, body: r.json, headers: { Location: `/ari/recordings/live/${encodeURIComponent(r.name)}` } };
     },
   });
   r.add("/bridges/{bridgeId}/play", { POST: playBridge });
