@@ -29,9 +29,10 @@ function parseCallerId(s: string | undefined): { name: string; number: string } 
 
 /**
  * POST /channels (ari_channels_handle_originate_with_id): validates, creates the outbound channel in
- * state Down and answers 200 at once; the simulated far end then rings and answers (or is busy), and
- * on answer the channel runs Stasis(app,appArgs): Dial "", Ringing, Dial RINGING, Up, Dial ANSWER,
- * ChannelVarset STASISSTATUS, StasisStart.
+ * state Down and answers 200 at once; the simulated far end (a configured endpoint's script, else the
+ * trunk defaults) then rings and answers, is busy or never answers, and on answer the channel runs
+ * Stasis(app,appArgs): Dial "", Ringing, Dial RINGING, Up, Dial ANSWER, ChannelVarset STASISSTATUS,
+ * StasisStart. An endpoint that does not exist or is not registered fails the request itself.
  */
 export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number): OriginateResult {
   const err = (status: number, message: string): OriginateResult => ({ status, body: { message } });

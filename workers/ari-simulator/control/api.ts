@@ -98,17 +98,19 @@ export async function handleControl(sw: SimSwitch, calls: CallManager, req: Inco
       return json(res, 200, sw.endpoints.list());
     }
     if (parts[0] === "endpoints" && parts.length === 3) {
-      const [, tech, resource] = parts;
+      const [, techIn, resource] = parts;
+      const tech = sw.cfg.technologies.find((t) => t.toLowerCase() === techIn!.toLowerCase());
+      if (!tech) return json(res, 400, { message: `technology ${techIn} is not configured (option technologies)` });
       if (method === "PUT") {
         const parsed = EndpointRequestSchema.safeParse(JSON.parse((await readBody(req)).toString() || "{}"));
         if (!parsed.success) return json(res, 400, { message: parsed.error.message });
         const script = typeof parsed.data === "string" ? parseEndpointDsl(parsed.data) : EndpointScriptSchema.parse(parsed.data);
-        const ep = sw.endpoints.set(tech!, resource!, script);
+        const ep = sw.endpoints.set(tech, resource!, script);
         sw.log.add("endpointSet", undefined, { endpoint: `${tech}/${resource}`, script });
         return json(res, 200, ep);
       }
       if (method === "DELETE") {
-        return sw.endpoints.delete(tech!, resource!) ? json(res, 204) : json(res, 404, { message: "Endpoint not found" });
+        return sw.endpoints.delete(tech, resource!) ? json(res, 204) : json(res, 404, { message: "Endpoint not found" });
       }
     }
     if (parts[0] === "log" && method === "GET") {
