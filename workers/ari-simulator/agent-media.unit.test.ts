@@ -13,7 +13,14 @@ beforeAll(async () => {
     timeScale: SCALE,
     openEndpoints: false,
     mohClasses: ["default", "queue-vip"],
-    endpoints: { "1001": "answer after 1s", "1002": "busy", "1003": "no answer", "1004": "unregistered", "1005": "answer after 500ms; talk 2s" },
+    endpoints: {
+      "1001": "answer after 1s",
+      "1002": "busy",
+      "1003": "no answer",
+      "1004": "unregistered",
+      "1005": "answer after 500ms; talk 2s",
+      "1008": "decline after 1s",
+    },
   });
   sub = await subscribe(sim);
 });
@@ -44,6 +51,7 @@ describe("endpoint scripts (control DSL)", () => {
     expect(parseEndpointDsl("busy").behaviour).toBe("busy");
     expect(parseEndpointDsl("no answer").behaviour).toBe("noAnswer");
     expect(parseEndpointDsl("unregistered").registered).toBe(false);
+    expect(parseEndpointDsl("decline after 3s")).toMatchObject({ behaviour: "decline", answerAfterMs: 3000 });
     expect(() => parseEndpointDsl("answer after soon")).toThrow(/bad duration "soon"/);
     expect(() => parseEndpointDsl("dance")).toThrow(/cannot parse endpoint step "dance"/);
   });
@@ -108,6 +116,34 @@ describe("originate to agent endpoints (resource_channels.c, main/dial.c, chan_p
     expect(d).toMatchObject({ cause: 19, cause_txt: "User alerting, no answer" });
     expect(sub.events.filter(forChannel(id)).map(shape)).toEqual(["Dial:", "State:Ringing", "Dial:RINGING", "ChannelDestroyed"]);
     expect((await sim.control.getCall(id)).hungUpBy).toBe("timeout");
+  });
+
+  it("decline (603): ChannelHangupRequest cause 21, the dial reports NOANSWER, ChannelDestroyed 21 Call Rejected", async () => {
+    const id: string = (await originate("PJSIP/1008")).json.id;
+    const d = await sub.waitFor((e) => e.type === "ChannelDestroyed" && e.channel.id === id, 5000);
+    expect(d).toMatchObject({ cause: 21, cause_txt: "Call Rejected" });
+    expect(sub.events.filter(forChannel(id)).map(shape)).toEqual([
+      "Dial:",
+      "State:Ringing",
+      "Dial:RINGING",
+      "ChannelHangupRequest",
+      "Dial:NOANSWER",
+      "ChannelDestroyed",
+    ]);
+    expect(sub.events.find((e) => e.type === "ChannelHangupRequest" && e.channel.id === id)).toMatchObject({ cause: 21 });
+  });
+
+  it("the app withdraws a ringing offer: soft hangup request, Dial status from the reason (ast_hangup_cause_to_dial_status), destroyed", async () => {
+    const id: string = (await originate("PJSIP/1003", "&timeout=20")).json.id;
+    await sub.waitFor((e) => e.type === "ChannelStateChange" && e.channel.id === id && e.channel.state === "Ringing");
+    expect((await ari(sim, "DELETE", `/ari/channels/${id}`)).status).toBe(204);
+    expect(sub.events.filter(forChannel(id)).map(shape).slice(3)).toEqual(["ChannelHangupRequest", "Dial:NOANSWER", "ChannelDestroyed"]);
+    expect(sub.events.find((e) => e.type === "ChannelHangupRequest" && e.channel.id === id)).toMatchObject({ cause: 32, soft: true });
+    expect(sub.events.find((e) => e.type === "ChannelDestroyed" && e.channel.id === id)).toMatchObject({ cause: 16 });
+    const busy: string = (await originate("PJSIP/1003", "&timeout=20")).json.id;
+    await sub.waitFor((e) => e.type === "ChannelStateChange" && e.channel.id === busy && e.channel.state === "Ringing");
+    await ari(sim, "DELETE", `/ari/channels/${busy}?reason=busy`);
+    expect(sub.events.some((e) => e.type === "Dial" && e.peer.id === busy && e.dialstatus === "BUSY")).toBe(true);
   });
 
   it("unregistered or unknown endpoint: 500 Allocation failed before any channel exists; offline / 404 on /endpoints", async () => {

@@ -5,10 +5,11 @@ import { z } from "zod";
  * - answer: rings after ringAfterMs, answers answerAfterMs later; with talkMs it hangs up (BYE) that long after answering
  * - busy: answers 486 Busy Here after ringAfterMs (Dial BUSY, cause 17)
  * - noAnswer: rings until the originate timeout (cause 19)
+ * - decline: rings, then rejects after answerAfterMs (603 Decline: cause 21, res/res_pjsip.c ast_sip_hangup_sip2cause)
  * registered: false = no contact: Asterisk refuses the originate (500 Allocation failed), the endpoint is offline.
  */
 export const EndpointScriptSchema = z.object({
-  behaviour: z.enum(["answer", "busy", "noAnswer"]).default("answer"),
+  behaviour: z.enum(["answer", "busy", "noAnswer", "decline"]).default("answer"),
   registered: z.boolean().default(true),
   ringAfterMs: z.number().int().min(0).optional(),
   answerAfterMs: z.number().int().min(0).optional(),
@@ -22,7 +23,7 @@ export const EndpointRequestSchema = z.union([z.string(), EndpointScriptSchema])
 
 /**
  * Text form of an endpoint script, steps separated by ";":
- *   answer after 2s | ring 100ms | talk 30s | busy | no answer | unregistered
+ *   answer after 2s | ring 100ms | talk 30s | busy | no answer | decline [after 3s] | unregistered
  * e.g. "answer after 2s; talk 30s" = rings, answers after 2 s, hangs up 30 s later.
  */
 export function parseEndpointDsl(text: string): EndpointScript {
@@ -40,6 +41,9 @@ export function parseEndpointDsl(text: string): EndpointScript {
       script.ringAfterMs = duration(m[1]!, step);
     } else if ((m = /^(?:talk|hangup after|hang up after) (\S+)$/.exec(step))) {
       script.talkMs = duration(m[1]!, step);
+    } else if ((m = /^decline(?:s)?(?: after (\S+))?$/.exec(step))) {
+      script.behaviour = "decline";
+      if (m[1]) script.answerAfterMs = duration(m[1], step);
     } else if (step === "busy") {
       script.behaviour = "busy";
     } else if (step === "no answer" || step === "noanswer") {

@@ -104,6 +104,8 @@ export class SimChannel {
   bridgeRole: string | null = null;
   /** `PJSIP/<resource>` of a configured endpoint this channel was originated to (GET /endpoints channel_ids). */
   endpoint: string | null = null;
+  /** An originated channel main/dial.c is still dialing (rung, not answered): its hangup ends the dial with a Dial event. */
+  dialing: { dialstring: string } | null = null;
   /** Music-on-hold class playing to this channel (POST /channels/{id}/moh), null when none. */
   moh: string | null = null;
   /**

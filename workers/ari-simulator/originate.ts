@@ -107,17 +107,20 @@ export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number
     if (ch.hungUp) return;
     ch.dialplan = { ...ch.dialplan, app_name: "AppDial2", app_data: "(Outgoing Line)" };
     dial("");
+    ch.dialing = { dialstring: resource };
     const timeoutS = p.timeout === undefined || p.timeout === 0 ? 30 : p.timeout;
     if (timeoutS > 0) {
       // dial.c handle_timeout_trip: hangup cause NO_ANSWER and ast_hangup, with no Dial event and no
       // hangup request (nothing queued a hangup frame): only ChannelDestroyed, cause 19.
       timer(timeoutS * 1000, () => {
         if (ch.state === "Up") return;
+        ch.dialing = null;
         sw.hangup(ch, { cause: 19, by: "timeout", noRequest: true });
       });
     }
     timer(script?.ringAfterMs ?? sw.cfg.ringAfterMs, () => {
       if (busy) {
+        ch.dialing = null;
         dial("BUSY");
         sw.hangup(ch, { cause: 17, by: "farEnd" });
         return;
@@ -125,8 +128,14 @@ export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number
       sw.setState(ch, "Ringing");
       dial("RINGING");
       if (noAnswer) return;
+      if (script?.behaviour === "decline") {
+        // chan_pjsip_session_end queues the hangup with the 603's cause; the dial loop then reports it.
+        timer(script.answerAfterMs ?? sw.cfg.answerAfterMs, () => sw.hangup(ch, { cause: 21, by: "farEnd" }));
+        return;
+      }
       timer(script?.answerAfterMs ?? sw.cfg.answerAfterMs, () => {
         sw.setState(ch, "Up");
+        ch.dialing = null;
         dial("ANSWER");
         for (const t of ch.timers) clearTimeout(t);
         ch.timers.clear();

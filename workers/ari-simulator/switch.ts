@@ -18,6 +18,14 @@ import {
   type StoredRecording,
 } from "./model";
 
+/** main/dial.c ast_hangup_cause_to_dial_status. */
+function dialStatus(cause: number): string {
+  if (cause === 17) return "BUSY";
+  if (cause === 34) return "CONGESTION";
+  if (cause === 3 || cause === 20) return "CHANUNAVAIL";
+  return "NOANSWER";
+}
+
 /** ast_softhangup reasons (include/asterisk/channel.h) that ChannelHangupRequest reports as its cause. */
 const SOFTHANGUP_EXPLICIT = 32;
 const SOFTHANGUP_APPUNLOAD = 16;
@@ -210,6 +218,13 @@ export class SimSwitch {
       this.emitChannel(ch, "ChannelHangupRequest", o.soft ? { cause: SOFTHANGUP_EXPLICIT, soft: true } : { cause });
     }
     ch.control.killForHangup();
+    if (ch.dialing) {
+      // main/dial.c monitor_dial: ast_read of the hung-up channel fails, the dial publishes a Dial event
+      // whose status comes from the hangup cause (ast_hangup_cause_to_dial_status), then ast_hangup.
+      const { dialstring } = ch.dialing;
+      ch.dialing = null;
+      this.emit(ch.apps, { type: "Dial", timestamp: asteriskTime(), dialstatus: dialStatus(cause), forward: "", dialstring, peer: ch.toJSON() });
+    }
     if (ch.bridgeId) {
       const bridge = this.bridges.get(ch.bridgeId);
       if (bridge) this.removeFromBridge(bridge, ch);
