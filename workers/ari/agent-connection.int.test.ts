@@ -21,6 +21,7 @@ beforeAll(async () => {
       "1002": "busy",
       "1003": "no answer",
       "1004": "unregistered",
+      "1005": "decline after 1s",
     },
   });
   ari = createAriClient({ url: sim.url, username: "asterisk", password: "asterisk", app: "cc-flows" });
@@ -152,5 +153,30 @@ describe("agent connection through the ARI client (simulator)", () => {
     expect((await ari.channels.list()).length).toBe(before);
     expect((await ari.endpoints.get("PJSIP", "1004")).state).toBe("offline");
     await endCaller(caller, holding);
+  });
+
+  it("agent declines: cause 21 Call Rejected, the caller keeps waiting", async () => {
+    const { caller, holding } = await waitingCaller();
+    const ch = await ari.channels.originate({ endpoint: "PJSIP/1005", app: "cc-flows", appArgs: "agent" });
+    const gone = await next("ChannelDestroyed", (e) => e.channel.id === ch.id);
+    expect(gone).toMatchObject({ cause: 21, cause_txt: "Call Rejected" });
+    expect((await sim.control.getCall(caller)).hearsMoh).toBe("default");
+    await endCaller(caller, holding);
+  });
+
+  it("caller hangs up while the agent rings: the app withdraws the offer, nothing is left", async () => {
+    const { caller, holding } = await waitingCaller();
+    const ringing = next("ChannelStateChange", (e) => e.channel.state === "Ringing");
+    const agent = await ari.channels.originate({ endpoint: "PJSIP/1003", app: "cc-flows", appArgs: "agent", timeout: 30 });
+    expect((await ringing).channel.id).toBe(agent.id);
+    const callerGone = next("ChannelDestroyed", (e) => e.channel.id === caller);
+    await sim.control.hangup(caller);
+    expect((await callerGone).cause).toBe(16);
+    const withdrawn = next("Dial", (e) => e.peer.id === agent.id && e.dialstatus === "NOANSWER");
+    await ari.channels.hangup(agent.id);
+    await withdrawn;
+    await ari.bridges.destroy(holding);
+    expect((await ari.channels.list()).map((c) => c.id)).not.toContain(agent.id);
+    expect(await ari.bridges.list()).toEqual([]);
   });
 });
