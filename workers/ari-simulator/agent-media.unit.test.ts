@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEndpointDsl } from "./endpoints";
 import { type AriSimulator, startAriSimulator } from "./server";
-import { type RawEvent, type RawSubscriber, ari, sleep, subscribe } from "./test-support";
+import { type RawEvent, type RawResponse, type RawSubscriber, ari, sleep, subscribe } from "./test-support";
 
 const SCALE = 0.05;
 let sim: AriSimulator;
@@ -40,7 +40,7 @@ async function inboundCaller(): Promise<string> {
   return callId;
 }
 
-async function originate(endpoint: string, extra = ""): Promise<{ status: number; json: any }> {
+async function originate(endpoint: string, extra = ""): Promise<RawResponse> {
   return ari(sim, "POST", `/ari/channels?endpoint=${encodeURIComponent(endpoint)}&app=cc-flows&appArgs=agent,call-7${extra}`);
 }
 

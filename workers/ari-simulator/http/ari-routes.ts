@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { asteriskTime } from "../clock";
 import { SimBridge, type SimChannel } from "../model";
-import { playOnBridge, recordBridge, resolveMohClass, startBridgeMoh, stopBridgeMoh } from "../bridge-media";
-import { endpointJson } from "../endpoints";
+import { resolveMohClass } from "../bridge-media";
 import { originate } from "../originate";
 import { queuePlayback, stopPlayback } from "../playbacks";
-import { RECORDING_FORMATS, queueRecording, startRecording } from "../recordings";
+import { queueRecording, startRecording } from "../recordings";
 import type { SimSwitch } from "../switch";
 import { type AriResponse, error } from "./ari-http";
 import { type RouteContext, Router } from "./router";
+import { addBridgeMediaRoutes } from "./bridge-media-routes";
+import { addEndpointRoutes } from "./endpoint-routes";
 import { storedRecordingFile } from "./stored-recording-file";
 
 const ok = (body: unknown): AriResponse => ({ status: 200, body });
@@ -107,29 +108,6 @@ function play(ctx: RouteContext): AriResponse {
     ch,
     medias,
     p.str("lang") || ch.language,
-    ctx.vars.playbackId ?? p.str("playbackId"),
-    ctx.receivedAt,
-  );
-  return { status: 201, body: json, headers: { Location: `/ari/playbacks/${playback.id}` } };
-}
-
-/**
- * POST /bridges/{id}/play[/{playbackId}] (resource_bridges.c): 404 for an unknown bridge; media, skipms and
- * offsetms are only checked by stasis_app_control_play_uri, whose failure is an allocation failure (500).
- */
-function playBridge(ctx: RouteContext): AriResponse {
-  const bridge = ctx.sw.bridges.get(ctx.vars.bridgeId!);
-  if (!bridge) return error(404, "Bridge not found");
-  const p = ctx.params;
-  const medias = p.list("media").filter((m) => m.length > 0);
-  if (medias.length === 0 || p.int("skipms") < 0 || p.int("offsetms") < 0) {
-    return { status: 500, body: { error: "Allocation failed" } };
-  }
-  const { playback, json } = playOnBridge(
-    ctx.sw,
-    bridge,
-    medias,
-    p.str("lang"),
     ctx.vars.playbackId ?? p.str("playbackId"),
     ctx.receivedAt,
   );
@@ -379,41 +357,7 @@ export function buildAriRouter(): Router {
     },
   });
   r.add("/bridges/{bridgeId}/addChannel", { POST: (ctx) => addChannels(ctx, false) });
-  r.add("/bridges/{bridgeId}/moh", {
-    POST: (ctx) => {
-      const b = ctx.sw.bridges.get(ctx.vars.bridgeId!);
-      if (!b) return error(404, "Bridge not found");
-      startBridgeMoh(ctx.sw, b, ctx.params.str("mohClass"));
-      return noContent;
-    },
-    DELETE: (ctx) => {
-      const b = ctx.sw.bridges.get(ctx.vars.bridgeId!);
-      if (!b) return error(404, "Bridge not found");
-      return stopBridgeMoh(ctx.sw, b) ? noContent : error(409, "Bridge isn't playing music");
-    },
-  });
-  r.add("/bridges/{bridgeId}/record", {
-    POST: (ctx) => {
-      const b = ctx.sw.bridges.get(ctx.vars.bridgeId!);
-      if (!b) return error(404, "Bridge not found");
-      const p = ctx.params;
-      const format = p.str("format");
-      if (!format || !RECORDING_FORMATS.includes(format)) return error(422, "specified format is unknown on this system");
-      const r = recordBridge(ctx.sw, b, {
-        name: p.str("name"),
-        format,
-        maxDurationSeconds: p.int("maxDurationSeconds"),
-        maxSilenceSeconds: p.int("maxSilenceSeconds"),
-        beep: p.bool("beep"),
-        terminateOn: p.str("terminateOn"),
-        ifExists: p.str("ifExists"),
-      });
-      if ("status" in r) return error(r.status, r.message);
-      return { status: 201, body: r.json, headers: { Location: `/ari/recordings/live/${encodeURIComponent(r.name)}` } };
-    },
-  });
-  r.add("/bridges/{bridgeId}/play", { POST: playBridge });
-  r.add("/bridges/{bridgeId}/play/{playbackId}", { POST: playBridge });
+  addBridgeMediaRoutes(r);
   r.add("/bridges/{bridgeId}/removeChannel", { POST: (ctx) => addChannels(ctx, true) });
 
   const stored = (sw: SimSwitch, name: string) => sw.storedRecordings.get(name);
@@ -483,32 +427,7 @@ export function buildAriRouter(): Router {
         ? ok(appJson(sw, vars.applicationName!))
         : error(404, "Application not found"),
   });
-  const endpointChannels = (sw: SimSwitch, key: string) =>
-    [...sw.channels.values()].filter((c) => c.endpoint === key).map((c) => c.id);
-  // resource_endpoints.c: list, list_by_tech (404 for a technology that has no endpoints registered), get.
-  r.add("/endpoints", {
-    GET: ({ sw }) => ok(sw.endpoints.list().map((e) => endpointJson(e, endpointChannels(sw, `${e.technology}/${e.resource}`)))),
-  });
-  r.add("/endpoints/{tech}", {
-    GET: ({ sw, vars }) => {
-      const tech = vars.tech!;
-      if (!sw.cfg.technologies.some((t) => t.toLowerCase() === tech.toLowerCase())) {
-        return error(404, `No Endpoints found - invalid tech ${tech}`);
-      }
-      return ok(
-        sw.endpoints
-          .list()
-          .filter((e) => e.technology.toLowerCase() === tech.toLowerCase())
-          .map((e) => endpointJson(e, endpointChannels(sw, `${e.technology}/${e.resource}`))),
-      );
-    },
-  });
-  r.add("/endpoints/{tech}/{resource}", {
-    GET: ({ sw, vars }) => {
-      const e = sw.endpoints.get(vars.tech!, vars.resource!);
-      return e ? ok(endpointJson(e, endpointChannels(sw, `${e.technology}/${e.resource}`))) : error(404, "Endpoint not found");
-    },
-  });
+  addEndpointRoutes(r);
   r.add("/sounds", {
     GET: ({ sw }) =>
       ok(Object.keys(sw.cfg.sounds).map((id) => ({ id, text: "", formats: [{ language: "en", format: "gsm" }] }))),
