@@ -1,3 +1,4 @@
+import { type EndpointScript, type EndpointScriptInput, EndpointScriptSchema, parseEndpointDsl } from "./endpoints";
 import { defaultSoundsDir, readSoundDurations } from "./sound-files";
 
 /** Options of the simulator; every field has a default (see resolveConfig). */
@@ -38,6 +39,19 @@ export interface SimulatorOptions {
   busyNumbers?: string[];
   /** Numbers/extensions that ring and never answer (originate timeout applies). */
   noAnswerNumbers?: string[];
+  /**
+   * PJSIP endpoints configured (agents' phones): resource -> script (or its text, see parseEndpointDsl).
+   * An originate to `PJSIP/<resource>` follows the endpoint's script; the control API changes them at run time.
+   */
+  endpoints?: Record<string, EndpointScriptInput | string>;
+  /**
+   * true (default): an endpoint not in `endpoints` exists and behaves like a trunk (ringAfterMs,
+   * answerAfterMs, busyNumbers, noAnswerNumbers). false: it does not exist, as on Asterisk, where the
+   * originate fails with 500 Allocation failed (chan_pjsip.c "endpoint was not found").
+   */
+  openEndpoints?: boolean;
+  /** musiconhold.conf classes; an unknown class falls back to "default" (res_musiconhold.c). Default ["default"]. */
+  mohClasses?: string[];
   /** Channel technologies that exist; anything else gives 500 Allocation failed. Default ["PJSIP"]. */
   technologies?: string[];
   /** Dialplan context inbound calls arrive in. Default "from-trunk". */
@@ -60,7 +74,8 @@ export interface SimulatorOptions {
   version?: string;
 }
 
-export type SimulatorConfig = Required<Omit<SimulatorOptions, "inboundEndpoint" | "soundsDir">> & {
+export type SimulatorConfig = Required<Omit<SimulatorOptions, "inboundEndpoint" | "soundsDir" | "endpoints">> & {
+  endpoints: Record<string, EndpointScript>;
   inboundEndpoint?: string;
   soundsDir: string | null;
 };
@@ -125,6 +140,14 @@ function soundsIn(dir: string): Record<string, number> {
   }
 }
 
+function endpointScript(resource: string, script: EndpointScriptInput | string): EndpointScript {
+  try {
+    return typeof script === "string" ? parseEndpointDsl(script) : EndpointScriptSchema.parse(script);
+  } catch (err) {
+    throw new Error(`endpoints.${resource}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 export function resolveConfig(o: SimulatorOptions = {}): SimulatorConfig {
   const soundsDir = o.soundsDir === undefined ? defaultSoundsDir() : o.soundsDir;
   return {
@@ -143,6 +166,11 @@ export function resolveConfig(o: SimulatorOptions = {}): SimulatorConfig {
     answerAfterMs: o.answerAfterMs ?? 1500,
     busyNumbers: o.busyNumbers ?? [],
     noAnswerNumbers: o.noAnswerNumbers ?? [],
+    endpoints: Object.fromEntries(
+      Object.entries(o.endpoints ?? {}).map(([resource, script]) => [resource, endpointScript(resource, script)]),
+    ),
+    openEndpoints: o.openEndpoints ?? true,
+    mohClasses: o.mohClasses ?? ["default"],
     technologies: o.technologies ?? ["PJSIP"],
     inboundContext: o.inboundContext ?? "from-trunk",
     stasisRetry: o.stasisRetry ?? null,

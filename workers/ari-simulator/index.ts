@@ -7,3 +7,5 @@ export type { CallStatus, LogEntry, PlaceCallRequest, SimulatorControl } from ".
 export { parseScriptDsl } from "./script/dsl";
 export { CallScriptSchema, ScriptStepSchema } from "./script/schema";
 export type { CallScript, ScriptStep } from "./script/schema";
+export { EndpointScriptSchema, parseEndpointDsl } from "./endpoints";
+export type { EndpointScript, EndpointScriptInput, SimEndpoint } from "./endpoints";

@@ -100,6 +100,19 @@ export class SimChannel {
   /** Stasis application controlling the channel; null when not in Stasis. */
   stasisApp: string | null = null;
   bridgeId: string | null = null;
+  /** Bridge role set by addChannel?role= (holding bridges: participant or announcer); cleared on leaving a holding bridge. */
+  bridgeRole: string | null = null;
+  /** `PJSIP/<resource>` of a configured endpoint this channel was originated to (GET /endpoints channel_ids). */
+  endpoint: string | null = null;
+  /** An originated channel main/dial.c is still dialing (rung, not answered): its hangup ends the dial with a Dial event. */
+  dialing: { dialstring: string } | null = null;
+  /** Music-on-hold class playing to this channel (POST /channels/{id}/moh), null when none. */
+  moh: string | null = null;
+  /**
+   * Internal channels (the Announcer a bridge plays MOH or announcements with) are hidden from apps by
+   * res_stasis.c's app_sanitizer: no events, not in a bridge's `channels`.
+   */
+  internal = false;
   hungUp = false;
   destroyed = false;
   /** The caller is speaking (script "talk"). */
@@ -220,6 +233,15 @@ export interface StoredRecording {
 export class SimBridge {
   readonly channels: string[] = [];
   readonly apps = new Set<string>();
+  /**
+   * MOH through an Announcer channel (res_stasis.c bridge_moh_create): the class it plays (null: no class
+   * found, silence); null when the bridge has no MOH channel.
+   */
+  moh: { mohClass: string | null } | null = null;
+  /** The Announcer channel whose control queue plays POST /bridges/{id}/play (resource_bridges.c). */
+  announcer: SimChannel | null = null;
+  /** The Recorder channels of POST /bridges/{id}/record (resource_bridges.c ast_ari_bridges_record), one per recording. */
+  readonly recorders = new Set<SimChannel>();
   constructor(
     readonly id: string,
     readonly type: "mixing" | "holding",
@@ -227,10 +249,15 @@ export class SimBridge {
     readonly creationtime: string,
   ) {}
 
+  /** Members the bridge technology counts: the channels plus the internal Announcers (not in `channels`). */
+  get memberCount(): number {
+    return this.channels.length + (this.moh ? 1 : 0) + (this.announcer ? 1 : 0) + this.recorders.size;
+  }
+
   toJSON(): Record<string, unknown> {
     return {
       id: this.id,
-      technology: this.type === "holding" ? "holding_bridge" : this.channels.length > 2 ? "softmix" : "simple_bridge",
+      technology: this.type === "holding" ? "holding_bridge" : this.memberCount > 2 ? "softmix" : "simple_bridge",
       bridge_type: this.type,
       bridge_class: "stasis",
       creator: "Stasis",

@@ -29,9 +29,10 @@ function parseCallerId(s: string | undefined): { name: string; number: string } 
 
 /**
  * POST /channels (ari_channels_handle_originate_with_id): validates, creates the outbound channel in
- * state Down and answers 200 at once; the simulated far end then rings and answers (or is busy), and
- * on answer the channel runs Stasis(app,appArgs): Dial "", Ringing, Dial RINGING, Up, Dial ANSWER,
- * ChannelVarset STASISSTATUS, StasisStart.
+ * state Down and answers 200 at once; the simulated far end (a configured endpoint's script, else the
+ * trunk defaults) then rings and answers, is busy or never answers, and on answer the channel runs
+ * Stasis(app,appArgs): Dial "", Ringing, Dial RINGING, Up, Dial ANSWER, ChannelVarset STASISSTATUS,
+ * StasisStart. An endpoint that does not exist or is not registered fails the request itself.
  */
 export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number): OriginateResult {
   const err = (status: number, message: string): OriginateResult => ({ status, body: { message } });
@@ -49,11 +50,23 @@ export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number
   if (!sw.cfg.technologies.some((t) => t.toLowerCase() === tech.toLowerCase())) {
     return { status: 500, body: { error: "Allocation failed" } };
   }
-  if (p.channelId && sw.channels.has(p.channelId)) return err(409, "Channel with given unique ID already exists");
-
   const at = resource.indexOf("@");
   const number = at >= 0 ? resource.slice(0, at) : resource;
   const endpointName = at >= 0 ? resource.slice(at + 1) : resource;
+  const configured = sw.endpoints.get(tech, endpointName);
+  // chan_pjsip.c request(): an unknown endpoint ("endpoint '%s' was not found") and one without a
+  // reachable contact (res_pjsip_session.c "No URI available. Is endpoint registered?") both fail the
+  // channel request with cause 3; ast_dial_prerun fails, resource_channels.c answers 500 before any channel exists.
+  if ((!configured && !sw.cfg.openEndpoints) || (configured && !configured.script.registered)) {
+    sw.log.add("originateFailed", undefined, {
+      endpoint: p.endpoint,
+      reason: configured ? "endpoint not registered" : "endpoint not found",
+      requestedAt,
+    });
+    return { status: 500, body: { error: "Allocation failed" } };
+  }
+  if (p.channelId && sw.channels.has(p.channelId)) return err(409, "Channel with given unique ID already exists");
+
   const cid = parseCallerId(p.callerId);
   const ch = new SimChannel(
     p.channelId || sw.newUniqueId(),
@@ -71,7 +84,14 @@ export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number
   sw.channels.set(ch.id, ch);
   if (p.app && sw.apps.isActive(p.app)) ch.apps.add(p.app);
   sw.log.add("originate", ch.id, { endpoint: p.endpoint, app: p.app, appArgs: p.appArgs, callerId: p.callerId, requestedAt });
+  if (configured) {
+    ch.endpoint = `${configured.technology}/${configured.resource}`;
+    sw.onEndpointChannel?.(ch);
+  }
   const body = ch.toJSON();
+  const script = configured?.script;
+  const busy = script ? script.behaviour === "busy" : sw.cfg.busyNumbers.includes(number);
+  const noAnswer = script ? script.behaviour === "noAnswer" : sw.cfg.noAnswerNumbers.includes(number);
 
   const timer = (ms: number, fn: () => void) => {
     const t = sw.clock.timer(ms, () => {
@@ -87,29 +107,43 @@ export function originate(sw: SimSwitch, p: OriginateParams, requestedAt: number
     if (ch.hungUp) return;
     ch.dialplan = { ...ch.dialplan, app_name: "AppDial2", app_data: "(Outgoing Line)" };
     dial("");
+    ch.dialing = { dialstring: resource };
     const timeoutS = p.timeout === undefined || p.timeout === 0 ? 30 : p.timeout;
     if (timeoutS > 0) {
+      // dial.c handle_timeout_trip: hangup cause NO_ANSWER and ast_hangup, with no Dial event and no
+      // hangup request (nothing queued a hangup frame): only ChannelDestroyed, cause 19.
       timer(timeoutS * 1000, () => {
         if (ch.state === "Up") return;
-        dial("NOANSWER");
-        sw.hangup(ch, { cause: 19, by: "timeout" });
+        ch.dialing = null;
+        sw.hangup(ch, { cause: 19, by: "timeout", noRequest: true });
       });
     }
-    timer(sw.cfg.ringAfterMs, () => {
-      if (sw.cfg.busyNumbers.includes(number)) {
+    timer(script?.ringAfterMs ?? sw.cfg.ringAfterMs, () => {
+      if (busy) {
+        ch.dialing = null;
         dial("BUSY");
         sw.hangup(ch, { cause: 17, by: "farEnd" });
         return;
       }
       sw.setState(ch, "Ringing");
       dial("RINGING");
-      if (sw.cfg.noAnswerNumbers.includes(number)) return;
-      timer(sw.cfg.answerAfterMs, () => {
+      if (noAnswer) return;
+      if (script?.behaviour === "decline") {
+        // chan_pjsip_session_end queues the hangup with the 603's cause; the dial loop then reports it.
+        timer(script.answerAfterMs ?? sw.cfg.answerAfterMs, () => sw.hangup(ch, { cause: 21, by: "farEnd" }));
+        return;
+      }
+      timer(script?.answerAfterMs ?? sw.cfg.answerAfterMs, () => {
         sw.setState(ch, "Up");
+        ch.dialing = null;
         dial("ANSWER");
         for (const t of ch.timers) clearTimeout(t);
         ch.timers.clear();
         sw.log.add("farEndAnswer", ch.id, {});
+        if (script?.talkMs !== undefined) {
+          // The agent ends the call: chan_pjsip.c chan_pjsip_session_end queues the hangup, cause 16.
+          timer(script.talkMs, () => sw.hangup(ch, { cause: 16, by: "farEnd" }));
+        }
         if (p.app) {
           sw.enterStasis(ch, p.app, p.appArgs ? p.appArgs.split(",") : []);
         } else {

@@ -81,6 +81,8 @@ export class PlaybackCommand implements Command {
     private readonly sw: SimSwitch,
     private readonly ch: SimChannel,
     readonly pb: SimPlayback,
+    /** Apps that receive the playback events: the channel's, or a bridge's for a bridge announcement. */
+    private readonly audience: () => Iterable<string> = () => ch.apps,
   ) {}
 
   start(done: () => void): void {
@@ -89,7 +91,7 @@ export class PlaybackCommand implements Command {
   }
 
   private publish(type: string): void {
-    const t = this.sw.emit(this.ch.apps, { type, timestamp: asteriskTime(), playback: this.pb.toJSON() });
+    const t = this.sw.emit(this.audience(), { type, timestamp: asteriskTime(), playback: this.pb.toJSON() });
     this.sw.log.add(`playback${type.replace("Playback", "")}`, this.ch.id, {
       playbackId: this.pb.id,
       media: this.pb.medias[this.pb.index],

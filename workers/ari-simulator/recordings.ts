@@ -33,10 +33,12 @@ export class RecordCommand implements Command {
     private readonly sw: SimSwitch,
     private readonly ch: SimChannel,
     readonly rec: SimLiveRecording,
+    /** Apps that receive the recording events: the channel's, or a bridge's for a bridge recording. */
+    private readonly audience: () => Iterable<string> = () => ch.apps,
   ) {}
 
   private publish(type: string): void {
-    const t = this.sw.emit(this.ch.apps, { type, timestamp: asteriskTime(), recording: this.rec.toJSON() });
+    const t = this.sw.emit(this.audience(), { type, timestamp: asteriskTime(), recording: this.rec.toJSON() });
     this.sw.log.add(`recording${type.replace("Recording", "")}`, this.ch.id, { name: this.rec.name, ...this.rec.toJSON(), sent: t });
   }
 
@@ -218,6 +220,7 @@ export function startRecording(
   sw: SimSwitch,
   ch: SimChannel,
   p: { name?: string; format?: string; maxDurationSeconds: number; maxSilenceSeconds: number; beep: boolean; terminateOn?: string; ifExists?: string },
+  targetUri = `channel:${ch.id}`,
 ): SimLiveRecording | RecordError {
   const terminateOn = (p.terminateOn ?? "none").toLowerCase();
   if (!["none", "any", "#", "*"].includes(terminateOn)) return { status: 400, message: "terminateOn invalid" };
@@ -231,7 +234,7 @@ export function startRecording(
   if ((ifExists === "fail" && sw.storedRecordings.has(p.name)) || sw.liveRecordings.has(p.name)) {
     return { status: 409, message: `Recording '${p.name}' already exists and can not be overwritten` };
   }
-  const rec = new SimLiveRecording(p.name, p.format, `channel:${ch.id}`, ch.id, {
+  const rec = new SimLiveRecording(p.name, p.format, targetUri, ch.id, {
     maxDurationSeconds: p.maxDurationSeconds,
     maxSilenceSeconds: p.maxSilenceSeconds,
     beep: p.beep,
@@ -243,8 +246,13 @@ export function startRecording(
   return rec;
 }
 
-export function queueRecording(sw: SimSwitch, ch: SimChannel, rec: SimLiveRecording): Record<string, unknown> {
+export function queueRecording(
+  sw: SimSwitch,
+  ch: SimChannel,
+  rec: SimLiveRecording,
+  audience?: () => Iterable<string>,
+): Record<string, unknown> {
   const json = rec.toJSON();
-  sw.queue(ch, new RecordCommand(sw, ch, rec));
+  sw.queue(ch, new RecordCommand(sw, ch, rec, audience));
   return json;
 }

@@ -44,6 +44,7 @@ export async function startAriSimulator(options: SimulatorOptions = {}): Promise
   const sw = new SimSwitch(cfg);
   const calls = new CallManager(sw);
   sw.onCallerScript = (ch, script) => calls.adopt(ch, script);
+  sw.onEndpointChannel = (ch) => calls.track(ch);
   const router = buildAriRouter();
   const version = cfg.version;
 

@@ -4,6 +4,8 @@ import { CallLog } from "./call-log";
 import { Clock, asteriskTime, now } from "./clock";
 import type { SimulatorConfig } from "./config";
 import { dialplanHas } from "./dialplan";
+import { dropAnnouncer, dropRecorders, kickLonely } from "./bridge-media";
+import { SimEndpoints } from "./endpoints";
 import { SimFaults } from "./faults";
 import { MediaCache } from "./media-cache";
 import {
@@ -15,6 +17,14 @@ import {
   type SimPlayback,
   type StoredRecording,
 } from "./model";
+
+/** main/dial.c ast_hangup_cause_to_dial_status. */
+function dialStatus(cause: number): string {
+  if (cause === 17) return "BUSY";
+  if (cause === 34) return "CONGESTION";
+  if (cause === 3 || cause === 20) return "CHANUNAVAIL";
+  return "NOANSWER";
+}
 
 /** ast_softhangup reasons (include/asterisk/channel.h) that ChannelHangupRequest reports as its cause. */
 const SOFTHANGUP_EXPLICIT = 32;
@@ -48,16 +58,22 @@ export class SimSwitch {
   readonly bridges = new Map<string, SimBridge>();
   readonly liveRecordings = new Map<string, SimLiveRecording>();
   readonly storedRecordings = new Map<string, StoredRecording>();
+  /** Configured PJSIP endpoints (agents' phones) and how each takes a call. */
+  readonly endpoints = new SimEndpoints();
   readonly startedAt = Date.now();
   private uniqueSeq = 0;
+  private announcerSeq = 0;
   private pjsipSeq = 0;
   private localSeq = 0;
+  /** Follows a channel originated to a configured endpoint (set by the control API, for its call status). */
+  onEndpointChannel: ((ch: SimChannel) => void) | null = null;
   /** Runs a caller script on a channel (set by the control API: a Local channel's caller context). */
   onCallerScript: ((ch: SimChannel, script: string) => void) | null = null;
 
   constructor(readonly cfg: SimulatorConfig) {
     this.clock = new Clock(cfg.timeScale);
     this.apps = new AppRegistry(cfg.asteriskId);
+    for (const [resource, script] of Object.entries(cfg.endpoints)) this.endpoints.set("PJSIP", resource, script);
   }
 
   /** Asterisk uniqueid: "<epoch seconds>.<counter>". */
@@ -72,6 +88,11 @@ export class SimSwitch {
   /** core_unreal.c: "%s/%s-%08x;1" with the tech and "<exten>@<context>". */
   newLocalChannelName(target: string): string {
     return `Local/${target}-${(this.localSeq++).toString(16).padStart(8, "0")};1`;
+  }
+
+  /** A bridge's media channel (chan_bridge_media.c via core_unreal.c: "Announcer/ARI-%08x;1"). */
+  newMediaChannelName(tech: "Announcer" | "Recorder"): string {
+    return `${tech}/ARI-${(this.announcerSeq++).toString(16).padStart(8, "0")};1`;
   }
 
   newProtocolId(): string {
@@ -212,7 +233,7 @@ export class SimSwitch {
    * and a channel that came to Stasis from the dialplan gets AST_SOFTHANGUP_APPUNLOAD (16) when
    * __ast_pbx_run (main/pbx.c) ends after the Stasis app returned. ChannelDestroyed carries the cause.
    */
-  hangup(ch: SimChannel, o: { cause?: number; soft?: boolean; by: string }): void {
+  hangup(ch: SimChannel, o: { cause?: number; soft?: boolean; by: string; noRequest?: boolean }): void {
     if (ch.hungUp) return;
     const cause = o.cause ?? 16;
     ch.hungUp = true;
@@ -220,8 +241,17 @@ export class SimSwitch {
     for (const t of ch.timers) clearTimeout(t);
     ch.timers.clear();
     this.log.add("hangup", ch.id, { by: o.by, cause });
-    this.emitChannel(ch, "ChannelHangupRequest", o.soft ? { cause: SOFTHANGUP_EXPLICIT, soft: true } : { cause });
+    if (!o.noRequest) {
+      this.emitChannel(ch, "ChannelHangupRequest", o.soft ? { cause: SOFTHANGUP_EXPLICIT, soft: true } : { cause });
+    }
     ch.control.killForHangup();
+    if (ch.dialing) {
+      // main/dial.c monitor_dial: ast_read of the hung-up channel fails, the dial publishes a Dial event
+      // whose status comes from the hangup cause (ast_hangup_cause_to_dial_status), then ast_hangup.
+      const { dialstring } = ch.dialing;
+      ch.dialing = null;
+      this.emit(ch.apps, { type: "Dial", timestamp: asteriskTime(), dialstatus: dialStatus(cause), forward: "", dialstring, peer: ch.toJSON() });
+    }
     if (ch.bridgeId) {
       const bridge = this.bridges.get(ch.bridgeId);
       if (bridge) this.removeFromBridge(bridge, ch);
@@ -317,14 +347,44 @@ export class SimSwitch {
     ch.emitter.emit("dtmf", digit, durationMs);
   }
 
+  /** The caller starts or stops speaking; a bridge's Recorder hears the mix of a mixing bridge's members. */
+  talk(ch: SimChannel, talking: boolean): void {
+    ch.talking = talking;
+    ch.emitter.emit("talk", talking);
+    const bridge = ch.bridgeId ? this.bridges.get(ch.bridgeId) : undefined;
+    if (bridge) this.mixTalk(bridge);
+  }
+
+  /**
+   * The Recorder (role "recorder") hears the mix in a mixing bridge; in a holding bridge it is a
+   * participant and hears only the announcer (bridge_holding.c holding_bridge_write), never a caller.
+   */
+  mixTalk(bridge: SimBridge): void {
+    const talking = bridge.type === "mixing" && bridge.channels.some((id) => this.channels.get(id)?.talking);
+    for (const rec of bridge.recorders) {
+      if (rec.talking === talking) continue;
+      rec.talking = talking;
+      rec.emitter.emit("talk", talking);
+    }
+  }
+
   // ---- bridges (membership is needed by hangup) -----------------------------------------
 
-  addToBridge(bridge: SimBridge, ch: SimChannel): void {
-    if (ch.bridgeId === bridge.id) return;
+  /**
+   * addChannel: the role replaces the channel's roles (resource_bridges.c clears them first); in a
+   * holding bridge a channel without the announcer role is a participant (res/stasis/stasis_bridge.c).
+   */
+  addToBridge(bridge: SimBridge, ch: SimChannel, role?: string): void {
+    const newRole = role || (bridge.type === "holding" ? "holding_participant" : null);
+    if (ch.bridgeId === bridge.id) {
+      ch.bridgeRole = newRole;
+      return;
+    }
     if (ch.bridgeId) {
       const old = this.bridges.get(ch.bridgeId);
       if (old) this.removeFromBridge(old, ch);
     }
+    ch.bridgeRole = newRole;
     bridge.channels.push(ch.id);
     ch.bridgeId = bridge.id;
     for (const app of ch.apps) bridge.apps.add(app);
@@ -334,7 +394,8 @@ export class SimSwitch {
       bridge: bridge.toJSON(),
       channel: ch.toJSON(),
     });
-    this.log.add("bridgeEnter", ch.id, { bridgeId: bridge.id });
+    this.log.add("bridgeEnter", ch.id, { bridgeId: bridge.id, role: ch.bridgeRole });
+    this.mixTalk(bridge);
     if (bridge.type === "mixing" && bridge.channels.length >= 2) {
       const members = bridge.channels.map((id) => this.channels.get(id)).filter((c): c is SimChannel => !!c);
       for (const m of members) {
@@ -350,6 +411,8 @@ export class SimSwitch {
     if (i < 0) return;
     bridge.channels.splice(i, 1);
     ch.bridgeId = null;
+    // stasis_bridge.c bridge_stasis_pull clears the roles when leaving a holding bridge.
+    if (bridge.type === "holding") ch.bridgeRole = null;
     this.emit(new Set([...bridge.apps, ...ch.apps]), {
       type: "ChannelLeftBridge",
       timestamp: asteriskTime(),
@@ -357,6 +420,8 @@ export class SimSwitch {
       channel: ch.toJSON(),
     });
     this.log.add("bridgeLeave", ch.id, { bridgeId: bridge.id });
+    this.mixTalk(bridge);
+    kickLonely(this, bridge);
   }
 
   destroyBridge(bridge: SimBridge): void {
@@ -364,12 +429,19 @@ export class SimSwitch {
       const ch = this.channels.get(id);
       if (ch) this.removeFromBridge(bridge, ch);
     }
+    bridge.moh = null;
+    dropAnnouncer(this, bridge);
+    dropRecorders(bridge);
     this.bridges.delete(bridge.id);
     this.emit(bridge.apps, { type: "BridgeDestroyed", timestamp: asteriskTime(), bridge: bridge.toJSON() });
     this.log.add("bridgeDestroy", undefined, { bridgeId: bridge.id });
   }
 
   shutdown(): void {
+    for (const bridge of this.bridges.values()) {
+      bridge.announcer?.control.killForHangup();
+      for (const rec of bridge.recorders) rec.control.killForHangup();
+    }
     for (const ch of [...this.channels.values()]) {
       for (const t of ch.timers) clearTimeout(t);
       ch.control.killForHangup();

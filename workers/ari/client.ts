@@ -8,6 +8,8 @@ import {
   BridgeSchema,
   type Channel,
   ChannelSchema,
+  type Endpoint,
+  EndpointSchema,
   type HangupReason,
   type LiveRecording,
   LiveRecordingSchema,
@@ -95,9 +97,26 @@ export interface AriClient {
     list(): Promise<Bridge[]>;
     get(id: string): Promise<Bridge>;
     create(opts?: { type?: "mixing" | "holding"; bridgeId?: string; name?: string }): Promise<Bridge>;
+    /** In a holding bridge: role "announcer" is heard by all, anything else is a participant. */
     addChannel(bridgeId: string, channelIds: string | string[], opts?: { role?: string }): Promise<void>;
     removeChannel(bridgeId: string, channelIds: string | string[]): Promise<void>;
     destroy(bridgeId: string): Promise<void>;
+    /** Music on hold to the whole bridge; an unknown class plays Asterisk's "default". */
+    startMoh(bridgeId: string, mohClass?: string): Promise<void>;
+    /** 409 (AriHttpError.isConflict) when the bridge plays no music. */
+    stopMoh(bridgeId: string): Promise<void>;
+    /**
+     * An announcement to everyone in the bridge (target_uri `bridge:<id>`), queued behind the bridge's
+     * earlier ones. A holding bridge has one announcer: stop its MOH first, or the playback fails at once.
+     */
+    play(bridgeId: string, media: string | string[], opts?: PlayOptions): Promise<Playback>;
+    /** Records the bridge's mix (target_uri `bridge:<id>`); in a holding bridge only its announcer is heard. */
+    record(bridgeId: string, opts: RecordOptions): Promise<LiveRecording>;
+  };
+  readonly endpoints: {
+    list(): Promise<Endpoint[]>;
+    listByTech(technology: string): Promise<Endpoint[]>;
+    get(technology: string, resource: string): Promise<Endpoint>;
   };
   readonly recordings: {
     listStored(): Promise<StoredRecording[]>;
@@ -114,6 +133,29 @@ export interface AriClient {
 }
 
 const list = (ids: string | string[]): string => (Array.isArray(ids) ? ids.join(",") : ids);
+
+const recordQuery = (opts: RecordOptions) => ({
+  name: opts.name,
+  format: opts.format,
+  maxDurationSeconds: opts.maxDurationSeconds,
+  maxSilenceSeconds: opts.maxSilenceSeconds,
+  beep: opts.beep,
+  terminateOn: opts.terminateOn,
+  ifExists: opts.ifExists,
+});
+
+/**
+ * Asterisk splits a media query value on commas; a URI that itself contains a comma must travel in
+ * the JSON body as an array instead.
+ */
+function playRequest(http: AriHttp, path: string, media: string | string[], opts: PlayOptions): Promise<Playback> {
+  const medias = Array.isArray(media) ? media : [media];
+  const query = { lang: opts.lang, offsetms: opts.offsetms, skipms: opts.skipms };
+  if (medias.some((m) => m.includes(","))) {
+    return http.request("POST", path, { query, body: { media: medias }, schema: PlaybackSchema });
+  }
+  return http.request("POST", path, { query: { ...query, media: medias.join(",") }, schema: PlaybackSchema });
+}
 
 export function createAriClient(config: AriClientConfig): AriClient {
   const http = new AriHttp({
@@ -138,32 +180,15 @@ export function createAriClient(config: AriClientConfig): AriClient {
       get: (id) => http.request("GET", `/channels/${seg(id)}`, { schema: ChannelSchema }),
       answer: (id) => http.request("POST", `/channels/${seg(id)}/answer`),
       hangup: (id, reason) => http.request("DELETE", `/channels/${seg(id)}`, { query: { reason } }),
-      play(id, media, opts = {}) {
-        const medias = Array.isArray(media) ? media : [media];
-        const path = opts.playbackId
-          ? `/channels/${seg(id)}/play/${seg(opts.playbackId)}`
-          : `/channels/${seg(id)}/play`;
-        const query = { lang: opts.lang, offsetms: opts.offsetms, skipms: opts.skipms };
-        // Asterisk splits a media query value on commas; a URI that itself contains a comma
-        // must travel in the JSON body as an array instead.
-        if (medias.some((m) => m.includes(","))) {
-          return http.request("POST", path, { query, body: { media: medias }, schema: PlaybackSchema });
-        }
-        return http.request("POST", path, { query: { ...query, media: medias.join(",") }, schema: PlaybackSchema });
-      },
+      play: (id, media, opts = {}) =>
+        playRequest(
+          http,
+          opts.playbackId ? `/channels/${seg(id)}/play/${seg(opts.playbackId)}` : `/channels/${seg(id)}/play`,
+          media,
+          opts,
+        ),
       record: (id, opts) =>
-        http.request("POST", `/channels/${seg(id)}/record`, {
-          query: {
-            name: opts.name,
-            format: opts.format,
-            maxDurationSeconds: opts.maxDurationSeconds,
-            maxSilenceSeconds: opts.maxSilenceSeconds,
-            beep: opts.beep,
-            terminateOn: opts.terminateOn,
-            ifExists: opts.ifExists,
-          },
-          schema: LiveRecordingSchema,
-        }),
+        http.request("POST", `/channels/${seg(id)}/record`, { query: recordQuery(opts), schema: LiveRecordingSchema }),
       continueInDialplan: (id, opts = {}) =>
         http.request("POST", `/channels/${seg(id)}/continue`, {
           query: { context: opts.context, extension: opts.extension, priority: opts.priority, label: opts.label },
@@ -210,6 +235,23 @@ export function createAriClient(config: AriClientConfig): AriClient {
       removeChannel: (bridgeId, channelIds) =>
         http.request("POST", `/bridges/${seg(bridgeId)}/removeChannel`, { query: { channel: list(channelIds) } }),
       destroy: (bridgeId) => http.request("DELETE", `/bridges/${seg(bridgeId)}`),
+      startMoh: (bridgeId, mohClass) => http.request("POST", `/bridges/${seg(bridgeId)}/moh`, { query: { mohClass } }),
+      stopMoh: (bridgeId) => http.request("DELETE", `/bridges/${seg(bridgeId)}/moh`),
+      record: (bridgeId, opts) =>
+        http.request("POST", `/bridges/${seg(bridgeId)}/record`, { query: recordQuery(opts), schema: LiveRecordingSchema }),
+      play: (bridgeId, media, opts = {}) =>
+        playRequest(
+          http,
+          opts.playbackId ? `/bridges/${seg(bridgeId)}/play/${seg(opts.playbackId)}` : `/bridges/${seg(bridgeId)}/play`,
+          media,
+          opts,
+        ),
+    },
+    endpoints: {
+      list: () => http.request("GET", "/endpoints", { schema: z.array(EndpointSchema) }),
+      listByTech: (technology) => http.request("GET", `/endpoints/${seg(technology)}`, { schema: z.array(EndpointSchema) }),
+      get: (technology, resource) =>
+        http.request("GET", `/endpoints/${seg(technology)}/${seg(resource)}`, { schema: EndpointSchema }),
     },
     recordings: {
       listStored: () => http.request("GET", "/recordings/stored", { schema: z.array(StoredRecordingSchema) }),

@@ -88,6 +88,10 @@ export type ChannelEnteredBridgeEvent = AriEventOf<"ChannelEnteredBridge">;
 export type ChannelLeftBridgeEvent = AriEventOf<"ChannelLeftBridge">;
 export type ApplicationReplacedEvent = AriEventOf<"ApplicationReplaced">;
 export type DialEvent = AriEventOf<"Dial">;
+export type ChannelCreatedEvent = AriEventOf<"ChannelCreated">;
+export type PlaybackContinuingEvent = AriEventOf<"PlaybackContinuing">;
+export type BridgeCreatedEvent = AriEventOf<"BridgeCreated">;
+export type BridgeDestroyedEvent = AriEventOf<"BridgeDestroyed">;
 
 /**
  * An event this client has no schema for, or whose payload did not match the schema.

@@ -86,6 +86,16 @@ export const BridgeSchema = z.object({
 });
 export type Bridge = z.infer<typeof BridgeSchema>;
 
+/** ast_endpoint_snapshot_to_json (main/stasis_endpoints.c); a PJSIP endpoint is online while a contact is reachable. */
+export const EndpointSchema = z.object({
+  technology: z.string(),
+  resource: z.string(),
+  state: z.enum(["unknown", "offline", "online"]).optional(),
+  channel_ids: z.array(z.string()),
+  max_channels: z.number().optional(),
+});
+export type Endpoint = z.infer<typeof EndpointSchema>;
+
 export const VariableSchema = z.object({ value: z.string() });
 
 export const AsteriskInfoSchema = z.object({

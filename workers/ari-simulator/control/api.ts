@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimSwitch } from "../switch";
 import { readBody } from "../http/ari-http";
+import { EndpointRequestSchema, EndpointScriptSchema, parseEndpointDsl } from "../endpoints";
 import { DelayResponsesSchema, DropEventsSchema } from "../faults";
 import { type CallManager, PlaceCallSchema } from "./calls";
 
@@ -22,6 +23,9 @@ function json(res: ServerResponse, status: number, body?: unknown): void {
  *   POST   /_sim/faults/drop-events    {channelId?, types, count?} -> 204: matching events are not sent
  *   POST   /_sim/faults/delay-responses {method, path (regex after /ari), ms, count?} -> 204: answers held back
  *   DELETE /_sim/faults                -> 204: no more faults
+ *   GET    /_sim/endpoints             -> [{technology, resource, script}]
+ *   PUT    /_sim/endpoints/:tech/:res  {behaviour?, registered?, ringAfterMs?, answerAfterMs?, talkMs?} or DSL text -> 200 {script}
+ *   DELETE /_sim/endpoints/:tech/:res  -> 204 (the endpoint no longer exists)
  */
 export async function handleControl(sw: SimSwitch, calls: CallManager, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const parts = url.pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
@@ -70,7 +74,7 @@ export async function handleControl(sw: SimSwitch, calls: CallManager, req: Inco
       if (parts.length === 2 && method === "DELETE") {
         const ch = sw.channels.get(id);
         if (!ch) return json(res, calls.has(id) ? 204 : 404, calls.has(id) ? undefined : { message: "Call not found" });
-        sw.hangup(ch, { cause: 16, by: calls.has(id) ? "caller" : "farEnd" });
+        sw.hangup(ch, { cause: 16, by: calls.has(id) && !ch.endpoint ? "caller" : "farEnd" });
         return json(res, 204);
       }
     }
@@ -89,6 +93,25 @@ export async function handleControl(sw: SimSwitch, calls: CallManager, req: Inco
     if (parts[0] === "faults" && parts.length === 1 && method === "DELETE") {
       sw.faults.clear();
       return json(res, 204);
+    }
+    if (parts[0] === "endpoints" && parts.length === 1 && method === "GET") {
+      return json(res, 200, sw.endpoints.list());
+    }
+    if (parts[0] === "endpoints" && parts.length === 3) {
+      const [, techIn, resource] = parts;
+      const tech = sw.cfg.technologies.find((t) => t.toLowerCase() === techIn!.toLowerCase());
+      if (!tech) return json(res, 400, { message: `technology ${techIn} is not configured (option technologies)` });
+      if (method === "PUT") {
+        const parsed = EndpointRequestSchema.safeParse(JSON.parse((await readBody(req)).toString() || "{}"));
+        if (!parsed.success) return json(res, 400, { message: parsed.error.message });
+        const script = typeof parsed.data === "string" ? parseEndpointDsl(parsed.data) : EndpointScriptSchema.parse(parsed.data);
+        const ep = sw.endpoints.set(tech, resource!, script);
+        sw.log.add("endpointSet", undefined, { endpoint: `${tech}/${resource}`, script });
+        return json(res, 200, ep);
+      }
+      if (method === "DELETE") {
+        return sw.endpoints.delete(tech, resource!) ? json(res, 204) : json(res, 404, { message: "Endpoint not found" });
+      }
     }
     if (parts[0] === "log" && method === "GET") {
       const channelId = url.searchParams.get("channelId");

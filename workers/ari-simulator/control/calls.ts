@@ -31,6 +31,11 @@ export interface CallStatus {
   continuedTo: { context: string; exten: string; priority: number; label?: string } | null;
   hungUpBy: string | null;
   cause: number | null;
+  /** The configured endpoint (`PJSIP/1001`) a channel was originated to, null for inbound calls. */
+  endpoint: string | null;
+  bridgeId: string | null;
+  /** The music-on-hold class this channel hears (its own MOH, or its bridge's), null when none. */
+  hearsMoh: string | null;
   script: { status: string; step: number; error?: string } | null;
   log: LogEntry[];
 }
@@ -39,6 +44,18 @@ interface SimCall {
   channel: SimChannel;
   script: ScriptRunT | null;
   done: Promise<void>;
+}
+
+/**
+ * MOH reaching a channel: its own (POST /channels/{id}/moh), else its bridge's Announcer; in a holding
+ * bridge only participants hear the announcer (bridge_holding.c holding_bridge_write).
+ */
+function hearsMoh(sw: SimSwitch, ch: SimChannel): string | null {
+  if (ch.moh) return ch.moh;
+  const bridge = ch.bridgeId ? sw.bridges.get(ch.bridgeId) : undefined;
+  if (!bridge?.moh) return null;
+  if (bridge.type === "holding" && ch.bridgeRole === "announcer") return null;
+  return bridge.moh.mohClass;
 }
 
 export function toScript(s: PlaceCallRequest["script"]): CallScript | null {
@@ -78,6 +95,15 @@ export class CallManager {
     return ch;
   }
 
+  /** A channel originated to a configured endpoint: followed for its status (no script; the endpoint's script rules it). */
+  track(ch: SimChannel): void {
+    const done = new Promise<void>((resolve) => {
+      if (ch.destroyed) return resolve();
+      ch.emitter.once("destroyed", () => resolve());
+    });
+    this.calls.set(ch.id, { channel: ch, script: null, done });
+  }
+
   /** A channel the switch created itself (a Local originate) whose caller side follows `script`. */
   adopt(ch: SimChannel, scriptText: string): void {
     const done = new Promise<void>((resolve) => {
@@ -115,6 +141,9 @@ export class CallManager {
       continuedTo: ch.continuedTo,
       hungUpBy: ch.hungUpBy,
       cause: ch.destroyCause,
+      endpoint: ch.endpoint,
+      bridgeId: ch.bridgeId,
+      hearsMoh: ch.destroyed ? null : hearsMoh(this.sw, ch),
       script: call.script
         ? { status: call.script.status, step: call.script.step, ...(call.script.error ? { error: call.script.error } : {}) }
         : null,

@@ -1,10 +1,12 @@
 import type { LogEntry } from "../call-log";
+import type { EndpointScriptInput, SimEndpoint } from "../endpoints";
 import type { DelayResponsesRule, DropEventsRule } from "../faults";
 import type { CallStatus, PlaceCallRequest } from "./calls";
 
 export type { CallStatus, PlaceCallRequest } from "./calls";
 export type { LogEntry } from "../call-log";
 export type { CallScript, ScriptStep } from "../script/schema";
+export type { EndpointScript, EndpointScriptInput, SimEndpoint } from "../endpoints";
 
 export interface SimulatorControl {
   /** Places an inbound call into Stasis; `rejected` when no application was registered. */
@@ -21,6 +23,14 @@ export interface SimulatorControl {
   /** Fault injection: matching ARI requests run at once, their answers are sent `ms` later. */
   delayResponses(rule: DelayResponsesRule): Promise<void>;
   clearFaults(): Promise<void>;
+  /**
+   * Configures (or reconfigures) the endpoint an agent's phone registers as: a script object or its text,
+   * e.g. setEndpoint("1001", "answer after 2s; talk 30s"), "busy", "no answer", "unregistered".
+   */
+  setEndpoint(resource: string, script: EndpointScriptInput | string, technology?: string): Promise<SimEndpoint>;
+  /** The endpoint no longer exists (an originate to it fails when openEndpoints is false). */
+  removeEndpoint(resource: string, technology?: string): Promise<void>;
+  endpoints(): Promise<SimEndpoint[]>;
 }
 
 /** Typed client for the simulator's /_sim/ control API. */
@@ -53,6 +63,11 @@ export function createSimulatorControl(baseUrl: string): SimulatorControl {
     dropEvents: (rule) => call("POST", "/faults/drop-events", rule),
     delayResponses: (rule) => call("POST", "/faults/delay-responses", rule),
     clearFaults: () => call("DELETE", "/faults"),
+    setEndpoint: (resource, script, technology = "PJSIP") =>
+      call("PUT", `/endpoints/${encodeURIComponent(technology)}/${encodeURIComponent(resource)}`, script),
+    removeEndpoint: (resource, technology = "PJSIP") =>
+      call("DELETE", `/endpoints/${encodeURIComponent(technology)}/${encodeURIComponent(resource)}`),
+    endpoints: () => call("GET", "/endpoints"),
     async log(filter = {}) {
       const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
       return (await call<{ entries: LogEntry[] }>("GET", `/log?${q}`)).entries;

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { asteriskTime } from "../clock";
 import { SimBridge, type SimChannel } from "../model";
+import { resolveMohClass } from "../bridge-media";
 import { originate } from "../originate";
 import { queuePlayback, stopPlayback } from "../playbacks";
 import { queueRecording, startRecording } from "../recordings";
 import type { SimSwitch } from "../switch";
 import { type AriResponse, error } from "./ari-http";
 import { type RouteContext, Router } from "./router";
+import { addBridgeMediaRoutes } from "./bridge-media-routes";
+import { addEndpointRoutes } from "./endpoint-routes";
 import { storedRecordingFile } from "./stored-recording-file";
 
 const ok = (body: unknown): AriResponse => ({ status: 200, body });
@@ -173,7 +176,7 @@ function addChannels(ctx: RouteContext, remove: boolean): AriResponse {
   for (const c of chans) {
     const recording = [...sw.liveRecordings.values()].some((r) => r.channelId === c.id && r.state === "recording");
     if (recording) return error(409, `Channel ${c.id} currently recording`);
-    sw.addToBridge(bridge, c);
+    sw.addToBridge(bridge, c, ctx.params.str("role") || undefined);
   }
   return noContent;
 }
@@ -244,7 +247,25 @@ export function buildAriRouter(): Router {
     },
   });
   r.add("/channels/{channelId}/ring", { POST: logged("ring"), DELETE: logged("ringStop") });
-  r.add("/channels/{channelId}/moh", { POST: logged("mohStart"), DELETE: logged("mohStop") });
+  // resource_channels.c ast_ari_channels_start_moh / stop_moh: find_control, channel_state_invalid, then the
+  // control's MOH command; the class falls back to "default" (res_musiconhold.c local_ast_moh_start).
+  r.add("/channels/{channelId}/moh", {
+    POST: (ctx) => {
+      const ch = controllable(ctx);
+      if (isResponse(ch)) return ch;
+      const requested = ctx.params.str("mohClass");
+      ch.moh = resolveMohClass(ctx.sw, requested);
+      ctx.sw.log.add("mohStart", ch.id, { requested: requested ?? null, mohClass: ch.moh, requestedAt: ctx.receivedAt });
+      return noContent;
+    },
+    DELETE: (ctx) => {
+      const ch = controllable(ctx);
+      if (isResponse(ch)) return ch;
+      ch.moh = null;
+      ctx.sw.log.add("mohStop", ch.id, { requestedAt: ctx.receivedAt });
+      return noContent;
+    },
+  });
   r.add("/channels/{channelId}/hold", { POST: logged("hold"), DELETE: logged("unhold") });
   r.add("/channels/{channelId}/silence", { POST: logged("silenceStart"), DELETE: logged("silenceStop") });
   const mute = (kind: string) => (ctx: RouteContext) => {
@@ -336,6 +357,7 @@ export function buildAriRouter(): Router {
     },
   });
   r.add("/bridges/{bridgeId}/addChannel", { POST: (ctx) => addChannels(ctx, false) });
+  addBridgeMediaRoutes(r);
   r.add("/bridges/{bridgeId}/removeChannel", { POST: (ctx) => addChannels(ctx, true) });
 
   const stored = (sw: SimSwitch, name: string) => sw.storedRecordings.get(name);
@@ -405,7 +427,7 @@ export function buildAriRouter(): Router {
         ? ok(appJson(sw, vars.applicationName!))
         : error(404, "Application not found"),
   });
-  r.add("/endpoints", { GET: () => ok([]) });
+  addEndpointRoutes(r);
   r.add("/sounds", {
     GET: ({ sw }) =>
       ok(Object.keys(sw.cfg.sounds).map((id) => ({ id, text: "", formats: [{ language: "en", format: "gsm" }] }))),

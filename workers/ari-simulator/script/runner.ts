@@ -105,12 +105,10 @@ export class ScriptRun {
     } else if ("wait" in step) {
       await this.sw.clock.sleep(step.wait);
     } else if ("talk" in step) {
-      ch.talking = true;
-      ch.emitter.emit("talk", true);
+      this.sw.talk(ch, true);
       this.sw.log.add("talkStart", ch.id, {});
       await this.sw.clock.sleep(step.talk);
-      ch.talking = false;
-      ch.emitter.emit("talk", false);
+      this.sw.talk(ch, false);
       this.sw.log.add("talkStop", ch.id, {});
     } else if ("hangup" in step) {
       if (!ch.hungUp) this.sw.hangup(ch, { cause: 16, by: "caller" });
