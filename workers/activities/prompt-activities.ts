@@ -9,7 +9,7 @@ export interface PlayPromptResult {
   lengthMs: number | null;
 }
 
-type PlayMedia = (channelId: string, media: string[], playbackId: string) => Promise<AriOutcome>;
+type PlayMedia = (asteriskId: string, channelId: string, media: string[], playbackId: string) => Promise<AriOutcome>;
 
 /**
  * One local activity per prompt: TTS lookup and the play command together, so a prompt costs the
@@ -17,7 +17,7 @@ type PlayMedia = (channelId: string, media: string[], playbackId: string) => Pro
  */
 export function createPromptActivities(playMedia: PlayMedia, tts: TtsService) {
   return {
-    async playPrompt(channelId: string, media: MediaItem[], playbackId: string): Promise<PlayPromptResult> {
+    async playPrompt(asteriskId: string, channelId: string, media: MediaItem[], playbackId: string): Promise<PlayPromptResult> {
       const prompts = await Promise.all(
         media.map(async (item) => {
           if (item.kind !== "tts") return { uri: mediaUri(item), lengthMs: null };
@@ -26,6 +26,7 @@ export function createPromptActivities(playMedia: PlayMedia, tts: TtsService) {
         }),
       );
       const outcome = await playMedia(
+        asteriskId,
         channelId,
         prompts.map((p) => p.uri),
         playbackId,
