@@ -32,11 +32,15 @@ const envSchema = z.object({
   /** JSON list of every Asterisk: [{"id":"east","url":"http://10.0.0.5:8088","username":"cc-flows","password":"…"}, …]. */
   ASTERISK_SERVERS: optional,
   /** Unset: the ARI simulator on its default address. Set: a real Asterisk, unless ARI_SIMULATOR=1. */
-  ARI_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of Asterisk's HTTP server" }).optional(),
+  ARI_URL: optional.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL of Asterisk's HTTP server" }).optional()),
   /** "1" when ARI_URL is the project's ARI simulator (set by scripts/setup-and-start.sh and workers/dev-stack.ts). */
   ARI_SIMULATOR: z.enum(["", "0", "1"]).optional(),
   ARI_USERNAME: z.string().min(1).default("asterisk"),
-  ARI_PASSWORD: z.string().min(1).optional(),
+  /** Not trimmed: a password may end in a space. */
+  ARI_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
   ARI_OUTBOUND_TRUNK: optional,
 });
 
