@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from "@te
 import type { Client } from "@temporalio/client";
 import { DEFAULT_ASTERISK_ID } from "../default-asterisk-id";
 import type { IvrCallInput } from "../workflows/call-input";
-import { callOfWorkflowId, callWorkflowId } from "../workflows/signals";
+import { callOfWorkflowId, callWorkflowId } from "../workflows/call-workflow-id";
 import type { CallSignal } from "./event-mapping";
 
 /** What the bridge needs from Temporal (a fake in unit tests). */

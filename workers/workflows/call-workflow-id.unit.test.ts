@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callOfWorkflowId, callWorkflowId } from "./signals";
+import { callOfWorkflowId, callWorkflowId } from "./call-workflow-id";
 
 describe("call workflow ids across several Asterisk servers", () => {
   it("keeps call-<channel> for the default Asterisk and names any other one", () => {
