@@ -430,7 +430,7 @@ function spawnWorker(env: Record<string, string>, verbose: boolean): Promise<Chi
 }
 
 /** `node --import tsx <script>`, resolved once its output contains `readyText`. */
-async function spawnChild(name: string, script: string, readyText: string, env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
+export async function spawnChild(name: string, script: string, readyText: string, env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
   const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: ROOT,
     env: { ...process.env, ...env },

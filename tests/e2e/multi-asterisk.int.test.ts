@@ -1,0 +1,218 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAriSimulator, type AriSimulator, type LogEntry } from "@/workers/ari-simulator";
+import { spawnChild, startDevStack, type ChildWorker, type DevStack } from "@/workers/dev-stack";
+import { callWorkflowId } from "@/workers/workflows/call-workflow-id";
+import { ivrGraph, sound } from "../support/graph-builder";
+import { until } from "../support/until";
+
+/**
+ * Two Asterisk servers (simulators "default" and "east"), each with its own bridge, two workers that
+ * serve both, one Temporal server and one database. The callers on both servers get the same channel
+ * ids (Asterisk uniqueids repeat across servers), so a command sent to the wrong server would act on
+ * the other server's caller: each server's request log must show only its own calls' commands.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+type ServerId = "default" | "east";
+const SERVERS: ServerId[] = ["default", "east"];
+
+/** Each server's flow plays its own sounds, so a prompt on the wrong server shows in its log. */
+const soundsOf = (id: string) => ({ menu: `custom/menu-${id}`, done: `custom/done-${id}` });
+const SOUNDS = Object.fromEntries(SERVERS.flatMap((id) => [[soundsOf(id).menu, 1_200], [soundsOf(id).done, 600]]));
+const DID: Record<ServerId, string> = { default: "4101", east: "4102" };
+
+function counterFlow(id: ServerId) {
+  return ivrGraph({
+    name: `counter on ${id}`,
+    variables: [{ name: "counter", type: "number", initial: 0 }],
+    nodes: [
+      { id: "start", type: "start", data: { defaultLanguage: "en-US" } },
+      { id: "menu", type: "menu", data: { prompt: [sound(soundsOf(id).menu)], options: [{ key: "1" }, { key: "2" }], timeoutSeconds: 30, maxRetries: 0 } },
+      { id: "count", type: "set-variables", data: { assignments: [{ name: "counter", value: "counter + 1" }] } },
+      { id: "done", type: "play", data: { media: [sound(soundsOf(id).done)] } },
+      { id: "bye", type: "hangup" },
+    ],
+    edges: [
+      ["start", "next", "menu"],
+      ["menu", "option:1", "count"],
+      ["count", "next", "menu"],
+      ["menu", "option:2", "done"],
+      ["menu", "timeout", "bye"],
+      ["menu", "invalid", "bye"],
+      ["done", "next", "bye"],
+    ],
+  });
+}
+
+const scriptOf = (presses: number) =>
+  [...Array.from({ length: presses }, () => "wait prompt; wait 300ms; press 1"), "wait prompt; wait 300ms; press 2; wait prompt; expect hangup; timeout 120s"].join("; ");
+
+describe("several Asterisk servers, each with its bridge, two workers on one task queue", () => {
+  let stack: DevStack;
+  let east: AriSimulator;
+  const simulators = new Map<ServerId, AriSimulator>();
+  const sim = (id: ServerId): AriSimulator => {
+    const found = simulators.get(id);
+    if (!found) throw new Error(`no simulator ${id}`);
+    return found;
+  };
+  let ttsDir: string;
+  const children: ChildWorker[] = [];
+  const bridges = new Map<ServerId, ChildWorker>();
+  let childEnv: Record<string, string>;
+
+  const startBridge = async (id: ServerId) => {
+    const bridge = await spawnChild("ari-bridge", path.join(ROOT, "workers/ari-bridge/main.ts"), "subscribed to Stasis app", { ...childEnv, ASTERISK_ID: id }, false);
+    children.push(bridge);
+    bridges.set(id, bridge);
+    return bridge;
+  };
+
+  beforeAll(async () => {
+    stack = await startDevStack({ worker: "none", bridge: false, simulator: { timeScale: 0.5, sounds: SOUNDS } });
+    east = await startAriSimulator({ port: 0, username: "asterisk", password: "asterisk", defaultApp: "cc-flows", timeScale: 0.5, sounds: SOUNDS });
+    if (!stack.simulator) throw new Error("needs the dev stack's simulator");
+    simulators.set("default", stack.simulator);
+    simulators.set("east", east);
+    ttsDir = await mkdtemp(path.join(tmpdir(), "cc-flows-multi-tts-"));
+    childEnv = {
+      TEMPORAL_ADDRESS: stack.temporal.address,
+      TEMPORAL_NAMESPACE: stack.temporal.namespace,
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      DATABASE_URL: stack.databaseUrl,
+      ARI_URL: "",
+      ARI_PASSWORD: "",
+      ARI_SIMULATOR: "",
+      ARI_APP: stack.ari.app,
+      ASTERISK_SERVERS: JSON.stringify(SERVERS.map((id) => ({ id, url: sim(id).url, username: "asterisk", password: "asterisk", simulator: true }))),
+      TTS_CACHE_DIR: ttsDir,
+      TTS_MEDIA_PORT: "0",
+    };
+    for (const id of SERVERS) await stack.publishFlow(counterFlow(id), { did: DID[id] });
+    const worker = (n: number) => spawnChild(`worker-${n}`, path.join(ROOT, "workers/worker.ts"), "[worker] polling", childEnv, false);
+    children.push(...(await Promise.all([worker(1), worker(2)])));
+    await Promise.all(SERVERS.map((id) => startBridge(id)));
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const child of children.reverse()) await child.kill("SIGTERM").catch(() => undefined);
+    await east?.close();
+    await stack?.stop();
+    if (ttsDir) await rm(ttsDir, { recursive: true, force: true });
+  });
+
+  const place = (id: ServerId, channelId: string, presses: number, from: string) =>
+    sim(id).control.placeCall({ to: DID[id], from, channelId, script: scriptOf(presses) }).then((placed) => {
+      if (placed.rejected) throw new Error(`${id}: call ${channelId} rejected (no bridge subscribed)`);
+      return placed.callId;
+    });
+  const result = (id: ServerId, channelId: string) => stack.temporal.client.workflow.getHandle(callWorkflowId(channelId, id)).result();
+  const deliveredKeys = async (id: ServerId, channelId: string) => (await sim(id).control.log({ channelId, kind: "dtmf" })).filter((e) => e.delivered === true);
+  const signalsOf = async (id: ServerId, channelId: string, name: string) => {
+    const history = await stack.temporal.client.workflow.getHandle(callWorkflowId(channelId, id)).fetchHistory();
+    return (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === name).length;
+  };
+  const playbackIdsIn = (entries: LogEntry[]) => new Set(entries.filter((e) => e.kind === "playRequest").map((e) => String(e.playbackId)));
+  const playbackPaths = (entries: LogEntry[]) =>
+    entries.filter((e) => e.kind === "ariRequest" && typeof e.path === "string" && e.path.startsWith("/playbacks/")).map((e) => String(e.path).split("/")[2] ?? "");
+
+  it("calls on both servers at once, with the same channel ids, each hear their own prompts and end as their flow says", { timeout: 240_000 }, async () => {
+    const channelIds = ["m1-0", "m1-1", "m1-2"];
+    const presses = 3;
+    await Promise.all(SERVERS.flatMap((id, s) => channelIds.map((ch, i) => place(id, ch, presses, `13${s}0000000${i}`))));
+
+    for (const id of SERVERS) {
+      for (const channelId of channelIds) {
+        const status = await sim(id).control.waitForCall(channelId, 120_000);
+        expect(status.script?.status, `${id} ${channelId}: ${JSON.stringify(status.script)}`).toBe("completed");
+        expect((await result(id, channelId)).outcome).toBe("completed");
+        const row = await stack.prisma.callExecution.findUniqueOrThrow({ where: { workflowId: callWorkflowId(channelId, id) }, include: { steps: true } });
+        expect(row.asteriskId).toBe(id);
+        expect(row.dialed).toBe(DID[id]);
+        expect(row.steps.filter((s) => s.nodeType === "menu")).toHaveLength(presses + 1);
+      }
+    }
+
+    const logs = new Map<ServerId, LogEntry[]>();
+    for (const id of SERVERS) logs.set(id, await sim(id).control.log());
+    const logOf = (id: ServerId) => logs.get(id) ?? [];
+    for (const id of SERVERS) {
+      const own = soundsOf(id);
+      for (const channelId of channelIds) {
+        // Four menus and the goodbye, every one of this server's flow: none went to the other server.
+        // By playback id: a play re-run after a workflow task timed out on a loaded machine (at least once, README) is one prompt.
+        const plays = new Map<string, unknown>();
+        for (const e of logOf(id)) if (e.kind === "playRequest" && e.channelId === channelId) plays.set(String(e.playbackId), e.media);
+        expect([...plays.values()]).toEqual([...Array.from({ length: presses + 1 }, () => [`sound:${own.menu}`]), [`sound:${own.done}`]]);
+        expect(logOf(id).filter((e) => e.kind === "answer" && e.channelId === channelId)).toHaveLength(1);
+        expect(logOf(id).filter((e) => e.kind === "hangupRequest" && e.channelId === channelId)).toHaveLength(1);
+      }
+      // Every command naming a channel found it (a command for the other server's caller would have found this one's, or none).
+      const channelRequests = logOf(id).filter((e) => e.kind === "ariRequest" && typeof e.path === "string" && e.path.startsWith("/channels/"));
+      expect(channelRequests.length).toBeGreaterThan(0);
+      expect(channelRequests.filter((e) => Number(e.status) >= 400)).toEqual([]);
+    }
+    // Playback ids are the workflows' own (uuid4): each server was asked only about the playbacks it started.
+    const pairs: [ServerId, ServerId][] = [
+      ["default", "east"],
+      ["east", "default"],
+    ];
+    for (const [id, other] of pairs) {
+      const asked = playbackPaths(logOf(id));
+      expect(asked.length).toBeGreaterThan(0);
+      const own = playbackIdsIn(logOf(id));
+      const others = playbackIdsIn(logOf(other));
+      expect(asked.filter((playbackId) => !own.has(playbackId))).toEqual([]);
+      expect(asked.filter((playbackId) => others.has(playbackId))).toEqual([]);
+    }
+  });
+
+  it("a killed bridge and its reconcile touch only its own server's calls", { timeout: 300_000 }, async () => {
+    const shared = ["m2-0", "m2-1"];
+    const eastOnly = "m2-east-2";
+    const presses = 6;
+    await Promise.all([
+      ...shared.map((ch, i) => place("default", ch, presses, `1350000000${i}`)),
+      ...[...shared, eastOnly].map((ch, i) => place("east", ch, presses, `1351000000${i}`)),
+    ]);
+    const eastCalls = [...shared, eastOnly];
+    await until("two keys on every call of both servers", async () => {
+      const counts = await Promise.all([...shared.map((ch) => deliveredKeys("default", ch)), ...eastCalls.map((ch) => deliveredKeys("east", ch))]);
+      return counts.every((keys) => keys.length >= 2) ? true : undefined;
+    }, 90_000);
+
+    await bridges.get("default")?.kill("SIGKILL");
+    // East's callers go on pressing keys while the default server's bridge is gone.
+    await until("two more keys on every east call", async () => {
+      const counts = await Promise.all(eastCalls.map((ch) => deliveredKeys("east", ch)));
+      return counts.every((keys) => keys.length >= 4) ? true : undefined;
+    }, 90_000);
+    // Back while east's calls still run: its reconcile lists running calls and live channels.
+    await startBridge("default");
+
+    for (const channelId of eastCalls) {
+      const status = await sim("east").control.waitForCall(channelId, 120_000);
+      expect(status.script?.status, `east ${channelId}: ${JSON.stringify(status.script)}`).toBe("completed");
+      expect((await result("east", channelId)).outcome).toBe("completed");
+      expect(await deliveredKeys("east", channelId)).toHaveLength(presses + 1);
+      // Neither a reconcile nor a hangup from the other server's bridge: east's own bridge never reconnected.
+      expect(await signalsOf("east", channelId, "reconcile")).toBe(0);
+      expect(await signalsOf("east", channelId, "hangup")).toBeLessThanOrEqual(1);
+      expect((await sim("east").control.log({ channelId, kind: "hangupRequest" })).map((e) => e.reason)).toEqual(["normal"]);
+    }
+    // The default server's calls were reconciled by its restarted bridge and ended (keys pressed
+    // while it was away are lost for good, so how they ended depends on when the kill fell).
+    for (const channelId of shared) {
+      await sim("default").control.waitForCall(channelId, 120_000);
+      await until(`default ${channelId} workflow closed`, async () => {
+        const described = await stack.temporal.client.workflow.getHandle(callWorkflowId(channelId, "default")).describe();
+        return described.status.name === "RUNNING" ? undefined : true;
+      }, 90_000);
+      expect(await signalsOf("default", channelId, "reconcile")).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
