@@ -6,7 +6,7 @@ export const DEFAULT_ARI_PASSWORD = "asterisk";
 
 const SIMULATOR_URL = "http://127.0.0.1:8088";
 
-/** No "-" or ":": a call's workflow id joins the Asterisk id and the channel id with them (workers/workflows/signals.ts). */
+/** No "-" or ":": a call's workflow id joins the Asterisk id and the channel id with them (workers/workflows/call-workflow-id.ts). */
 export const asteriskIdSchema = z
   .string()
   .regex(/^[a-z0-9_]{1,32}$/, "an Asterisk id is 1–32 lowercase letters, digits or _");
