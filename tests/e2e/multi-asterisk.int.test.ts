@@ -96,7 +96,15 @@ describe("several Asterisk servers, each with its bridge, two workers on one tas
     const worker = (n: number) => spawnChild(`worker-${n}`, path.join(ROOT, "workers/worker.ts"), "[worker] polling", childEnv, false);
     children.push(...(await Promise.all([worker(1), worker(2)])));
     await Promise.all(SERVERS.map((id) => startBridge(id)));
-  }, 240_000);
+    // A cold worker's first workflow tasks can outlast the 2 s task timeout on a loaded machine; a timed-out
+    // task that already ran its local activities is the known at-least-once case (README), not what this test is about.
+    await Promise.all(
+      SERVERS.map(async (id) => {
+        const placed = await sim(id).control.placeCall({ to: DID[id], from: "10000000000", channelId: `warm-up-${id}`, script: "wait prompt; press 2; wait prompt; expect hangup; timeout 60s" });
+        await sim(id).control.waitForCall(placed.callId, 90_000);
+      }),
+    );
+  }, 300_000);
 
   afterAll(async () => {
     for (const child of children.reverse()) await child.kill("SIGTERM").catch(() => undefined);
@@ -129,12 +137,13 @@ describe("several Asterisk servers, each with its bridge, two workers on one tas
     entries.filter((e) => e.kind === "ariRequest" && typeof e.path === "string" && e.path.startsWith("/playbacks/")).map((e) => String(e.path).split("/")[2] ?? "");
 
   it("calls on both servers at once, with the same channel ids, each hear their own prompts and end as their flow says", { timeout: 240_000 }, async () => {
-    const channelIds = ["m1-0", "m1-1", "m1-2"];
+    // A caller with the same channel id on both servers, and one whose id only its own server has.
+    const channelIdsOf = (id: ServerId) => ["m1-0", `m1-only-${id}`];
     const presses = 3;
-    await Promise.all(SERVERS.flatMap((id, s) => channelIds.map((ch, i) => place(id, ch, presses, `13${s}0000000${i}`))));
+    await Promise.all(SERVERS.flatMap((id, s) => channelIdsOf(id).map((ch, i) => place(id, ch, presses, `13${s}0000000${i}`))));
 
     for (const id of SERVERS) {
-      for (const channelId of channelIds) {
+      for (const channelId of channelIdsOf(id)) {
         const status = await sim(id).control.waitForCall(channelId, 120_000);
         if (status.script?.status !== "completed") console.log(await whatHappened(id, channelId));
         expect(status.script?.status, `${id} ${channelId}: ${JSON.stringify(status.script)}`).toBe("completed");
@@ -151,7 +160,7 @@ describe("several Asterisk servers, each with its bridge, two workers on one tas
     const logOf = (id: ServerId) => logs.get(id) ?? [];
     for (const id of SERVERS) {
       const own = soundsOf(id);
-      for (const channelId of channelIds) {
+      for (const channelId of channelIdsOf(id)) {
         // Menus and the goodbye, every one of this server's flow: none went to the other server. Not
         // counted: on a loaded machine a workflow task that timed out re-runs its play (at least once,
         // README), the script takes that for the next menu, and its key then skips a barge-in menu.
@@ -159,15 +168,22 @@ describe("several Asterisk servers, each with its bridge, two workers on one tas
         expect(plays.length).toBeGreaterThanOrEqual(2);
         expect(plays.slice(0, -1)).toEqual(plays.slice(0, -1).map(() => [`sound:${own.menu}`]));
         expect(plays.at(-1)).toEqual([`sound:${own.done}`]);
-        expect(logOf(id).filter((e) => e.kind === "answer" && e.channelId === channelId)).toHaveLength(1);
-        expect(logOf(id).filter((e) => e.kind === "hangupRequest" && e.channelId === channelId)).toHaveLength(1);
+        // At least once, not exactly: two workers may both run a local activity whose workflow task timed out under load.
+        expect(logOf(id).filter((e) => e.kind === "answer" && e.channelId === channelId).length).toBeGreaterThanOrEqual(1);
+        expect(logOf(id).filter((e) => e.kind === "hangupRequest" && e.channelId === channelId).length).toBeGreaterThanOrEqual(1);
       }
     }
-    // Playback ids are the workflows' own (uuid4): each server was asked only about the playbacks it started.
+    // A channel only one server has was never named in a request to the other one.
     const pairs: [ServerId, ServerId][] = [
       ["default", "east"],
       ["east", "default"],
     ];
+    for (const [id, other] of pairs) {
+      const onlyHere = `m1-only-${id}`;
+      expect(logOf(id).some((e) => e.kind === "ariRequest" && String(e.path).includes(onlyHere))).toBe(true);
+      expect(logOf(other).filter((e) => e.kind === "ariRequest" && String(e.path).includes(onlyHere))).toEqual([]);
+    }
+    // Playback ids are the workflows' own (uuid4): each server was asked only about the playbacks it started.
     for (const [id, other] of pairs) {
       const asked = playbackPaths(logOf(id));
       expect(asked.length).toBeGreaterThan(0);
