@@ -1,6 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { databaseUrl } from "../prisma/database-url";
+import { asteriskIdSchema, asteriskServers, type AsteriskServer } from "./asterisk-servers";
+import { DEFAULT_ASTERISK_ID } from "./default-asterisk-id";
 
 const optional = z
   .string()
@@ -8,9 +10,6 @@ const optional = z
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
 const port = z.coerce.number().int().min(0).max(65_535);
-
-/** What Asterisk's sample ari.conf and the simulator use: fine for the simulator, never for a real Asterisk. */
-const defaultAriPassword = "asterisk";
 
 const envSchema = z
   .object({
@@ -22,16 +21,10 @@ const envSchema = z
     TEMPORAL_TLS_CA_PATH: optional,
     /** Server name to verify when it differs from the address host. */
     TEMPORAL_TLS_SERVER_NAME: optional,
-    /** Unset: the ARI simulator on its default address. Set: a real Asterisk, unless ARI_SIMULATOR=1. */
-    ARI_URL: z.url({ protocol: /^https?$/ }).optional(),
-    /** "1" when ARI_URL is the project's ARI simulator (set by scripts/setup-and-start.sh and workers/dev-stack.ts). */
-    ARI_SIMULATOR: z.enum(["", "0", "1"]).optional(),
-    ARI_USERNAME: z.string().min(1).default("asterisk"),
-    /** Required for a real Asterisk, and not the well-known default. */
-    ARI_PASSWORD: z.string().min(1).optional(),
+    /** Our Stasis application name, the same on every Asterisk. ARI_URL, ASTERISK_SERVERS and the other ARI_* variables: see asterisk-servers.ts. */
     ARI_APP: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("cc-flows"),
-    /** PJSIP endpoint for transfers to phone numbers: PJSIP/<number>@<trunk>. */
-    ARI_OUTBOUND_TRUNK: optional,
+    /** The Asterisk a bridge serves; default the only one listed, else "default". */
+    ASTERISK_ID: optional.pipe(asteriskIdSchema.optional()),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").default(databaseUrl()),
     TTS_CACHE_DIR: z.string().min(1).default(path.join(process.env.CC_DATA_DIR ?? ".data", "tts")),
     /** The worker serves the TTS cache to Asterisk on this address (0 = any free port). */
@@ -43,14 +36,6 @@ const envSchema = z
     CALL_STEPS_PER_RUN: z.coerce.number().int().min(10).default(500),
   })
   .superRefine((env, ctx) => {
-    const simulator = env.ARI_URL === undefined || env.ARI_SIMULATOR === "1";
-    if (!simulator && (env.ARI_PASSWORD === undefined || env.ARI_PASSWORD === defaultAriPassword)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["ARI_PASSWORD"],
-        message: `a real Asterisk (ARI_URL=${env.ARI_URL}) needs its own ARI password: the default "${defaultAriPassword}" is the first one anyone tries. Set ARI_PASSWORD to the password of ari.conf's user (generate one with: openssl rand -base64 24); ARI_SIMULATOR=1 only if ARI_URL is the cc-flows simulator`,
-      });
-    }
     if ((env.TEMPORAL_TLS_CERT_PATH === undefined) !== (env.TEMPORAL_TLS_KEY_PATH === undefined)) {
       ctx.addIssue({
         code: "custom",
@@ -62,7 +47,14 @@ const envSchema = z
 
 export type WorkerConfig = ReturnType<typeof toConfig>;
 
-function toConfig(env: z.infer<typeof envSchema>) {
+/** The bridge's Asterisk: ASTERISK_ID, else the only one, else "default" when it is listed. */
+function asteriskIdOf(env: z.infer<typeof envSchema>, servers: AsteriskServer[]): string | null {
+  if (env.ASTERISK_ID !== undefined) return env.ASTERISK_ID;
+  if (servers.length === 1) return servers[0]?.id ?? null;
+  return servers.some((s) => s.id === DEFAULT_ASTERISK_ID) ? DEFAULT_ASTERISK_ID : null;
+}
+
+function toConfig(env: z.infer<typeof envSchema>, servers: AsteriskServer[]) {
   const tlsEnabled = env.TEMPORAL_TLS_CERT_PATH !== undefined || env.TEMPORAL_TLS_CA_PATH !== undefined;
   return {
     temporal: {
@@ -78,13 +70,9 @@ function toConfig(env: z.infer<typeof envSchema>) {
           }
         : null,
     },
-    ari: {
-      url: env.ARI_URL ?? "http://127.0.0.1:8088",
-      username: env.ARI_USERNAME,
-      password: env.ARI_PASSWORD ?? defaultAriPassword,
-      app: env.ARI_APP,
-      outboundTrunk: env.ARI_OUTBOUND_TRUNK,
-    },
+    ari: { app: env.ARI_APP, servers },
+    /** Which Asterisk a bridge process serves; null when ASTERISK_SERVERS lists several and ASTERISK_ID is unset. */
+    asteriskId: asteriskIdOf(env, servers),
     databaseUrl: env.DATABASE_URL,
     tts: {
       cacheDir: path.resolve(env.TTS_CACHE_DIR),
@@ -96,6 +84,13 @@ function toConfig(env: z.infer<typeof envSchema>) {
   };
 }
 
+/** The Asterisk a bridge process serves (config.asteriskId); names what to set when it is ambiguous. */
+export function bridgeAsterisk(config: WorkerConfig): AsteriskServer {
+  const server = config.ari.servers.find((s) => s.id === config.asteriskId);
+  if (server) return server;
+  throw new ConfigError(`invalid configuration:\n  ASTERISK_ID: a bridge serves one Asterisk; set it to one of ${config.ari.servers.map((s) => s.id).join(", ")}`);
+}
+
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
@@ -103,9 +98,16 @@ export class ConfigError extends Error {
 /** Reads the worker's and the bridge's settings from the environment; names every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  const servers = asteriskServers(env);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)),
+    ...(servers.ok ? [] : servers.problems),
+  ];
+  if (parsed.success && servers.ok && parsed.data.ASTERISK_ID !== undefined && !servers.servers.some((s) => s.id === parsed.data.ASTERISK_ID)) {
+    problems.push(`ASTERISK_ID: "${parsed.data.ASTERISK_ID}" is not among the configured Asterisk servers (${servers.servers.map((s) => s.id).join(", ")})`);
   }
-  return toConfig(parsed.data);
+  if (!parsed.success || !servers.ok || problems.length > 0) {
+    throw new ConfigError(`invalid configuration:\n${problems.map((line) => `  ${line}`).join("\n")}`);
+  }
+  return toConfig(parsed.data, servers.servers);
 }

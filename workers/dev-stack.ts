@@ -11,7 +11,8 @@ import { mapEntryPoint } from "../app/_server/flows/map-entry-point";
 import { publishFlow } from "../app/_server/flows/publish-flow";
 import { createPrismaClient, type PrismaClient } from "../prisma/client";
 import { createTestDatabase } from "../tests/support/test-database";
-import { createAriClient, type AriClient } from "./ari";
+import { createAriClient } from "./ari";
+import { DEFAULT_ASTERISK_ID } from "./default-asterisk-id";
 import { createCallActivities } from "./activities/call-activities";
 import { startAriSimulator, type AriSimulator, type PlaceCallRequest, type SimulatorOptions } from "./ari-simulator";
 import type { CallStatus } from "./ari-simulator/control/client";
@@ -293,15 +294,14 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       const routing = keepRoutingFresh(serviceDatabaseUrl, [plans], cacheLog);
       cleanups.push(() => routing.close());
       const connection = await connectWorkerToTemporal({ address, namespace, taskQueue, tls: null });
-      const ariClient: AriClient = createAriClient({ ...ariConn, app });
       const worker = await createCallWorker({
         connection,
         namespace,
         taskQueue,
         workflowBundle: await workflowBundle(),
         activities: createCallActivities({
-          ari: ariClient,
-          ariConfig: { app, outboundTrunk: options.outboundTrunk },
+          asterisks: new Map([[DEFAULT_ASTERISK_ID, { ari: createAriClient({ ...ariConn, app }), outboundTrunk: options.outboundTrunk }]]),
+          ariConfig: { app },
           prisma: servicePrisma,
           plans,
           tts: recordingTts,
@@ -435,7 +435,7 @@ async function spawnWorker(env: Record<string, string>, verbose: boolean): Promi
 }
 
 /** `node --import tsx <script>` (or with other node options), resolved once its output contains `readyText`. */
-async function spawnChild(
+export async function spawnChild(
   name: string,
   script: string,
   readyText: string,

@@ -2,7 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, type NativeConnection, type WorkflowBundleOption } from "@temporalio/worker";
 import { createPrismaClient } from "../prisma/client";
-import { createAriClient } from "./ari";
+import { asteriskConnections } from "./activities/asterisk-connections";
 import { createCallActivities, type CallActivities } from "./activities/call-activities";
 import { loadConfig } from "./config";
 import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
@@ -75,7 +75,6 @@ async function main(): Promise<void> {
     cacheDir: config.tts.cacheDir,
     publicBaseUrl: config.tts.publicBaseUrl ?? media.url,
   });
-  const ari = createAriClient(config.ari);
   if (!bundle.ok) console.warn(`[worker] ${bundle.reason}: bundling the workflow code now (seconds); run npx tsx scripts/build-workflow-bundle.ts`);
   const worker = await createCallWorker({
     connection,
@@ -83,8 +82,8 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     ...(bundle.ok ? { workflowBundle: { codePath: bundle.codePath } } : {}),
     activities: createCallActivities({
-      ari,
-      ariConfig: { app: config.ari.app, outboundTrunk: config.ari.outboundTrunk },
+      asterisks: asteriskConnections(config.ari.servers, config.ari.app),
+      ariConfig: { app: config.ari.app },
       prisma,
       plans,
       tts,

@@ -68,6 +68,7 @@ beforeAll(async () => {
   app = await startTestApp();
   sim = await startAriSimulator({ port: 0 });
   vi.stubEnv("ARI_URL", sim.url);
+  vi.stubEnv("ARI_SIMULATOR", "1");
   vi.stubEnv("ARI_USERNAME", "asterisk");
   vi.stubEnv("ARI_PASSWORD", "asterisk");
   flowId = (await app.createFlow("ivr", { name: "After-sales" })).id;
@@ -283,6 +284,48 @@ describe("GET /api/calls/:id/recordings/:recordingId/file", () => {
       const result = await app.call(fileRoute.GET, { as: "admin", params: { callId, recordingId: id } });
       expect(result.status).toBe(404);
       expect(result.body.error.code).toBe("recording_not_found");
+    }
+  });
+
+  it("fetches the recording from the Asterisk that handled the call (ASTERISK_SERVERS), never from another one", async () => {
+    const east = await startAriSimulator({ port: 0, password: "east-secret" });
+    const db = app.db.prisma;
+    try {
+      const call = await db.callExecution.create({
+        data: { workflowId: "call@east:1.1", channelId: "1.1", asteriskId: "east", flowId, flowVersionId: versionId, caller: "13800000009", dialed: "4001", language: "zh-CN", startedAt: minutes(40) },
+      });
+      const name = `${call.id}-2-1`;
+      const eastRecording = await db.callRecording.create({ data: { executionId: call.id, nodeId: "voicemail", name, format: "wav", durationSeconds: 1 } });
+      east.sw.storedRecordings.set(name, { name, format: "wav", durationMs: 1000, data: silentWav(1000) });
+      // The default server has a file of that name too: it must not be the one served.
+      sim.sw.storedRecordings.set(name, { name, format: "wav", durationMs: 2000, data: silentWav(2000) });
+      for (const key of ["ARI_URL", "ARI_SIMULATOR", "ARI_PASSWORD"]) vi.stubEnv(key, "");
+      vi.stubEnv(
+        "ASTERISK_SERVERS",
+        JSON.stringify([
+          { id: "default", url: sim.url, password: "asterisk", simulator: true },
+          { id: "east", url: east.url, password: "east-secret" },
+        ]),
+      );
+      const result = await fileRoute.GET(new Request("http://localhost/", { headers: { cookie: await app.sessionCookie("ops") } }), { params: Promise.resolve({ callId: call.id, recordingId: eastRecording.id }) });
+      expect(result.status).toBe(200);
+      expect(Buffer.from(await result.arrayBuffer()).length).toBe(44 + 1 * 8000 * 2);
+      // The default server's calls still come from the default server.
+      const own = await fileRoute.GET(new Request("http://localhost/", { headers: { cookie: await app.sessionCookie("ops") } }), { params: Promise.resolve({ callId: voicemailCallId, recordingId }) });
+      expect(Buffer.from(await own.arrayBuffer()).length).toBe(44 + 2 * 8000 * 2);
+
+      // A call of an Asterisk this process does not know is 502, naming it.
+      vi.stubEnv("ASTERISK_SERVERS", JSON.stringify([{ id: "default", url: sim.url, password: "asterisk", simulator: true }]));
+      const unknown = await app.call(fileRoute.GET, { as: "admin", params: { callId: call.id, recordingId: eastRecording.id } });
+      expect(unknown.status).toBe(502);
+      expect(unknown.body.error.detail).toMatch(/the Asterisk "east", which is not configured here \(default\)/);
+    } finally {
+      vi.stubEnv("ASTERISK_SERVERS", "");
+      vi.stubEnv("ARI_URL", sim.url);
+      vi.stubEnv("ARI_SIMULATOR", "1");
+      vi.stubEnv("ARI_PASSWORD", "asterisk");
+      await db.callExecution.deleteMany({ where: { asteriskId: "east" } });
+      await east.close();
     }
   });
 

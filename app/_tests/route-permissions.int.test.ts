@@ -319,6 +319,7 @@ const routes: RouteCase[] = [
     kinds: null,
     prepare: async () => {
       vi.stubEnv("ARI_URL", "http://127.0.0.1:9");
+      vi.stubEnv("ARI_SIMULATOR", "1");
       const callId = await aCall();
       const recording = await app.db.prisma.callRecording.create({ data: { executionId: callId, nodeId: "vm", name: `rec-${callId}`, format: "wav", durationSeconds: 1 } });
       return { params: { callId, recordingId: recording.id } };

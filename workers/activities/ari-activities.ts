@@ -8,6 +8,11 @@ export type AriOutcome = "ok" | "gone";
 export interface AriActivitiesConfig {
   /** Our Stasis app, which originated transfer legs enter. */
   app: string;
+}
+
+/** One Asterisk the worker drives, by its id (ASTERISK_SERVERS). */
+export interface AsteriskConnection {
+  ari: AriClient;
   /** PJSIP endpoint used for `PJSIP/<number>@<trunk>`; unset = transfers to numbers fail. */
   outboundTrunk: string | undefined;
 }
@@ -72,15 +77,27 @@ async function command(run: () => Promise<unknown>): Promise<AriOutcome> {
   }
 }
 
-/** Short ARI commands; the workflow runs them as local activities to keep DTMF-to-prompt latency low. */
-export function createAriActivities(ari: AriClient, config: AriActivitiesConfig) {
+/**
+ * Short ARI commands; the workflow runs them as local activities to keep DTMF-to-prompt latency low.
+ * Each takes first the id of the Asterisk that holds the call (from the workflow's input): channel
+ * ids are unique per Asterisk only, so a command must never reach another one.
+ */
+export function createAriActivities(asterisks: ReadonlyMap<string, AsteriskConnection>, config: AriActivitiesConfig) {
+  function on(asteriskId: string): AsteriskConnection {
+    const asterisk = asterisks.get(asteriskId);
+    if (asterisk) return asterisk;
+    // Retrying on this worker cannot help; the call fails loudly rather than drive the wrong switch.
+    throw ApplicationFailure.nonRetryable(`no Asterisk "${asteriskId}" in this worker's configuration (ASTERISK_SERVERS lists ${[...asterisks.keys()].join(", ")})`, "UnknownAsterisk");
+  }
+  const clientOf = (asteriskId: string) => on(asteriskId).ari;
+
   return {
     /** Answers only a channel that is not Up: a re-run after a worker crash sends no second answer. */
-    async answerChannel(channelId: string): Promise<AriOutcome> {
-      const channel = await read(() => ari.channels.get(channelId));
+    async answerChannel(asteriskId: string, channelId: string): Promise<AriOutcome> {
+      const channel = await read(() => clientOf(asteriskId).channels.get(channelId));
       if (channel === null) return "gone";
       if (channel.state === "Up") return "ok";
-      return command(() => ari.channels.answer(channelId));
+      return command(() => clientOf(asteriskId).channels.answer(channelId));
     },
 
     /**
@@ -88,57 +105,57 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
      * re-run (worker crash between the request and its recorded result) asks first: a playback
      * with this id that still exists is left alone.
      */
-    async playMedia(channelId: string, media: string[], playbackId: string): Promise<AriOutcome> {
-      if ((await read(() => ari.playbacks.get(playbackId))) !== null) return "ok";
-      return command(() => ari.channels.play(channelId, media, { playbackId }));
+    async playMedia(asteriskId: string, channelId: string, media: string[], playbackId: string): Promise<AriOutcome> {
+      if ((await read(() => clientOf(asteriskId).playbacks.get(playbackId))) !== null) return "ok";
+      return command(() => clientOf(asteriskId).channels.play(channelId, media, { playbackId }));
     },
 
     /** Asterisk removes a playback once it has finished: 404 means it is over. */
-    async playbackState(playbackId: string): Promise<PlaybackProbe> {
-      const playback = await read(() => ari.playbacks.get(playbackId));
+    async playbackState(asteriskId: string, playbackId: string): Promise<PlaybackProbe> {
+      const playback = await read(() => clientOf(asteriskId).playbacks.get(playbackId));
       return playback === null || ENDED_PLAYBACK_STATES.has(playback.state) ? "ended" : "active";
     },
 
     /** A live recording is removed when it ends; its stored file then says it was made. */
-    async recordingState(name: string): Promise<RecordingProbe> {
-      const live = await read(() => ari.recordings.getLive(name));
+    async recordingState(asteriskId: string, name: string): Promise<RecordingProbe> {
+      const live = await read(() => clientOf(asteriskId).recordings.getLive(name));
       if (live !== null && !ENDED_RECORDING_STATES.has(live.state)) return { kind: "active" };
       if (live !== null) return { kind: "ended", state: live.state, durationSeconds: live.duration ?? 0, format: live.format };
-      const stored = await read(() => ari.recordings.getStored(name));
+      const stored = await read(() => clientOf(asteriskId).recordings.getStored(name));
       // The length of a finished recording is only in its RecordingFinished event.
       return stored === null ? { kind: "ended", state: "failed", durationSeconds: 0, format: null } : { kind: "ended", state: "done", durationSeconds: 0, format: stored.format };
     },
 
-    async channelState(channelId: string): Promise<ChannelProbe> {
-      const channel = await read(() => ari.channels.get(channelId));
+    async channelState(asteriskId: string, channelId: string): Promise<ChannelProbe> {
+      const channel = await read(() => clientOf(asteriskId).channels.get(channelId));
       if (channel === null) return { kind: "gone" };
       return { kind: "present", state: channel.state, inStasis: channel.dialplan.app_name === "Stasis" };
     },
 
     /** Stopping a playback that already finished is fine. */
-    stopPlayback: (playbackId: string) => command(() => ari.playbacks.stop(playbackId)),
+    stopPlayback: (asteriskId: string, playbackId: string) => command(() => clientOf(asteriskId).playbacks.stop(playbackId)),
 
-    hangupChannel: (channelId: string) => command(() => ari.channels.hangup(channelId, "normal")),
+    hangupChannel: (asteriskId: string, channelId: string) => command(() => clientOf(asteriskId).channels.hangup(channelId, "normal")),
 
-    setChannelVars: (channelId: string, vars: Record<string, string>) =>
+    setChannelVars: (asteriskId: string, channelId: string, vars: Record<string, string>) =>
       command(async () => {
-        for (const [name, value] of Object.entries(vars)) await ari.channels.setVariable(channelId, name, value);
+        for (const [name, value] of Object.entries(vars)) await clientOf(asteriskId).channels.setVariable(channelId, name, value);
       }),
 
     /** A re-run finds the channel already out of Stasis (409): fine if it is where we sent it. */
-    async continueInDialplan(channelId: string, context: string, extension: string): Promise<AriOutcome> {
-      const outcome = await command(() => ari.channels.continueInDialplan(channelId, { context, extension, priority: 1 }));
+    async continueInDialplan(asteriskId: string, channelId: string, context: string, extension: string): Promise<AriOutcome> {
+      const outcome = await command(() => clientOf(asteriskId).channels.continueInDialplan(channelId, { context, extension, priority: 1 }));
       if (outcome === "ok") return outcome;
-      const channel = await read(() => ari.channels.get(channelId));
+      const channel = await read(() => clientOf(asteriskId).channels.get(channelId));
       return channel !== null && channel.dialplan.context === context && channel.dialplan.exten === extension ? "ok" : "gone";
     },
 
     /** Not started again when it runs or ran already: `ifExists: overwrite` would erase the caller's message. */
-    async startRecording(input: StartRecordingInput): Promise<AriOutcome> {
-      const [live, stored] = await Promise.all([read(() => ari.recordings.getLive(input.name)), read(() => ari.recordings.getStored(input.name))]);
+    async startRecording(asteriskId: string, input: StartRecordingInput): Promise<AriOutcome> {
+      const [live, stored] = await Promise.all([read(() => clientOf(asteriskId).recordings.getLive(input.name)), read(() => clientOf(asteriskId).recordings.getStored(input.name))]);
       if (live !== null || stored !== null) return "ok";
       return command(() =>
-        ari.channels.record(input.channelId, {
+        clientOf(asteriskId).channels.record(input.channelId, {
           name: input.name,
           format: input.format,
           maxDurationSeconds: input.maxDurationSeconds,
@@ -150,12 +167,12 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
       );
     },
 
-    stopRecording: (name: string) => command(() => ari.recordings.stopLive(name)),
+    stopRecording: (asteriskId: string, name: string) => command(() => clientOf(asteriskId).recordings.stopLive(name)),
 
     /** Asks Asterisk whether the channel still exists (in Stasis or in the dialplan). */
-    async channelExists(channelId: string): Promise<boolean> {
+    async channelExists(asteriskId: string, channelId: string): Promise<boolean> {
       try {
-        await ari.channels.get(channelId);
+        await clientOf(asteriskId).channels.get(channelId);
         return true;
       } catch (err) {
         if (err instanceof AriHttpError && err.isNotFound) return false;
@@ -163,18 +180,19 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
       }
     },
 
-    async originateLeg(input: OriginateLegInput): Promise<OriginateLegResult> {
+    async originateLeg(asteriskId: string, input: OriginateLegInput): Promise<OriginateLegResult> {
       let endpoint: string;
       let callerId: string | undefined;
       if (input.target.kind === "number") {
-        if (!config.outboundTrunk) return { ok: false, reason: "no outbound trunk configured (ARI_OUTBOUND_TRUNK)" };
-        endpoint = `PJSIP/${input.target.number}@${config.outboundTrunk}`;
+        const trunk = on(asteriskId).outboundTrunk;
+        if (!trunk) return { ok: false, reason: "no outbound trunk configured (ARI_OUTBOUND_TRUNK, or outboundTrunk in ASTERISK_SERVERS)" };
+        endpoint = `PJSIP/${input.target.number}@${trunk}`;
         callerId = input.target.callerId ?? undefined;
       } else {
         endpoint = input.target.endpoint;
       }
       try {
-        await ari.channels.originate({
+        await clientOf(asteriskId).channels.originate({
           endpoint,
           app: config.app,
           appArgs: `transfer-leg,${input.callId}`,
@@ -192,13 +210,13 @@ export function createAriActivities(ari: AriClient, config: AriActivitiesConfig)
     },
 
     /** Asterisk refuses a second create with the same id (409): a re-run uses the bridge it made. */
-    bridgeChannels: (bridgeId: string, channelIds: string[]) =>
+    bridgeChannels: (asteriskId: string, bridgeId: string, channelIds: string[]) =>
       command(async () => {
-        if ((await read(() => ari.bridges.get(bridgeId))) === null) await ari.bridges.create({ type: "mixing", bridgeId, name: bridgeId });
-        await ari.bridges.addChannel(bridgeId, channelIds);
+        if ((await read(() => clientOf(asteriskId).bridges.get(bridgeId))) === null) await clientOf(asteriskId).bridges.create({ type: "mixing", bridgeId, name: bridgeId });
+        await clientOf(asteriskId).bridges.addChannel(bridgeId, channelIds);
       }),
 
-    destroyBridge: (bridgeId: string) => command(() => ari.bridges.destroy(bridgeId)),
+    destroyBridge: (asteriskId: string, bridgeId: string) => command(() => clientOf(asteriskId).bridges.destroy(bridgeId)),
   };
 }
 

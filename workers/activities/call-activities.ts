@@ -1,9 +1,8 @@
-import type { AriClient } from "../ari";
 import type { PrismaClient } from "../../prisma/client";
 import type { PlanCache } from "../persistence/plan-cache";
 import type { SecretStore } from "../secrets/secret-store";
 import type { TtsService } from "../tts/tts-service";
-import { createAriActivities, type AriActivitiesConfig } from "./ari-activities";
+import { createAriActivities, type AriActivitiesConfig, type AsteriskConnection } from "./ari-activities";
 import { createHttpPolicyReader } from "../http-allow-list/http-policy-reader";
 import { createHttpActivities } from "./http-activity";
 import type { OwnService, Resolver } from "./http-destination";
@@ -12,7 +11,8 @@ import { createPromptActivities } from "./prompt-activities";
 import { createTtsActivities } from "./tts-activities";
 
 export interface CallActivitiesDeps {
-  ari: AriClient;
+  /** One ARI client per Asterisk id: every ARI activity names the Asterisk of its call. */
+  asterisks: ReadonlyMap<string, AsteriskConnection>;
   ariConfig: AriActivitiesConfig;
   prisma: PrismaClient;
   /** Published plans and live versions kept in the worker (see createPlanCache). */
@@ -27,7 +27,7 @@ export interface CallActivitiesDeps {
 
 /** Every activity the call workflow uses, bound to its clients. */
 export function createCallActivities(deps: CallActivitiesDeps) {
-  const ari = createAriActivities(deps.ari, deps.ariConfig);
+  const ari = createAriActivities(deps.asterisks, deps.ariConfig);
   return {
     ...ari,
     ...createPromptActivities(ari.playMedia, deps.tts, ari.stopPlayback),

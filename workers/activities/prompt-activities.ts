@@ -9,8 +9,8 @@ export interface PlayPromptResult {
   lengthMs: number | null;
 }
 
-type PlayMedia = (channelId: string, media: string[], playbackId: string) => Promise<AriOutcome>;
-type StopPlayback = (playbackId: string) => Promise<AriOutcome>;
+type PlayMedia = (asteriskId: string, channelId: string, media: string[], playbackId: string) => Promise<AriOutcome>;
+type StopPlayback = (asteriskId: string, playbackId: string) => Promise<AriOutcome>;
 
 /**
  * One local activity per prompt: TTS lookup and the play command together, so a prompt costs the
@@ -22,10 +22,10 @@ export function createPromptActivities(playMedia: PlayMedia, tts: TtsService, st
      * `stopFirst`: a barge-in prompt the caller interrupted, stopped here rather than in an activity
      * (and activation) of its own; already over (404) is fine, a channel gone shows in the play.
      */
-    async playPrompt(channelId: string, media: MediaItem[], playbackId: string, stopFirst: string | null = null): Promise<PlayPromptResult> {
+    async playPrompt(asteriskId: string, channelId: string, media: MediaItem[], playbackId: string, stopFirst: string | null = null): Promise<PlayPromptResult> {
       if (stopFirst !== null) {
         if (!stopPlayback) throw new Error("playPrompt was asked to stop a playback but has no stopPlayback");
-        await stopPlayback(stopFirst);
+        await stopPlayback(asteriskId, stopFirst);
       }
       const prompts = await Promise.all(
         media.map(async (item) => {
@@ -35,6 +35,7 @@ export function createPromptActivities(playMedia: PlayMedia, tts: TtsService, st
         }),
       );
       const outcome = await playMedia(
+        asteriskId,
         channelId,
         prompts.map((p) => p.uri),
         playbackId,

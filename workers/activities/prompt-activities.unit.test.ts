@@ -11,9 +11,9 @@ const fakeTts: TtsService = {
 };
 
 function recordingPlayer(outcome: AriOutcome) {
-  const plays: { channelId: string; media: string[]; playbackId: string }[] = [];
-  const playMedia = async (channelId: string, media: string[], playbackId: string) => {
-    plays.push({ channelId, media, playbackId });
+  const plays: { asteriskId: string; channelId: string; media: string[]; playbackId: string }[] = [];
+  const playMedia = async (asteriskId: string, channelId: string, media: string[], playbackId: string) => {
+    plays.push({ asteriskId, channelId, media, playbackId });
     return outcome;
   };
   return { plays, playMedia };
@@ -24,6 +24,7 @@ describe("playPrompt: TTS lookup and play in one activity", () => {
     const player = recordingPlayer("ok");
     const { playPrompt } = createPromptActivities(player.playMedia, fakeTts);
     const result = await playPrompt(
+      "east",
       "ch-1",
       [
         { kind: "tts", text: "hello", language: "en-US" },
@@ -32,7 +33,7 @@ describe("playPrompt: TTS lookup and play in one activity", () => {
       "pb-1",
     );
     expect(result).toEqual({ outcome: "ok", lengthMs: 700 });
-    expect(player.plays).toEqual([{ channelId: "ch-1", media: ["sound:http://media/en-US/hello.wav", "sound:http://media/zh-CN/hi.wav"], playbackId: "pb-1" }]);
+    expect(player.plays).toEqual([{ asteriskId: "east", channelId: "ch-1", media: ["sound:http://media/en-US/hello.wav", "sound:http://media/zh-CN/hi.wav"], playbackId: "pb-1" }]);
   });
 
   it("stops the interrupted prompt it is given before playing, already finished (404) or not", async () => {
@@ -57,6 +58,7 @@ describe("playPrompt: TTS lookup and play in one activity", () => {
     const player = recordingPlayer("ok");
     const { playPrompt } = createPromptActivities(player.playMedia, fakeTts);
     const result = await playPrompt(
+      "east",
       "ch-2",
       [
         { kind: "tts", text: "your code", language: "en-US" },
@@ -72,14 +74,14 @@ describe("playPrompt: TTS lookup and play in one activity", () => {
   it("reports a channel that is gone", async () => {
     const player = recordingPlayer("gone");
     const { playPrompt } = createPromptActivities(player.playMedia, fakeTts);
-    expect(await playPrompt("ch-3", [{ kind: "tts", text: "bye", language: "en-US" }], "pb-3")).toEqual({ outcome: "gone", lengthMs: 300 });
+    expect(await playPrompt("east", "ch-3", [{ kind: "tts", text: "bye", language: "en-US" }], "pb-3")).toEqual({ outcome: "gone", lengthMs: 300 });
   });
 
   it("plays nothing when the TTS lookup fails (the activity is retried whole)", async () => {
     const player = recordingPlayer("ok");
     const broken: TtsService = { ...fakeTts, promptFor: async () => Promise.reject(new Error("espeak-ng failed")) };
     const { playPrompt } = createPromptActivities(player.playMedia, broken);
-    await expect(playPrompt("ch-4", [{ kind: "tts", text: "x", language: "en-US" }], "pb-4")).rejects.toThrow("espeak-ng failed");
+    await expect(playPrompt("east", "ch-4", [{ kind: "tts", text: "x", language: "en-US" }], "pb-4")).rejects.toThrow("espeak-ng failed");
     expect(player.plays).toEqual([]);
   });
 });

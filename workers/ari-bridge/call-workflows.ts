@@ -1,7 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from "@temporalio/common";
 import type { Client } from "@temporalio/client";
+import { DEFAULT_ASTERISK_ID } from "../default-asterisk-id";
 import type { IvrCallInput } from "../workflows/call-input";
-import { callWorkflowId } from "../workflows/signals";
+import { callOfWorkflowId, callWorkflowId } from "../workflows/call-workflow-id";
 import type { CallSignal } from "./event-mapping";
 
 /** What the bridge needs from Temporal (a fake in unit tests). */
@@ -10,7 +11,7 @@ export interface CallWorkflows {
   start(input: IvrCallInput): Promise<"started" | "already-started">;
   /** A workflow that no longer runs is fine ("not-running"): its call is over. */
   signal(callId: string, signal: CallSignal): Promise<"delivered" | "not-running">;
-  /** Caller channel ids of the call workflows still running. */
+  /** Caller channel ids of the call workflows still running on this bridge's Asterisk (never another's). */
   listRunningCallIds(): Promise<string[]>;
 }
 
@@ -22,14 +23,15 @@ const WORKFLOW_TYPE = "ivrCallWorkflow";
  */
 export const CALL_WORKFLOW_TASK_TIMEOUT = "2s";
 
-export function createTemporalCallWorkflows(client: Client, taskQueue: string): CallWorkflows {
+/** The calls of one Asterisk (`asteriskId`): workflow ids carry it, since channel ids repeat across servers. */
+export function createTemporalCallWorkflows(client: Client, taskQueue: string, asteriskId: string = DEFAULT_ASTERISK_ID): CallWorkflows {
   return {
     async start(input) {
       try {
         await client.workflow.start(WORKFLOW_TYPE, {
           taskQueue,
-          workflowId: callWorkflowId(input.callId),
-          args: [input],
+          workflowId: callWorkflowId(input.callId, asteriskId),
+          args: [{ ...input, asteriskId }],
           // One workflow per channel, ever: a replayed StasisStart never starts a second one.
           workflowIdReusePolicy: "REJECT_DUPLICATE",
           workflowTaskTimeout: CALL_WORKFLOW_TASK_TIMEOUT,
@@ -43,7 +45,7 @@ export function createTemporalCallWorkflows(client: Client, taskQueue: string): 
 
     async signal(callId, signal) {
       try {
-        await client.workflow.getHandle(callWorkflowId(callId)).signal(signal.name, signal.payload);
+        await client.workflow.getHandle(callWorkflowId(callId, asteriskId)).signal(signal.name, signal.payload);
         return "delivered";
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return "not-running";
@@ -55,7 +57,8 @@ export function createTemporalCallWorkflows(client: Client, taskQueue: string): 
       const ids: string[] = [];
       const query = `WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`;
       for await (const execution of client.workflow.list({ query })) {
-        if (execution.workflowId.startsWith("call-")) ids.push(execution.workflowId.slice("call-".length));
+        const call = callOfWorkflowId(execution.workflowId);
+        if (call?.asteriskId === asteriskId) ids.push(call.channelId);
       }
       return ids;
     },

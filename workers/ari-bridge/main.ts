@@ -1,6 +1,6 @@
 import { createPrismaClient } from "../../prisma/client";
 import { createAriClient } from "../ari";
-import { loadConfig } from "../config";
+import { bridgeAsterisk, loadConfig } from "../config";
 import { keepRoutingFresh } from "../persistence/keep-routing-fresh";
 import { connectClientToTemporal } from "../temporal-connection";
 import { BRIDGE_RECONNECT, createAriBridge, consoleBridgeLogger } from "./bridge";
@@ -14,23 +14,25 @@ import { createEntryResolver } from "./resolve-entry-point";
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // One bridge per Asterisk: ARI delivers an application's events to one WebSocket only.
+  const asterisk = bridgeAsterisk(config);
   const prisma = createPrismaClient(config.databaseUrl);
   const client = await connectClientToTemporal(config.temporal);
-  const ari = createAriClient({ ...config.ari, reconnect: BRIDGE_RECONNECT });
+  const ari = createAriClient({ url: asterisk.url, username: asterisk.username, password: asterisk.password, app: config.ari.app, reconnect: BRIDGE_RECONNECT });
   const log = (message: string) => consoleBridgeLogger.info(message);
   // Answers the entry point lookup when the database does not: calls are routed during an outage.
   const entryPoints = createEntryPointCache(prisma, { log });
   const routing = keepRoutingFresh(config.databaseUrl, [entryPoints], log);
   const bridge = createAriBridge({
     ari,
-    workflows: createTemporalCallWorkflows(client, config.temporal.taskQueue),
+    workflows: createTemporalCallWorkflows(client, config.temporal.taskQueue, asterisk.id),
     resolveEntry: createEntryResolver(prisma, { cache: entryPoints }),
     app: config.ari.app,
     stepsPerRun: config.callStepsPerRun,
   });
   const detach = bridge.attach();
   await ari.events.connect();
-  consoleBridgeLogger.info(`subscribed to Stasis app "${config.ari.app}" at ${config.ari.url}`);
+  consoleBridgeLogger.info(`subscribed to Stasis app "${config.ari.app}" at ${asterisk.url} (Asterisk "${asterisk.id}")`);
 
   let stopping = false;
   const stop = async (signal: string) => {

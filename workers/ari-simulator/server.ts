@@ -75,6 +75,8 @@ export async function startAriSimulator(options: SimulatorOptions = {}): Promise
     } catch (err) {
       r = error(500, err instanceof Error ? err.message : String(err));
     }
+    // Every request with its answer, so a test can tell which switch a command reached (several Asterisk servers).
+    sw.log.add("ariRequest", route.vars.channelId, { method: req.method ?? "GET", path, status: r.status, requestedAt: receivedAt }, receivedAt);
     const delayMs = sw.faults.responseDelayMs(req.method ?? "GET", path);
     if (delayMs > 0) {
       // Tests wait for this entry to know the client is now waiting for the answer.

@@ -39,6 +39,8 @@ export interface InboundCallOptions {
   args?: string[];
   language?: string;
   sendsAudio?: boolean;
+  /** The channel's uniqueid instead of the next "<epoch>.<counter>" (a test that needs two servers' ids to collide). */
+  channelId?: string;
 }
 
 /**
@@ -141,8 +143,9 @@ export class SimSwitch {
   inboundCall(o: InboundCallOptions): SimChannel {
     const app = o.app ?? this.cfg.defaultApp;
     const args = o.args ?? [o.to];
+    if (o.channelId !== undefined && this.channels.has(o.channelId)) throw new Error(`channel ${o.channelId} exists`);
     const ch = new SimChannel(
-      this.newUniqueId(),
+      o.channelId ?? this.newUniqueId(),
       this.newChannelName(this.cfg.inboundEndpoint ?? o.from),
       "Ring",
       this.newProtocolId(),

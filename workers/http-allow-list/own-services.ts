@@ -23,7 +23,7 @@ export function ownServices(config: WorkerConfig, env: Record<string, string | u
   return [
     ...temporal,
     ...temporal.map((service) => ({ host: service.host, port: service.port + 1000 })),
-    ...fromUrl(config.ari.url),
+    ...config.ari.servers.flatMap((server) => fromUrl(server.url)),
     ...fromUrl(config.databaseUrl),
     { host: config.tts.mediaHost.toLowerCase(), port: config.tts.mediaPort },
     ...fromUrl(config.tts.publicBaseUrl),

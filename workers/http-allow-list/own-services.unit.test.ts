@@ -21,4 +21,16 @@ describe("own services", () => {
       { host: "designer.example.com", port: 443 },
     ]);
   });
+
+  it("lists every Asterisk of ASTERISK_SERVERS: an HTTP node reaches none of them without an entry naming it", () => {
+    const config = loadConfig({
+      ASTERISK_SERVERS: JSON.stringify([
+        { id: "east", url: "http://pbx-east.example.com:8088", password: "e" },
+        { id: "west", url: "https://pbx-west.example.com", password: "w" },
+      ]),
+    });
+    const services = ownServices(config, {});
+    expect(services).toContainEqual({ host: "pbx-east.example.com", port: 8088 });
+    expect(services).toContainEqual({ host: "pbx-west.example.com", port: 443 });
+  });
 });

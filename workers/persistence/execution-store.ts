@@ -5,6 +5,8 @@ export interface BeginExecutionInput {
   executionId: string;
   workflowId: string;
   channelId: string;
+  /** The Asterisk that holds the channel; absent from workflows started before there were several ("default"). */
+  asteriskId?: string;
   flowId: string;
   flowVersionId: string | null;
   testCallPlanId: string | null;
@@ -69,6 +71,7 @@ export function createExecutionStore(prisma: PrismaClient) {
           id: input.executionId,
           workflowId: input.workflowId,
           channelId: input.channelId,
+          ...(input.asteriskId ? { asteriskId: input.asteriskId } : {}),
           flowId: input.flowId,
           flowVersionId: input.flowVersionId,
           testCallPlanId: input.testCallPlanId,

@@ -53,6 +53,8 @@ export type SubflowRunner = (flowId: string, inputs: Record<string, unknown>) =>
 
 export interface CallEffectsContext {
   callId: string;
+  /** The Asterisk that holds the channel: the first argument of every ARI activity. */
+  asteriskId: string;
   executionId: string;
   signals: CallSignalState;
   trace: CallTrace;
@@ -134,7 +136,7 @@ export class TemporalCallEffects implements CallEffects {
       firstCheckMs: knownLength === null ? UNKNOWN_LENGTH_CHECK_MS : knownLength + PROMPT_END_MARGIN_MS,
       reconcilesSeen,
       askAri: async () => {
-        if ((await ari.playbackState(playbackId)) === "active") return false;
+        if ((await ari.playbackState(this.ctx.asteriskId, playbackId)) === "active") return false;
         signals.playbackEnded(playbackId, "done");
         return true;
       },
@@ -145,7 +147,7 @@ export class TemporalCallEffects implements CallEffects {
     const digit = pressedDuring();
     if (options.bargeIn && digit !== undefined) {
       if (finished === undefined && this.ctx.markBargeInPlaybacks) this.interrupted = playbackId;
-      else if (finished === undefined && (await ari.stopPlayback(playbackId)) === "gone" && signals.hangup !== null) throw new CallHangupError("play");
+      else if (finished === undefined && (await ari.stopPlayback(this.ctx.asteriskId, playbackId)) === "gone" && signals.hangup !== null) throw new CallHangupError("play");
       return { interruptedBy: digit.digit };
     }
     // Only keys whose events came before the prompt's end were pressed during it.
@@ -200,7 +202,7 @@ export class TemporalCallEffects implements CallEffects {
     const startSeq = signals.seq;
     const reconcilesSeen = signals.reconciles;
     if (!signals.finishedRecordings.has(name)) {
-      const started = await ari.startRecording({
+      const started = await ari.startRecording(this.ctx.asteriskId, {
         channelId: this.ctx.callId,
         name,
         format: "wav",
@@ -214,7 +216,7 @@ export class TemporalCallEffects implements CallEffects {
     trace.flushInBackground();
 
     const askAri = async () => {
-      const probe = await ari.recordingState(name);
+      const probe = await ari.recordingState(this.ctx.asteriskId, name);
       if (probe.kind === "active") return false;
       signals.recordingEnded({ name, durationSeconds: probe.durationSeconds, state: probe.state, ...(probe.format ? { format: probe.format } : {}) });
       return true;
@@ -222,7 +224,7 @@ export class TemporalCallEffects implements CallEffects {
     const limitMs = options.maxDurationSeconds > 0 ? (options.maxDurationSeconds + 5) * 1000 : UNLIMITED_RECORDING_GUARD_MS;
     await this.untilEnded({ ended: () => signals.finishedRecordings.has(name), firstCheckMs: limitMs, reconcilesSeen, askAri, stopAfterFirstCheck: true });
     if (!signals.finishedRecordings.has(name)) {
-      if (signals.hangup === null) await ari.stopRecording(name);
+      if (signals.hangup === null) await ari.stopRecording(this.ctx.asteriskId, name);
       const settled = await condition(() => signals.finishedRecordings.has(name), RECORDING_SETTLE_MS);
       if (!settled) await askAri();
     }
@@ -252,7 +254,7 @@ export class TemporalCallEffects implements CallEffects {
     this.ensureUp("hangup");
     // The hangup ends any prompt still playing.
     this.interrupted = null;
-    await ari.hangupChannel(this.ctx.callId);
+    await ari.hangupChannel(this.ctx.asteriskId, this.ctx.callId);
     this.fate = { kind: "hung-up-by-flow" };
     // The bridge signals the hangup Asterisk reports next. Arriving while the workflow completes, it
     // would fail that task (UnhandledCommand) and, the workflow being evicted, replay the whole call.
@@ -274,14 +276,14 @@ export class TemporalCallEffects implements CallEffects {
   private async transferToQueue(target: Extract<TransferTarget, { kind: "queue" }>): Promise<TransferResult> {
     const { callId } = this.ctx;
     const vars = { CC_QUEUE: target.queue, CC_PRIORITY: String(target.priority), CC_SKILLS: target.skills.join(",") };
-    if ((await ari.setChannelVars(callId, vars)) === "gone") throw this.callerGone("transfer");
-    if ((await ari.continueInDialplan(callId, QUEUE_CONTEXT, target.queue)) === "gone") throw this.callerGone("transfer");
+    if ((await ari.setChannelVars(this.ctx.asteriskId, callId, vars)) === "gone") throw this.callerGone("transfer");
+    if ((await ari.continueInDialplan(this.ctx.asteriskId, callId, QUEUE_CONTEXT, target.queue)) === "gone") throw this.callerGone("transfer");
     const handover: Handover = { kind: "queue", queue: target.queue, priority: target.priority, skills: target.skills, context: QUEUE_CONTEXT };
     // Without that extension Asterisk drops the caller at once ("sent to invalid extension"), and our
     // app no longer hears about the channel after StasisEnd: ask Asterisk whether it is still there.
     if (patched("queue-handover-check")) {
       await sleep(QUEUE_HANDOVER_CHECK_MS);
-      if (!(await ari.channelExists(callId))) {
+      if (!(await ari.channelExists(this.ctx.asteriskId, callId))) {
         this.ctx.signals.hangup ??= { cause: null };
         const where = `${QUEUE_CONTEXT},${target.queue},1`;
         return { ok: false, reason: `the call ended within ${QUEUE_HANDOVER_CHECK_MS / 1000} s in the dialplan at ${where}: is that extension missing?` };
@@ -296,7 +298,7 @@ export class TemporalCallEffects implements CallEffects {
     const { callId, signals } = this.ctx;
     const legChannelId = transferLegChannelId(callId, uuid4());
     const reconcilesSeen = signals.reconciles;
-    const originated = await ari.originateLeg({
+    const originated = await ari.originateLeg(this.ctx.asteriskId, {
       callId,
       legChannelId,
       target: target.kind === "number" ? { kind: "number", number: target.number, callerId: target.callerId } : { kind: "endpoint", endpoint: target.endpoint },
@@ -315,15 +317,15 @@ export class TemporalCallEffects implements CallEffects {
     });
     const endedReason = signals.endedLegs.get(legChannelId);
     if (signals.hangup !== null || !answered || endedReason !== undefined) {
-      if (endedReason === undefined) await ari.hangupChannel(legChannelId);
+      if (endedReason === undefined) await ari.hangupChannel(this.ctx.asteriskId, legChannelId);
       if (signals.hangup !== null) throw new CallHangupError("transfer");
       return { ok: false, reason: endedReason ?? "no answer" };
     }
     const bridgeId = `bridge-${uuid4()}`;
-    const bridged = await ari.bridgeChannels(bridgeId, [callId, legChannelId]);
+    const bridged = await ari.bridgeChannels(this.ctx.asteriskId, bridgeId, [callId, legChannelId]);
     if (bridged === "gone") {
-      await ari.hangupChannel(legChannelId);
-      await ari.destroyBridge(bridgeId);
+      await ari.hangupChannel(this.ctx.asteriskId, legChannelId);
+      await ari.destroyBridge(this.ctx.asteriskId, bridgeId);
       if (signals.hangup !== null) throw new CallHangupError("transfer");
       return { ok: false, reason: "the transfer target hung up before it was connected" };
     }
@@ -351,7 +353,10 @@ export class TemporalCallEffects implements CallEffects {
     if (signals.finishedPlaybacks.has(playbackId)) return { playbackId, startSeq, reconcilesSeen, knownLength: null };
     const stopFirst = this.interrupted;
     this.interrupted = null;
-    const played = stopFirst === null ? await prompts.playPrompt(this.ctx.callId, media, playbackId) : await prompts.playPrompt(this.ctx.callId, media, playbackId, stopFirst);
+    const played =
+      stopFirst === null
+        ? await prompts.playPrompt(this.ctx.asteriskId, this.ctx.callId, media, playbackId)
+        : await prompts.playPrompt(this.ctx.asteriskId, this.ctx.callId, media, playbackId, stopFirst);
     if (played.outcome === "gone") throw this.callerGone("play");
     return { playbackId, startSeq, reconcilesSeen, knownLength: played.lengthMs };
   }
@@ -366,7 +371,7 @@ export class TemporalCallEffects implements CallEffects {
     const reconcilesSeen = signals.reconciles;
     if (!signals.finishedPlaybacks.has(playbackId)) {
       const uris = resolved.map((p) => p.uri);
-      if ((await ari.playMedia(this.ctx.callId, uris, playbackId)) === "gone") throw this.callerGone("play");
+      if ((await ari.playMedia(this.ctx.asteriskId, this.ctx.callId, uris, playbackId)) === "gone") throw this.callerGone("play");
     }
     const lengths = resolved.map((p) => p.lengthMs);
     const knownLength = lengths.every((ms) => ms !== null) ? lengths.reduce<number>((sum, ms) => sum + (ms ?? 0), 0) : null;
@@ -414,7 +419,7 @@ export class TemporalCallEffects implements CallEffects {
   /** The leg's StasisStart or hangup may have been lost: its channel tells. */
   private async askLeg(legChannelId: string): Promise<boolean> {
     const { signals } = this.ctx;
-    const leg = await ari.channelState(legChannelId);
+    const leg = await ari.channelState(this.ctx.asteriskId, legChannelId);
     if (leg.kind === "gone") {
       if (!signals.endedLegs.has(legChannelId)) signals.endedLegs.set(legChannelId, "hangup");
       return true;

@@ -2,6 +2,8 @@
 export interface IvrCallInput {
   /** The caller's ARI channel id. */
   callId: string;
+  /** The Asterisk that holds the channel (ASTERISK_SERVERS id); absent in calls started before there were several: "default". */
+  asteriskId?: string;
   /** Id of the CallExecution row (chosen by whoever starts the workflow). */
   executionId: string;
   flowId: string;

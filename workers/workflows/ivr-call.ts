@@ -12,6 +12,7 @@ import { TemporalCallEffects, type ChannelFate } from "./call-effects";
 import { CallSignalState } from "./call-signal-state";
 import type { CallTrace } from "./call-trace";
 import { TraceBuffer } from "./trace-buffer";
+import { DEFAULT_ASTERISK_ID } from "../default-asterisk-id";
 
 /** Continue-as-new at least this often; the server's continueAsNewSuggested usually comes later. */
 export const DEFAULT_STEPS_PER_RUN = 500;
@@ -70,6 +71,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   };
   const effects = new TemporalCallEffects({
     callId: input.callId,
+    asteriskId: asteriskOf(input),
     executionId,
     signals,
     trace,
@@ -144,11 +146,11 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
 
   const fate = effects.channel;
   // The flow ended with the caller still on the line: release the channel before any DB write.
-  if (fate.kind === "up") await ari.hangupChannel(input.callId);
+  if (fate.kind === "up") await ari.hangupChannel(asteriskOf(input), input.callId);
   const endedAt = new Date().toISOString();
   // Written while a bridged transfer is supervised: a database outage must not keep a leg up.
   const persisted = trace.finish({ executionId, outcome, error, endedAt, handover: handoverOf(fate), language: currentLanguage });
-  if (fate.kind === "bridged") await superviseBridge(input.callId, fate.handover, signals);
+  if (fate.kind === "bridged") await superviseBridge(asteriskOf(input), input.callId, fate.handover, signals);
   await persisted;
   return { outcome, error, lastStepId: trace.lastStepId, steps: trace.nextSeq - 1 };
 }
@@ -159,6 +161,7 @@ function beginInput(input: IvrCallInput): BeginExecutionInput {
     executionId: input.executionId,
     workflowId: workflowInfo().workflowId,
     channelId: input.callId,
+    asteriskId: asteriskOf(input),
     flowId: input.flowId,
     flowVersionId: input.flowVersionId,
     testCallPlanId: input.testPlanId ?? null,
@@ -182,7 +185,7 @@ async function beginCall(
   const resume = input.resume;
   try {
     // Scheduled in this order (answer, row, plans): recorded histories expect it.
-    const answering = resume ? Promise.resolve("ok") : ari.answerChannel(input.callId);
+    const answering = resume ? Promise.resolve("ok") : ari.answerChannel(asteriskOf(input), input.callId);
     const executionRow =
       resume || rowWithTrace
         ? null
@@ -201,9 +204,14 @@ async function beginCall(
     return { executionId: input.executionId, callPlans, executionRow };
   } catch (err) {
     // Without its plan the call cannot run: do not leave the caller in silence.
-    await ari.hangupChannel(input.callId).catch(() => undefined);
+    await ari.hangupChannel(asteriskOf(input), input.callId).catch(() => undefined);
     throw ApplicationFailure.nonRetryable(`call could not start: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** The Asterisk that holds the call's channel: every ARI command goes there. */
+function asteriskOf(input: IvrCallInput): string {
+  return input.asteriskId ?? DEFAULT_ASTERISK_ID;
 }
 
 /** call.startedAt and call.language as a previous run left them. */
@@ -224,6 +232,7 @@ function handoverOf(fate: ChannelFate): Handover | null {
 
 /** A bridged transfer lasts until either side hangs up; then the other side and the bridge go too. */
 async function superviseBridge(
+  asteriskId: string,
   callId: string,
   handover: Extract<Handover, { legChannelId: string }>,
   signals: CallSignalState,
@@ -235,10 +244,10 @@ async function superviseBridge(
     await condition(() => over() || signals.reconciles !== reconciles, BRIDGED_CHECK_MS);
     if (over()) break;
     // A hangup event may have been lost: the channels tell.
-    const [caller, leg] = await Promise.all([ari.channelState(callId), ari.channelState(legChannelId)]);
+    const [caller, leg] = await Promise.all([ari.channelState(asteriskId, callId), ari.channelState(asteriskId, legChannelId)]);
     if (caller.kind === "gone") signals.hangup ??= { cause: null };
     if (leg.kind === "gone" && !signals.endedLegs.has(legChannelId)) signals.endedLegs.set(legChannelId, "hangup");
   }
-  await ari.hangupChannel(signals.hangup !== null ? legChannelId : callId);
-  await ari.destroyBridge(handover.bridgeId);
+  await ari.hangupChannel(asteriskId, signals.hangup !== null ? legChannelId : callId);
+  await ari.destroyBridge(asteriskId, handover.bridgeId);
 }

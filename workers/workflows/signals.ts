@@ -49,10 +49,7 @@ export const transferLegFailedSignal = defineSignal<[TransferLegFailedSignal]>("
 export const hangupSignal = defineSignal<[HangupSignal]>("hangup");
 export const reconcileSignal = defineSignal<[ReconcileSignal]>("reconcile");
 
-/** Workflow id of the call whose caller channel is `channelId`. */
-export function callWorkflowId(channelId: string): string {
-  return `call-${channelId}`;
-}
+export { callOfWorkflowId, callWorkflowId } from "./call-workflow-id";
 
 const BARGE_IN_PREFIX = "bargein-";
 

@@ -1,32 +1,37 @@
-import { z } from "zod";
 import { prisma, type PrismaClient } from "@/prisma/client";
+import { asteriskServers, type AsteriskServer } from "@/workers/asterisk-servers";
 import { recordingNotFound, recordingUnavailable } from "./call-errors";
-
-/** Where the app reaches Asterisk's REST interface: the same variables the worker and the bridge read. */
-const ariEnvSchema = z.object({
-  ARI_URL: z.url({ protocol: /^https?$/, error: "ARI_URL must be an http(s) URL" }).default("http://127.0.0.1:8088"),
-  ARI_USERNAME: z.string().min(1).default("asterisk"),
-  ARI_PASSWORD: z.string().min(1).default("asterisk"),
-});
 
 const audioType = /^audio\/[A-Za-z0-9.+-]+$/;
 const FETCH_TIMEOUT_MS = 15_000;
 
+/** The Asterisk that recorded the call, from the same variables the worker and the bridge read (ASTERISK_SERVERS or ARI_URL). */
+function asteriskOf(asteriskId: string, env: Record<string, string | undefined>): AsteriskServer {
+  const configured = asteriskServers(env);
+  if (!configured.ok) throw recordingUnavailable(`invalid Asterisk configuration: ${configured.problems.join("; ")}`);
+  const server = configured.servers.find((s) => s.id === asteriskId);
+  if (!server) throw recordingUnavailable(`the call was handled by the Asterisk "${asteriskId}", which is not configured here (${configured.servers.map((s) => s.id).join(", ")})`);
+  return server;
+}
+
 /**
  * A call's recording, streamed from Asterisk's `GET /ari/recordings/stored/{name}/file` (the browser
- * never talks to Asterisk, and never sees its credentials). Only recordings stored with the call are
+ * never talks to Asterisk, and never sees its credentials), on the Asterisk that handled the call. Only recordings stored with the call are
  * served, by their id: a name from the request is never passed on.
  */
 export async function streamRecording(callId: string, recordingId: string, deps: { db?: PrismaClient; env?: Record<string, string | undefined> } = {}): Promise<Response> {
   const db = deps.db ?? prisma();
-  const recording = await db.callRecording.findFirst({ where: { id: recordingId, executionId: callId }, select: { name: true, format: true } });
+  const recording = await db.callRecording.findFirst({
+    where: { id: recordingId, executionId: callId },
+    select: { name: true, format: true, execution: { select: { asteriskId: true } } },
+  });
   if (recording === null) throw recordingNotFound(recordingId);
-  const env = ariEnvSchema.parse(deps.env ?? process.env);
-  const url = `${env.ARI_URL.replace(/\/+$/, "")}/ari/recordings/stored/${encodeURIComponent(recording.name)}/file`;
+  const asterisk = asteriskOf(recording.execution.asteriskId, deps.env ?? process.env);
+  const url = `${asterisk.url.replace(/\/+$/, "")}/ari/recordings/stored/${encodeURIComponent(recording.name)}/file`;
   let upstream: Response;
   try {
     upstream = await fetch(url, {
-      headers: { authorization: `Basic ${Buffer.from(`${env.ARI_USERNAME}:${env.ARI_PASSWORD}`).toString("base64")}` },
+      headers: { authorization: `Basic ${Buffer.from(`${asterisk.username}:${asterisk.password}`).toString("base64")}` },
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
   } catch (error) {

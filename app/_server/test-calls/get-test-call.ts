@@ -6,7 +6,8 @@ import type { Plan } from "@/flows-runtime/plan/schema";
 import { subflowIdsInTrace, subflowPlans } from "@/app/_server/calls/subflow-plans";
 import { callTimeline, type CallTimeline } from "./call-timeline";
 import { loadTestCall } from "./load-test-call";
-import { simulatorControl, TEST_CALLER, TEST_DIALED } from "./simulator";
+import { callWorkflowId } from "@/workers/workflows/call-workflow-id";
+import { simulatorControl, TEST_CALLER, TEST_DIALED, testCallAsteriskId } from "./simulator";
 
 export interface TestCallStep {
   seq: number;
@@ -39,7 +40,7 @@ async function simulatorStatus(control: SimulatorControl, callId: string): Promi
   }
 }
 
-/** Steps so far (CallExecution/CallStep of workflow "call-<callId>"), prompts played and the call's state. */
+/** Steps so far (CallExecution/CallStep of the call's workflow, see callWorkflowId), prompts played and the call's state. */
 export async function getTestCall(
   actor: Session,
   flowId: string,
@@ -51,7 +52,7 @@ export async function getTestCall(
   const [status, execution] = await Promise.all([
     simulatorStatus(deps.control ?? simulatorControl(), callId),
     db.callExecution.findUnique({
-      where: { workflowId: `call-${callId}` },
+      where: { workflowId: callWorkflowId(callId, testCallAsteriskId()) },
       include: { steps: { orderBy: { seq: "asc" } } },
     }),
   ]);

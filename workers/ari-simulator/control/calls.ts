@@ -15,6 +15,8 @@ export const PlaceCallSchema = z.object({
   language: z.string().optional(),
   /** false: the caller's side sends no audio frames at all (a Local channel whose other half only waits). */
   sendsAudio: z.boolean().optional(),
+  /** The caller channel's uniqueid; default the switch's next "<epoch>.<counter>". */
+  channelId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "letters, digits, . _ - only").optional(),
   /** DSL text, an array of steps, or {steps, timeoutMs}. */
   script: z.union([z.string(), z.array(ScriptStepSchema), CallScriptSchema]).optional(),
 });
@@ -81,6 +83,7 @@ export class CallManager {
       args: req.args,
       language: req.language,
       sendsAudio: req.sendsAudio,
+      channelId: req.channelId,
     });
     const done = new Promise<void>((resolve) => {
       if (ch.destroyed) return resolve();

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CallExecution" ADD COLUMN     "asteriskId" TEXT NOT NULL DEFAULT 'default';
