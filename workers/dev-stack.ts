@@ -21,8 +21,9 @@ import { createEntryPointCache, type EntryPointSnapshot } from "./ari-bridge/ent
 import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
 import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
 import { createPlanCache, type PlanCache } from "./persistence/plan-cache";
-import { createCallWorker, WORKFLOWS_PATH } from "./worker";
+import { createCallWorker } from "./worker";
 import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
+import { workflowBundleOptions } from "./workflow-bundle/workflow-bundle-options";
 import { createMemorySecretStore } from "./secrets";
 import { writeHttpPolicy } from "./http-allow-list/write-http-policy";
 import type { HttpPolicy } from "../flows-runtime/nodes/http-request/http-policy";
@@ -133,7 +134,7 @@ let bundle: Promise<WorkflowBundleOption> | null = null;
 function workflowBundle(): Promise<WorkflowBundleOption> {
   bundle ??= prebuiltWorkflowBundle().then(
     (prebuilt): Promise<WorkflowBundleOption> | WorkflowBundleOption =>
-      prebuilt.ok ? { codePath: prebuilt.codePath } : bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") }),
+      prebuilt.ok ? { codePath: prebuilt.codePath } : bundleWorkflowCode(workflowBundleOptions()),
   );
   return bundle;
 }
