@@ -25,6 +25,7 @@ import { createPlanCache, type PlanCache } from "./persistence/plan-cache";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
 import { prebuiltWorkerEntry } from "./workflow-bundle/prebuilt-worker-entry";
 import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
+import { workflowBundleOptions } from "./workflow-bundle/workflow-bundle-options";
 import { createMemorySecretStore } from "./secrets";
 import { writeHttpPolicy } from "./http-allow-list/write-http-policy";
 import type { HttpPolicy } from "../flows-runtime/nodes/http-request/http-policy";
@@ -135,7 +136,7 @@ let bundle: Promise<WorkflowBundleOption> | null = null;
 function workflowBundle(): Promise<WorkflowBundleOption> {
   bundle ??= prebuiltWorkflowBundle().then(
     (prebuilt): Promise<WorkflowBundleOption> | WorkflowBundleOption =>
-      prebuilt.ok ? { codePath: prebuilt.codePath } : bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") }),
+      prebuilt.ok ? { codePath: prebuilt.codePath } : bundleWorkflowCode(workflowBundleOptions()),
   );
   return bundle;
 }

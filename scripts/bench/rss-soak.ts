@@ -34,7 +34,7 @@ function callerScript(i: number, repeats: number): string {
   const department = 1 + (i % 3);
   const listen = "wait prompt; wait prompt end; wait 4s";
   const again = Array.from({ length: repeats }, () => `${listen}; press 2`).join("; ");
-  return [`${listen}; press ${department}`, `${listen}; press 1`, again, `${listen}; press 1`, "wait prompt; expect hangup; timeout 600s"].filter((s) => s !== "").join("; ");
+  return [`${listen}; press ${department}`, `${listen}; press 1`, again, `${listen}; press 1`, "wait prompt; expect hangup; timeout 900s"].filter((s) => s !== "").join("; ");
 }
 
 interface Tally {
@@ -45,6 +45,20 @@ interface Tally {
   firstFailure: string | null;
 }
 
+type CallStatus = Awaited<ReturnType<SimulatorControl["waitForCall"]>>;
+
+/** Waits in slices: one long-poll past about 5 min is cut by fetch's own timeout ("fetch failed"). */
+async function waitForCallLong(control: SimulatorControl, callId: string, timeoutMs: number): Promise<CallStatus> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await control.waitForCall(callId, 60_000);
+    } catch (err) {
+      if (Date.now() > deadline || !(err instanceof Error && err.message.includes("still running"))) throw err;
+    }
+  }
+}
+
 async function lane(control: SimulatorControl, index: number, deadline: number, repeats: number, tally: Tally): Promise<void> {
   for (let n = 0; Date.now() < deadline; n += 1) {
     const i = index + n * 1_000;
@@ -52,7 +66,7 @@ async function lane(control: SimulatorControl, index: number, deadline: number, 
     tally.placed += 1;
     tally.inProgress += 1;
     try {
-      const status = await control.waitForCall(placed.callId, 600_000);
+      const status = await waitForCallLong(control, placed.callId, 900_000);
       if (status.script?.status === "completed") tally.completed += 1;
       else {
         tally.failed += 1;

@@ -39,7 +39,7 @@ describe("call trace while the call runs", () => {
     const running = await until("the call's first steps in the database", async () => {
       const execution = await stack.getExecution(callId);
       return execution && execution.steps.length >= 2 ? execution : undefined;
-    }, 14_000);
+    }, 30_000);
     expect(running.endedAt).toBeNull();
     expect(running.outcome).toBeNull();
     // Written while the caller still hears the 16 s prompt.

@@ -38,19 +38,19 @@ describe("playPrompt: TTS lookup and play in one activity", () => {
 
   it("stops the interrupted prompt it is given before playing, already finished (404) or not", async () => {
     const timeline: string[] = [];
-    const playMedia = async (_channelId: string, _media: string[], playbackId: string): Promise<AriOutcome> => {
+    const playMedia = async (_asteriskId: string, _channelId: string, _media: string[], playbackId: string): Promise<AriOutcome> => {
       timeline.push(`play ${playbackId}`);
       return "ok";
     };
-    const stopPlayback = async (playbackId: string): Promise<AriOutcome> => {
+    const stopPlayback = async (_asteriskId: string, playbackId: string): Promise<AriOutcome> => {
       timeline.push(`stop ${playbackId}`);
       return playbackId === "pb-over" ? "gone" : "ok";
     };
     const { playPrompt } = createPromptActivities(playMedia, fakeTts, stopPlayback);
     const media: MediaItem[] = [{ kind: "tts", text: "next", language: "en-US" }];
-    expect(await playPrompt("ch-1", media, "pb-2", "pb-1")).toEqual({ outcome: "ok", lengthMs: 400 });
-    expect(await playPrompt("ch-1", media, "pb-3", "pb-over")).toEqual({ outcome: "ok", lengthMs: 400 });
-    expect(await playPrompt("ch-1", media, "pb-4")).toEqual({ outcome: "ok", lengthMs: 400 });
+    expect(await playPrompt("default", "ch-1", media, "pb-2", "pb-1")).toEqual({ outcome: "ok", lengthMs: 400 });
+    expect(await playPrompt("default", "ch-1", media, "pb-3", "pb-over")).toEqual({ outcome: "ok", lengthMs: 400 });
+    expect(await playPrompt("default", "ch-1", media, "pb-4")).toEqual({ outcome: "ok", lengthMs: 400 });
     expect(timeline).toEqual(["stop pb-1", "play pb-2", "stop pb-over", "play pb-3", "play pb-4"]);
   });
 

@@ -1,8 +1,9 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { bundleWorkflowCode, DefaultLogger } from "@temporalio/worker";
+import { bundleWorkflowCode } from "@temporalio/worker";
 import { z } from "zod";
-import { BUNDLE_CODE_PATH, BUNDLE_DIR, BUNDLE_MANIFEST_PATH, ROOT, WORKFLOWS_PATH, sourcesHash, type BundleManifest } from "./bundle-manifest";
+import { BUNDLE_CODE_PATH, BUNDLE_DIR, BUNDLE_MANIFEST_PATH, ROOT, sourcesHash, type BundleManifest } from "./bundle-manifest";
+import { workflowBundleOptions } from "./workflow-bundle-options";
 
 const inlineSourceMapSchema = z.object({ sources: z.array(z.string()) });
 
@@ -19,7 +20,7 @@ function projectSourcesOf(code: string): string[] {
 
 /** Bundles the workflow code once, ahead of any worker start, with a manifest to tell when it is stale. */
 export async function buildWorkflowBundle(): Promise<BundleManifest> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") });
+  const { code } = await bundleWorkflowCode(workflowBundleOptions());
   const files = [...projectSourcesOf(code), "package-lock.json"];
   const hash = await sourcesHash(files);
   if (hash === null) throw new Error("a file of the workflow bundle disappeared while bundling");

@@ -270,7 +270,7 @@ export class TemporalCallEffects implements CallEffects {
     const playbackId = this.interrupted;
     if (playbackId === null) return;
     this.interrupted = null;
-    if ((await ari.stopPlayback(playbackId)) === "gone" && this.ctx.signals.hangup !== null) throw new CallHangupError(during);
+    if ((await ari.stopPlayback(this.ctx.asteriskId, playbackId)) === "gone" && this.ctx.signals.hangup !== null) throw new CallHangupError(during);
   }
 
   private async transferToQueue(target: Extract<TransferTarget, { kind: "queue" }>): Promise<TransferResult> {

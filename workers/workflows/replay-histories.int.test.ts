@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from "@temporalio/worker";
+import { workflowBundleOptions } from "../workflow-bundle/workflow-bundle-options";
 import { beforeAll, describe, expect, it } from "vitest";
 import { historyFromJson } from "@/tests/support/history-from-json";
-import { WORKFLOWS_PATH } from "../worker";
 
 const HISTORIES = path.join(path.dirname(fileURLToPath(import.meta.url)), "histories");
 
@@ -41,7 +41,7 @@ describe("recorded call histories replay on the current workflow code", () => {
     } catch {
       // installed already in this process
     }
-    bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger("WARN") });
+    bundle = await bundleWorkflowCode(workflowBundleOptions());
   });
 
   it("replays every recorded history without a determinism error", async () => {
