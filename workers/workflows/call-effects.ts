@@ -115,8 +115,13 @@ export class TemporalCallEffects implements CallEffects {
   async play(media: MediaItem[], options: PlayOptions): Promise<PlayResult> {
     this.ensureUp("play");
     const { signals } = this.ctx;
+    // Drawn before the typed-ahead shortcut: a workflow task retried after a timeout can see a key
+    // that the first attempt did not, after that attempt had already played this prompt. Skipping
+    // the draw then would hand this prompt's id, and its PlaybackFinished, to the next prompt.
+    const drawnId = this.ctx.markBargeInPlaybacks && media.length > 0 ? this.newPlaybackId(options.bargeIn) : null;
     const waiting = signals.digits[0];
     if (options.bargeIn && waiting !== undefined) {
+      if (drawnId !== null) signals.finishedPlaybacks.delete(drawnId);
       await this.stopInterrupted("play");
       return { interruptedBy: waiting.digit };
     }
@@ -126,7 +131,7 @@ export class TemporalCallEffects implements CallEffects {
     }
 
     const { playbackId, startSeq, reconcilesSeen, knownLength } = patched(CALL_COST_PATCH)
-      ? await this.startPrompt(media, options.bargeIn)
+      ? await this.startPrompt(media, drawnId ?? this.newPlaybackId(options.bargeIn))
       : await this.startPromptInTwoSteps(media);
     this.ctx.trace.flushInBackground();
 
@@ -345,9 +350,12 @@ export class TemporalCallEffects implements CallEffects {
    * worker crash (same id: uuid4 replays), a prompt whose end is already in the history is not
    * played a second time.
    */
-  private async startPrompt(media: MediaItem[], bargeIn: boolean): Promise<StartedPrompt> {
+  private newPlaybackId(bargeIn: boolean): string {
+    return bargeIn && this.ctx.markBargeInPlaybacks ? bargeInPlaybackId(uuid4()) : uuid4();
+  }
+
+  private async startPrompt(media: MediaItem[], playbackId: string): Promise<StartedPrompt> {
     const { signals } = this.ctx;
-    const playbackId = bargeIn && this.ctx.markBargeInPlaybacks ? bargeInPlaybackId(uuid4()) : uuid4();
     const startSeq = signals.seq;
     const reconcilesSeen = signals.reconciles;
     if (signals.finishedPlaybacks.has(playbackId)) return { playbackId, startSeq, reconcilesSeen, knownLength: null };
