@@ -15,6 +15,8 @@ import {
   type TransferResult,
   type TransferTarget,
 } from "../../flows-runtime/interpreter/effects";
+import { cannedHttpResponse } from "../../flows-runtime/pretend/canned-http";
+import type { CannedHttp } from "../../flows-runtime/pretend/pretend-schema";
 import type { Handover } from "../persistence/execution-store";
 import { ari, httpActivities, prompts, tts } from "./activity-proxies";
 import type { CallSignalState } from "./call-signal-state";
@@ -59,6 +61,8 @@ export interface CallEffectsContext {
   runSubflow: SubflowRunner;
   /** Recordings made by earlier runs of this call (continue-as-new), for unique names. */
   recordingsMade: number;
+  /** A test call's canned answer for the running step's HTTP request, if it has one. */
+  cannedHttp?: () => CannedHttp | undefined;
 }
 
 /** How the caller's channel stands when the flow ends. */
@@ -162,6 +166,12 @@ export class TemporalCallEffects implements CallEffects {
 
   async http(request: HttpRequest): Promise<HttpResponse> {
     this.ensureUp("http");
+    const canned = this.ctx.cannedHttp?.();
+    if (canned !== undefined) {
+      // No request leaves the product; the trace says the answer was canned.
+      this.ctx.trace.setDetail({ cannedHttp: { status: canned.status } });
+      return cannedHttpResponse(canned);
+    }
     this.ctx.trace.flushInBackground();
     try {
       return await this.untilHangup("http", () => httpActivities(request.timeoutMs).httpRequest(request));
