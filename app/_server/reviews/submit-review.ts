@@ -9,6 +9,7 @@ import { createVersion } from "@/app/_server/flows/create-version";
 import { invalidGraph, toIssueViews, type IssueView } from "@/app/_server/flows/graph-issues";
 import { loadFlow } from "@/app/_server/flows/load-flow";
 import { AppError } from "@/app/_server/http/app-error";
+import { runReviewCases } from "@/app/_server/test-cases/run-review-cases";
 import { loadReview } from "./load-review";
 import type { ReviewSummary } from "./review-summary";
 
@@ -31,6 +32,7 @@ export interface SubmittedReview {
  * flow's earlier pending or approved-but-unpublished ones: only the latest candidate can go live.
  * Everyone who edited the draft since the previous submission, the last editor and the submitter
  * become the review's authors (none of them may approve it), and the next edit cycle starts empty.
+ * The flow's saved test cases then run on the candidate; their results are stored with the review.
  */
 export async function submitReview(actor: Session, flowId: string, input: SubmitReviewInput, locale: AppLocale, db: PrismaClient = prisma()): Promise<SubmittedReview> {
   await loadFlow(db, actor, flowId, "flow.submitReview");
@@ -49,7 +51,7 @@ export async function submitReview(actor: Session, flowId: string, input: Submit
 
   const authorIds = [...new Set([...draft.draftEditorIds, draft.updatedById, actor.userId].filter((id): id is string => id !== null))];
 
-  const reviewId = await db.$transaction(async (tx) => {
+  const { reviewId, versionId } = await db.$transaction(async (tx) => {
     const version = await createVersion(tx, { flowId, graph: draft.draftGraph, plan: compiled.plan, note: input.note, userId: actor.userId });
     const open = await tx.flowReview.findMany({ where: { flowId, status: { in: ["pending", "approved"] } }, select: { id: true } });
     const superseded = open.map((review) => review.id);
@@ -76,7 +78,8 @@ export async function submitReview(actor: Session, flowId: string, input: Submit
       flowId,
       details: { versionId: version.id, number: version.number, note: input.note, baseVersionId: draft.liveVersion?.id ?? null, draftRevision: draft.draftRevision, authorIds, superseded },
     });
-    return review.id;
+    return { reviewId: review.id, versionId: version.id };
   });
+  await runReviewCases(db, actor, { flowId, reviewId, versionId });
   return { review: await loadReview(db, flowId, reviewId), warnings: toIssueViews(compiled.warnings, locale) };
 }
