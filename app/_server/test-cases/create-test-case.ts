@@ -3,6 +3,7 @@ import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { loadFlow } from "@/app/_server/flows/load-flow";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
+import { toJsonValue } from "./to-json-value";
 import { testCaseNameTaken } from "./test-case-errors";
 import type { TestCaseInput } from "./test-case-input";
 import { toTestCaseView, type TestCaseView } from "./test-case-view";
@@ -17,7 +18,7 @@ export async function createTestCase(actor: Session, flowId: string, input: Test
         flowId,
         name: input.name,
         pretend: toJsonObject(input.pretend),
-        inputs: toJsonObject(input.inputs),
+        inputs: toJsonValue(input.inputs),
         expectations: toJsonObject(input.expectations),
         createdById: actor.userId,
         updatedById: actor.userId,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/prisma/client";
 import type { SimulatorControl } from "@/workers/ari-simulator/control/client";
-import { toJsonObject } from "@/app/_server/flows/to-json-object";
+import { toJsonValue } from "./to-json-value";
 import { simulatorControl } from "@/app/_server/test-calls/simulator";
 import { CASE_CALL_LIMIT_S } from "./case-script";
 import { checkExpectations } from "./check-expectations";
@@ -55,6 +55,6 @@ export async function settleCaseRun(db: PrismaClient, runId: string, control: Si
   if (outcome === null) return;
   await db.testCaseRun.updateMany({
     where: { id: runId, status: "running" },
-    data: { status: outcome.status, results: outcome.results === undefined ? undefined : toJsonObject(outcome.results), error: outcome.error ?? null, finishedAt: new Date() },
+    data: { status: outcome.status, results: outcome.results === undefined ? undefined : toJsonValue(outcome.results), error: outcome.error ?? null, finishedAt: new Date() },
   });
 }

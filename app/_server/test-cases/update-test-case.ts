@@ -2,6 +2,7 @@ import { prisma, type PrismaClient } from "@/prisma/client";
 import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
+import { toJsonValue } from "./to-json-value";
 import { loadTestCase } from "./load-test-case";
 import { testCaseNameTaken } from "./test-case-errors";
 import type { TestCaseInput } from "./test-case-input";
@@ -17,7 +18,7 @@ export async function updateTestCase(actor: Session, flowId: string, caseId: str
       data: {
         name: input.name,
         pretend: toJsonObject(input.pretend),
-        inputs: toJsonObject(input.inputs),
+        inputs: toJsonValue(input.inputs),
         expectations: toJsonObject(input.expectations),
         updatedById: actor.userId,
       },

@@ -12,6 +12,7 @@ import { flowKindSchema } from "@/flows-runtime/graph/schema";
 import { AppShell } from "@/components/app-shell";
 import { DiffView } from "@/components/versions/diff-view";
 import { ReviewDecision } from "@/components/versions/review-decision";
+import { ReviewTestCases } from "@/components/test-cases/review-test-cases";
 import { dateTimeFormat } from "@/components/date-format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,6 +58,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ flowId:
           )}
           <div className="muted small">{flowDiff.from.number === null ? t("comparedWithNothing") : t("comparedWith", { number: flowDiff.from.number })}</div>
         </div>
+        <ReviewTestCases flowId={flowId} reviewId={reviewId} />
         {reviewer && pending && ownChange && <div className="alert warning">{t("ownChange")}</div>}
         {reviewer && pending && <ReviewDecision flowId={flowId} reviewId={reviewId} />}
         {review.status === "approved" && <div className="alert success">{t("publishHere")}</div>}
