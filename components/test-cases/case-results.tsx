@@ -1,5 +1,6 @@
 "use client";
 
+import "./test-cases.css";
 import { useTranslations } from "next-intl";
 import type { CaseResult, CaseRun } from "./test-case-schemas";
 

@@ -38,7 +38,7 @@ export function ReviewTestCases({ flowId, reviewId }: { flowId: string; reviewId
   const passed = runs.filter((run) => run.status === "passed").length;
   const notPassed = runs.filter((run) => run.status === "failed" || run.status === "error").length;
   return (
-    <section className="card stack review-test-cases" style={{ padding: 16 }} data-testid="review-test-cases">
+    <section className="card review-test-cases" style={{ padding: 16 }} data-testid="review-test-cases">
       <h2>{t("title")}</h2>
       {runs.length === 0 ? (
         <p className="muted small">{t("none")}</p>
