@@ -20,7 +20,7 @@ const ten = { clock: { date: "2026-12-02", time: "10:00", timeZone: "Asia/Shangh
 
 const closedCase = {
   name: "Closed at dawn",
-  pretend: dawn,
+  pretend: { ...dawn, language: "en-US", dialed: "4001" },
   expectations: { path: { mode: "exact", nodes: ["start", "工作时间判断", "voicemail", "thanks", "hangup"] }, outcome: { kind: "completed" } },
 };
 // The caller presses 0 after the menu prompt; the CRM is not asked: its canned answer makes them a VIP.
@@ -81,11 +81,15 @@ describe("saved test cases at a pretended time (real Temporal, worker, bridge, s
     const closed = await runToEnd(flow.id, closedId);
     expect(closed).toMatchObject({ status: "passed", error: null });
     expect(closed.results.map((result: { ok: boolean }) => result.ok)).toEqual([true, true]);
-    expect((await stepsOf(closed.callId)).steps.slice(0, 3)).toEqual([
+    const dawnCall = await stepsOf(closed.callId);
+    expect(dawnCall.steps.slice(0, 3)).toEqual([
       ["start", "next"],
       ["hours", "closed"],
       ["voicemail", "next"],
     ]);
+    // The pretended language wins over the start node's default (zh-CN); the line is the pretended one.
+    expect(dawnCall.execution).toMatchObject({ language: "en-US", dialed: "4001" });
+    expect(dawnCall.execution.steps[0]?.varsChanged).toEqual({});
 
     const vip = await runToEnd(flow.id, vipId);
     expect(vip, JSON.stringify(vip)).toMatchObject({ status: "passed" });

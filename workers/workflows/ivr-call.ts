@@ -83,7 +83,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
   });
 
   // call.language can change mid-call (language-select); subflows inherit the current one.
-  let currentLanguage: string | null = resumedCall.language ?? null;
+  let currentLanguage: string | null = resumedCall.language ?? input.pretend?.language ?? null;
   const stepsPerRun = input.stepsPerRun ?? DEFAULT_STEPS_PER_RUN;
   let stepsThisRun = 0;
 
