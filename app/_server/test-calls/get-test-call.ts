@@ -19,6 +19,8 @@ export interface TestCallStep {
   input: string | null;
   varsChanged: unknown;
   error: string | null;
+  /** What the step did outside the flow: a transfer's hand-over, a canned HTTP answer ({cannedHttp: {status}}). */
+  detail: unknown;
 }
 
 export interface TestCallView extends CallTimeline {
@@ -75,6 +77,7 @@ export async function getTestCall(
     input: step.input,
     varsChanged: step.varsChanged,
     error: step.error,
+    detail: step.detail,
   }));
   const ended = execution?.endedAt != null || status === null || (status.done && (execution === null || Date.now() - lastLogAt(status) > TRACE_SETTLE_MS));
   const subflows = await subflowPlansOf(db, snapshot.plan, execution?.steps ?? [], execution?.startedAt ?? new Date());

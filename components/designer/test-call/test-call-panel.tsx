@@ -18,6 +18,7 @@ import { useSpeech } from "./use-speech";
 import { useTestCall } from "./use-test-call";
 import { PretendForm } from "@/components/test-cases/pretend-form";
 import { TestCasesPanel } from "@/components/test-cases/test-cases-panel";
+import { CannedAnswerNote } from "@/components/test-cases/canned-answer-note";
 import { useCaseRecorder } from "@/components/test-cases/use-case-recorder";
 
 const show = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value) ?? "null");
@@ -81,6 +82,7 @@ function Trace({ view }: { view: TestCallView }) {
               )}
               {step.input !== null && step.input !== "" && <span className="trace-input">⌨ {step.input}</span>}
               {step.port !== null && <span className="trace-port">→ {pick(portLabel(step.port), locale)}</span>}
+              <CannedAnswerNote detail={step.detail} />
               <span className="trace-ms">{step.durationMs} ms</span>
               {step.error !== null && <div className="trace-error">{step.error}</div>}
             </li>
