@@ -79,5 +79,5 @@ describe("a saved test case at a pretended time (designer, engine, simulator, re
     expect(await page.locator('[data-testid="review-test-cases-summary"]').textContent()).toContain("1 of 1 passed");
     await page.locator('[data-testid="review-test-cases"]').scrollIntoViewIfNeeded();
     await screenshot(page, "test-cases-review");
-  });
+  }, 300_000);
 });
