@@ -104,3 +104,43 @@ describe("pretended variables and HTTP answers", () => {
     expect(response.body).not.toBe(canned.body);
   });
 });
+
+describe("a run with a pretended clock", () => {
+  async function run(clock?: (now: Date) => Date) {
+    const { runPlan } = await import("../interpreter/run-plan");
+    const { nodeExecutors } = await import("../nodes/registry.workflow");
+    const { ScriptedEffects } = await import("../testing/scripted-effects");
+    const { graph } = await import("../testing/graph-builder");
+    const compiled = compileGraph(
+      graph()
+        .node("start", "start", { defaultLanguage: "zh-CN" })
+        .node("hours", "business-hours", { timezone: "Asia/Shanghai", weekly: [3].map((day) => ({ day, open: "09:00", close: "18:00" })), holidays: [], extraOpenDays: [] })
+        .node("open", "hangup")
+        .node("closed", "hangup")
+        .edge("start", "next", "hours")
+        .edge("hours", "open", "open")
+        .edge("hours", "closed", "closed")
+        .build(),
+    );
+    if (!compiled.ok) throw new Error(compiled.issues.map((issue) => issue.message).join("; "));
+    // The call really happens on Wednesday 2026-12-02 at 10:00 in Shanghai: open.
+    const effects = new ScriptedEffects({ startAt: "2026-12-02T02:00:00.000Z" });
+    const starts: string[] = [];
+    const steps: { stepId: string; port: string | null; enteredAt: string }[] = [];
+    await runPlan({ plan: compiled.plan, effects, executors: nodeExecutors, vars: { call: {} }, clock, onStepStart: (id) => starts.push(id), onStep: (step) => steps.push(step) });
+    return { steps, starts };
+  }
+
+  it("sends the business-hours node where the pretended time leads, and keeps real times in the trace", async () => {
+    const real = await run();
+    expect(real.steps.map((step) => step.stepId)).toEqual(["start", "hours", "open"]);
+    const dawn = await run(pretendClock({ date: "2026-12-02", time: "05:37", timeZone: "Asia/Shanghai" }, new Date("2026-12-02T02:00:00.000Z")));
+    expect(dawn.steps.map((step) => [step.stepId, step.port])).toEqual([
+      ["start", "next"],
+      ["hours", "closed"],
+      ["closed", null],
+    ]);
+    expect(dawn.steps[1]?.enteredAt.startsWith("2026-12-02T02:00")).toBe(true);
+    expect(dawn.starts).toEqual(["start", "hours", "closed"]);
+  });
+});
