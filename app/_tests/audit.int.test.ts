@@ -17,6 +17,8 @@ import * as apiTokensRoute from "@/app/api/api-tokens/route";
 import * as apiTokenRoute from "@/app/api/api-tokens/[tokenId]/route";
 import * as entryPointsRoute from "@/app/api/flows/[flowId]/entry-points/route";
 import * as testCallsRoute from "@/app/api/flows/[flowId]/test-calls/route";
+import * as testCasesRoute from "@/app/api/flows/[flowId]/test-cases/route";
+import * as testCaseRoute from "@/app/api/flows/[flowId]/test-cases/[caseId]/route";
 import * as httpAllowListRoute from "@/app/api/http-allow-list/route";
 import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route";
 import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
@@ -214,6 +216,25 @@ describe("the audit log", () => {
       { secret: "CRM_API_KEY", before: ["crm.example.com"], after: ["crm2.example.com"] },
     ]);
     expect(await app.db.prisma.auditEntry.count({ where: { action: "httpSecretBinding.remove", targetId: "CRM_API_KEY" } })).toBe(1);
+  });
+
+  it("records saved test cases: created, changed (before and after) and deleted", async () => {
+    const flow = await app.createFlow("ivr", { graph: validIvrGraph() });
+    const body = { name: "Closed at night", pretend: { clock: { date: "2026-12-02", time: "05:37", timeZone: "Asia/Shanghai" } }, expectations: { path: null, outcome: { kind: "completed" } } };
+    const created = await app.call(testCasesRoute.POST, { as: "ops", method: "POST", params: { flowId: flow.id }, body });
+    expect(created.status).toBe(201);
+    const caseId = created.body.testCase.id;
+    expect((await app.call(testCaseRoute.PUT, { as: "ops", method: "PUT", params: { flowId: flow.id, caseId }, body: { ...body, name: "Closed before nine" } })).status).toBe(200);
+    expect((await app.call(testCaseRoute.DELETE, { as: "admin", method: "DELETE", params: { flowId: flow.id, caseId } })).status).toBe(200);
+    const entries = await app.db.prisma.auditEntry.findMany({ where: { targetId: caseId }, orderBy: { id: "asc" } });
+    expect(entries.map((entry) => [entry.action, entry.targetType, entry.actorId, entry.flowId])).toEqual([
+      ["testCase.create", "testCase", app.users.ops.id, flow.id],
+      ["testCase.update", "testCase", app.users.ops.id, flow.id],
+      ["testCase.delete", "testCase", app.users.admin.id, flow.id],
+    ]);
+    expect(entries[0]?.details).toMatchObject({ name: "Closed at night", pretend: body.pretend });
+    expect(entries[1]?.details).toMatchObject({ before: { name: "Closed at night" }, after: { name: "Closed before nine" } });
+    expect(entries[2]?.details).toMatchObject({ deleted: { name: "Closed before nine" } });
   });
 
   it("has a test above for every action it knows", async () => {

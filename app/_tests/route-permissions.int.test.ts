@@ -39,6 +39,10 @@ import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route"
 import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
 import * as httpSecretRoute from "@/app/api/http-allow-list/secrets/[secret]/route";
 import * as httpPolicyRoute from "@/app/api/http-allow-list/policy/route";
+import * as testCasesRoute from "@/app/api/flows/[flowId]/test-cases/route";
+import * as testCaseRoute from "@/app/api/flows/[flowId]/test-cases/[caseId]/route";
+import * as testCaseRunRoute from "@/app/api/flows/[flowId]/test-cases/runs/[runId]/route";
+import * as reviewTestCasesRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/test-cases/route";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type TestApp } from "./support/test-app";
 
@@ -75,6 +79,21 @@ async function pendingReview(kind: FlowKind) {
   const author = await app.createUser("ops", "Author");
   const { reviewId } = await insertVersion(app, flowId, validIvrGraph(), { status: "pending", submittedById: author.id });
   return { flowId, reviewId };
+}
+
+const aTestCase = { name: "Closed at night", pretend: { clock: { date: "2026-12-02", time: "05:37", timeZone: "Asia/Shanghai" } }, expectations: { path: null, outcome: { kind: "completed" } } };
+
+/** A saved test case with one decided run (deciding it needs no simulator). */
+async function testCaseOf(kind: FlowKind) {
+  const { flowId } = await flowOf(kind);
+  const saved = await app.db.prisma.testCase.create({
+    data: { flowId, name: aTestCase.name, pretend: aTestCase.pretend, inputs: [], expectations: aTestCase.expectations, createdById: app.users.admin.id, updatedById: app.users.admin.id },
+  });
+  const snapshot = await app.db.prisma.testCallPlan.create({ data: { flowId, plan: {}, graph: {} } });
+  const run = await app.db.prisma.testCaseRun.create({
+    data: { testCaseId: saved.id, flowId, caseSnapshot: { ...aTestCase, inputs: [] }, testCallPlanId: snapshot.id, status: "passed", results: [], startedById: app.users.admin.id, finishedAt: new Date() },
+  });
+  return { flowId, caseId: saved.id, runId: run.id };
 }
 
 /** A finished call of a fresh flow, for the call log routes. */
@@ -414,6 +433,57 @@ const routes: RouteCase[] = [
     success: 200,
     kinds: null,
     prepare: async () => ({ method: "PUT", path: "/api/me/locale", body: { locale: "en" } }),
+  },
+  // Running a case places a simulated call: its role checks are in tests/e2e/test-cases.int.test.ts.
+  { name: "GET /api/flows/:id/test-cases", handler: testCasesRoute.GET, requirement: "flow.view", success: 200, kinds: ["ivr", "campaign"], prepare: async (kind) => ({ params: await flowOf(kind) }) },
+  {
+    name: "POST /api/flows/:id/test-cases",
+    handler: testCasesRoute.POST,
+    requirement: "flow.editDraft",
+    success: 201,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ method: "POST", params: await flowOf(kind), body: aTestCase }),
+  },
+  {
+    name: "PUT /api/flows/:id/test-cases/:caseId",
+    handler: testCaseRoute.PUT,
+    requirement: "flow.editDraft",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => {
+      const { flowId, caseId } = await testCaseOf(kind);
+      return { method: "PUT", params: { flowId, caseId }, body: { ...aTestCase, name: "Renamed" } };
+    },
+  },
+  {
+    name: "DELETE /api/flows/:id/test-cases/:caseId",
+    handler: testCaseRoute.DELETE,
+    requirement: "flow.editDraft",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => {
+      const { flowId, caseId } = await testCaseOf(kind);
+      return { method: "DELETE", params: { flowId, caseId } };
+    },
+  },
+  {
+    name: "GET /api/flows/:id/test-cases/runs/:runId",
+    handler: testCaseRunRoute.GET,
+    requirement: "flow.view",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => {
+      const { flowId, runId } = await testCaseOf(kind);
+      return { params: { flowId, runId } };
+    },
+  },
+  {
+    name: "GET /api/flows/:id/reviews/:reviewId/test-cases",
+    handler: reviewTestCasesRoute.GET,
+    requirement: "flow.view",
+    success: 200,
+    kinds: ["ivr", "campaign"],
+    prepare: async (kind) => ({ params: await pendingReview(kind) }),
   },
 ];
 

@@ -23,6 +23,10 @@ export interface RunOptions {
   onStep?: (trace: StepTrace) => void;
   /** Asked between steps; true -> return status "paused". */
   shouldPause?: () => boolean;
+  /** The time the flow's logic reads, from the call's time (a test call's pretended clock); default the call's time. */
+  clock?: (now: Date) => Date;
+  /** Called as a step begins, synchronously (a test call answers that step's HTTP request from a canned answer). */
+  onStepStart?: (stepId: string) => void;
 }
 
 export type RunResult =
@@ -76,7 +80,7 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   const { plan, effects, executors } = options;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const vars = new FlowVariables(initialVariables(plan, options.vars));
-  const ctx = createExecContext(effects, vars);
+  const ctx = createExecContext(effects, vars, options.clock);
   let stepId = options.startAt ?? plan.entry;
   let seq = options.seq ?? 0;
   let lastStepId: string | null = null;
@@ -97,6 +101,7 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
 
     const before = vars.snapshot();
     const enteredAt = effects.now();
+    options.onStepStart?.(step.id);
     let result: StepResult | null = null;
     let thrown: unknown = null;
     let hasThrown = false;

@@ -115,6 +115,8 @@ export interface ExecContext {
   evaluate(ast: unknown): unknown;
   /** Renders a compiled template AST against the current variables. */
   render(ast: unknown): string;
+  /** The time the flow's logic reads (business hours): the call's clock, or the time a test call pretends. */
+  now(): Date;
 }
 
 /**

@@ -114,6 +114,12 @@ describe("the Chinese UI shows no English", () => {
     expect(entry.status(), await entry.text()).toBeLessThan(300);
     const token = await page.request.post(`${app.url}/api/api-tokens`, { data: { name: "ci-deploy", scopes: ["flow.view", "flow.publish"] }, headers });
     expect(token.status(), await token.text()).toBeLessThan(300);
+    // A saved test case: the review runs it on the candidate (no call engine here: it shows as not run).
+    const testCase = await page.request.post(`${app.url}/api/flows/${flowId}/test-cases`, {
+      data: { name: "凌晨转留言", pretend: { clock: { date: "2026-12-02", time: "05:37", timeZone: "Asia/Shanghai" } }, expectations: { path: { mode: "passes-through", nodes: ["voicemail"] }, outcome: null } },
+      headers,
+    });
+    expect(testCase.status(), await testCase.text()).toBe(201);
     const submitted = await page.request.post(`${app.url}/api/flows/${flowId}/reviews`, { data: { note: "菜单等待时间改为 8 秒" }, headers });
     expect(submitted.status(), await submitted.text()).toBeLessThan(300);
     const review = await app.db.prisma.flowReview.findFirstOrThrow({ where: { flowId } });
@@ -177,6 +183,17 @@ describe("the Chinese UI shows no English", () => {
     }
     await screenshot(page, "zh-canvas");
     expect(seen.size).toBe(13);
+  });
+
+  it("opens the test call with what it pretends and the saved test cases", async () => {
+    await page.locator('[data-testid="tab-test-call"]').click();
+    await page.locator('[data-testid="pretend-form"] summary').click();
+    await page.locator('[data-testid="pretend-clock-on"]').check();
+    await page.locator('[data-testid="pretend-add-variable"]').click();
+    await page.locator('[data-testid="save-case"] summary').click();
+    await page.locator('[data-testid="saved-case"]').first().waitFor();
+    await scan("canvas: test call and test cases");
+    await screenshot(page, "zh-test-cases");
   });
 
   it("finds no Latin-only text outside user data and the allow-list", () => {

@@ -114,6 +114,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
         flowId: entry.flowId,
         flowVersionId: entry.flowVersionId,
         ...(entry.testPlanId ? { testPlanId: entry.testPlanId } : {}),
+        ...(entry.testPlanId && entry.pretend ? { pretend: entry.pretend } : {}),
         caller: action.caller,
         dialed: action.dialed,
         // The flow's start node picks the language; Asterisk's channel default ("en") says nothing.

@@ -1,3 +1,4 @@
+import { pretendSchema, type Pretend } from "../../flows-runtime/pretend/pretend-schema";
 import type { PrismaClient } from "../../prisma/client";
 import { withinMs } from "../persistence/within-ms";
 import { entryPointKey, type EntryPointSnapshot } from "./entry-point-cache";
@@ -7,6 +8,8 @@ export interface ResolvedEntry {
   flowId: string;
   flowVersionId: string | null;
   testPlanId?: string;
+  /** What the test call pretends (stored with its snapshot). */
+  pretend?: Pretend;
 }
 
 export type EntryResolver = (call: { args: string[]; dialed: string }) => Promise<ResolvedEntry | null>;
@@ -30,8 +33,15 @@ export function createEntryResolver(prisma: PrismaClient, options: EntryResolver
   return async ({ args, dialed }) => {
     if (args[0] === TEST_CALL_ARG && args[1]) {
       // A designer test call runs a draft snapshot made a moment ago: only the database has it.
-      const snapshot = await prisma.testCallPlan.findUnique({ where: { id: args[1] }, select: { id: true, flowId: true } });
-      return snapshot ? { flowId: snapshot.flowId, flowVersionId: null, testPlanId: snapshot.id } : null;
+      const snapshot = await prisma.testCallPlan.findUnique({ where: { id: args[1] }, select: { id: true, flowId: true, pretend: true } });
+      if (!snapshot) return null;
+      if (snapshot.pretend === null) return { flowId: snapshot.flowId, flowVersionId: null, testPlanId: snapshot.id };
+      // Written by the app through the same schema. One that does not parse is refused: a test that
+      // silently pretended nothing would report a wrong result.
+      const parsed = pretendSchema.safeParse(snapshot.pretend);
+      if (!parsed.success) return null;
+      const pretend = parsed.data;
+      return { flowId: snapshot.flowId, flowVersionId: null, testPlanId: snapshot.id, ...(pretend ? { pretend } : {}) };
     }
     const candidates: Candidate[] = [];
     if (args[0]) candidates.push({ kind: "stasis-arg", value: args[0] });

@@ -15,6 +15,8 @@ import {
   type TransferResult,
   type TransferTarget,
 } from "../../flows-runtime/interpreter/effects";
+import { cannedHttpResponse } from "../../flows-runtime/pretend/canned-http";
+import type { CannedHttp } from "../../flows-runtime/pretend/pretend-schema";
 import type { Handover } from "../persistence/execution-store";
 import { ari, httpActivities, prompts, tts } from "./activity-proxies";
 import type { CallSignalState } from "./call-signal-state";
@@ -63,6 +65,8 @@ export interface CallEffectsContext {
   recordingsMade: number;
   /** Barge-in prompts get ids the bridge recognises (bargeInPlaybackId); false in runs started before CALL_COST_2_PATCH. */
   markBargeInPlaybacks: boolean;
+  /** A test call's canned answer for the running step's HTTP request, if it has one. */
+  cannedHttp?: () => CannedHttp | undefined;
 }
 
 /** How the caller's channel stands when the flow ends. */
@@ -188,6 +192,12 @@ export class TemporalCallEffects implements CallEffects {
   async http(request: HttpRequest): Promise<HttpResponse> {
     this.ensureUp("http");
     await this.stopInterrupted("http");
+    const canned = this.ctx.cannedHttp?.();
+    if (canned !== undefined) {
+      // No request leaves the product; the trace says the answer was canned.
+      this.ctx.trace.setDetail({ cannedHttp: { status: canned.status } });
+      return cannedHttpResponse(canned);
+    }
     this.ctx.trace.flushInBackground();
     try {
       return await this.untilHangup("http", () => httpActivities(request.timeoutMs).httpRequest(request));

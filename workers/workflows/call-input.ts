@@ -1,3 +1,5 @@
+import type { Pretend } from "../../flows-runtime/pretend/pretend-schema";
+
 /** Input of ivrCallWorkflow; also what continue-as-new carries forward. */
 export interface IvrCallInput {
   /** The caller's ARI channel id. */
@@ -11,6 +13,8 @@ export interface IvrCallInput {
   flowVersionId: string | null;
   /** A designer test call runs this draft snapshot (TestCallPlan) instead of a version. */
   testPlanId?: string;
+  /** What a designer test call pretends (clock, language, variables, canned HTTP answers); only with testPlanId. */
+  pretend?: Pretend;
   caller: string;
   dialed: string;
   language: string;

@@ -2,6 +2,8 @@ import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, log,
 import { CallHangupError, type SubflowResult } from "../../flows-runtime/interpreter/effects";
 import { runPlan, type RunResult } from "../../flows-runtime/interpreter/run-plan";
 import { nodeExecutors } from "../../flows-runtime/nodes/registry.workflow";
+import { pretendClock } from "../../flows-runtime/pretend/pretend-clock";
+import { applyPretendVariables } from "../../flows-runtime/pretend/pretend-variables";
 import type { CallPlans } from "../persistence/call-plans";
 import type { BeginExecutionInput, Handover } from "../persistence/execution-store";
 import { ari, db, dbWrites } from "./activity-proxies";
@@ -45,10 +47,15 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     caller: input.caller,
     dialed: input.dialed,
     id: input.callId,
-    language: input.language,
+    language: input.pretend?.language ?? input.language,
     startedAt: resumedCall.startedAt ?? workflowInfo().runStartTime.toISOString(),
   };
   let subflowDepth = 0;
+  const pretend = input.pretend;
+  // Anchored at the call's start (kept across continue-as-new), so every run reads the same pretended time.
+  const clock = pretend?.clock === undefined ? undefined : pretendClock(pretend.clock, new Date(callVars.startedAt));
+  /** The step running now, as traced ("<flowId>:<stepId>" inside a subflow): its HTTP request may have a canned answer. */
+  let currentStep: string | null = null;
 
   const runSubflow = async (flowId: string, inputs: Record<string, unknown>): Promise<SubflowResult> => {
     const pinned = callPlans.plans[flowId];
@@ -61,6 +68,10 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
         effects,
         executors: nodeExecutors,
         vars: { ...inputs, call: { ...callVars, language: currentLanguage ?? callVars.language } },
+        clock,
+        onStepStart: (stepId) => {
+          currentStep = `${flowId}:${stepId}`;
+        },
         onStep: (step) => trace.push(step, flowId),
       });
       if (result.status === "paused") throw new Error("a subflow cannot pause");
@@ -78,10 +89,11 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     runSubflow,
     recordingsMade: resume?.recordings ?? 0,
     markBargeInPlaybacks: costPatch2,
+    cannedHttp: () => (currentStep === null ? undefined : pretend?.http?.find((canned) => canned.nodeId === currentStep)),
   });
 
   // call.language can change mid-call (language-select); subflows inherit the current one.
-  let currentLanguage: string | null = resumedCall.language ?? null;
+  let currentLanguage: string | null = resumedCall.language ?? input.pretend?.language ?? null;
   const stepsPerRun = input.stepsPerRun ?? DEFAULT_STEPS_PER_RUN;
   let stepsThisRun = 0;
 
@@ -93,9 +105,13 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
       plan: mainPlan.plan,
       effects,
       executors: nodeExecutors,
-      vars: resume?.vars ?? { call: callVars },
+      vars: resume?.vars ?? (pretend?.variables === undefined ? { call: callVars } : applyPretendVariables(mainPlan.plan, { call: callVars }, pretend.variables)),
       startAt: resume?.at,
       seq: resume?.seq,
+      clock,
+      onStepStart: (stepId) => {
+        currentStep = stepId;
+      },
       onStep: (step) => {
         stepsThisRun += 1;
         const language = step.varsChanged["call.language"]?.after;

@@ -20,6 +20,9 @@ export const auditActions = [
   "entryPoint.add",
   "entryPoint.remove",
   "testCall.start",
+  "testCase.create",
+  "testCase.update",
+  "testCase.delete",
   "auth.signInFailed",
   "httpAllowList.add",
   "httpAllowList.remove",
@@ -49,6 +52,9 @@ export const auditActionMessageKeys = {
   "entryPoint.add": "entryPoint_add",
   "entryPoint.remove": "entryPoint_remove",
   "testCall.start": "testCall_start",
+  "testCase.create": "testCase_create",
+  "testCase.update": "testCase_update",
+  "testCase.delete": "testCase_delete",
   "auth.signInFailed": "auth_signInFailed",
   "httpAllowList.add": "httpAllowList_add",
   "httpAllowList.remove": "httpAllowList_remove",
@@ -57,5 +63,5 @@ export const auditActionMessageKeys = {
 } as const satisfies Record<AuditAction, string>;
 
 /** "account": the e-mail address a failed sign-in named (it may belong to nobody). */
-export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "account", "httpAllowList", "httpSecretBinding"] as const;
+export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "testCase", "account", "httpAllowList", "httpSecretBinding"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

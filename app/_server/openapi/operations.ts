@@ -14,6 +14,7 @@ import { approveReviewInputSchema, requestChangesInputSchema } from "@/app/_serv
 import { listReviewsQuerySchema } from "@/app/_server/reviews/list-reviews";
 import { addReviewCommentInputSchema } from "@/app/_server/reviews/review-comments";
 import { submitReviewInputSchema } from "@/app/_server/reviews/submit-review";
+import { testCaseInputSchema } from "@/app/_server/test-cases/test-case-input";
 import { setUserLocaleInputSchema } from "@/app/_server/users/set-user-locale";
 import { updateUserInputSchema } from "@/app/_server/users/update-user";
 import { diffQuerySchema } from "@/app/_server/versions/diff-flow";
@@ -62,6 +63,13 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/flows/{flowId}/reviews/{reviewId}/request-changes", summary: "Request changes", tag: "reviews", permission: "flow.review", body: requestChangesInputSchema, success: [200, "{ review }"] },
   { method: "get", path: "/api/flows/{flowId}/reviews/{reviewId}/comments", summary: "Comments, also grouped by node id", tag: "reviews", permission: "flow.view", success: [200, "{ comments, byNode, general }"] },
   { method: "post", path: "/api/flows/{flowId}/reviews/{reviewId}/comments", summary: "Comment on a node (or on the whole change with nodeId null)", tag: "reviews", permission: "flow.review", body: addReviewCommentInputSchema, success: [201, "{ comment }"] },
+  { method: "get", path: "/api/flows/{flowId}/test-cases", summary: "The flow's saved test cases, each with its latest run", tag: "flows", permission: "flow.view", success: [200, "{ testCases }"] },
+  { method: "post", path: "/api/flows/{flowId}/test-cases", summary: "Save a test case: what it pretends, the keys pressed, the path and outcome it expects (409 test_case_name_taken)", tag: "flows", permission: "flow.editDraft", body: testCaseInputSchema, success: [201, "{ testCase }"] },
+  { method: "put", path: "/api/flows/{flowId}/test-cases/{caseId}", summary: "Replace a test case (404 test_case_not_found)", tag: "flows", permission: "flow.editDraft", body: testCaseInputSchema, success: [200, "{ testCase }"] },
+  { method: "delete", path: "/api/flows/{flowId}/test-cases/{caseId}", summary: "Delete a test case (its past runs stay with their reviews)", tag: "flows", permission: "flow.editDraft", success: [200, "{ testCase }"] },
+  { method: "post", path: "/api/flows/{flowId}/test-cases/{caseId}/runs", summary: "Run a test case on the draft through the engine and the simulator (422 invalid_graph)", tag: "flows", permission: "flow.editDraft", success: [201, "{ run }"] },
+  { method: "get", path: "/api/flows/{flowId}/test-cases/runs/{runId}", summary: "A test case run: running, then passed, failed (each expectation's result) or error", tag: "flows", permission: "flow.view", success: [200, "{ run }"] },
+  { method: "get", path: "/api/flows/{flowId}/reviews/{reviewId}/test-cases", summary: "The saved test cases as they ran on the review's candidate", tag: "reviews", permission: "flow.view", success: [200, "{ runs }"] },
   { method: "get", path: "/api/calls", summary: "Call log, newest first (keyset pages: pass nextAfter as after)", tag: "calls", permission: "call.view", query: callQueryFields, success: [200, "{ calls, nextAfter }"] },
   { method: "get", path: "/api/calls/export", summary: "Call log as CSV (same filters, no paging)", tag: "calls", permission: "call.view", query: callQueryFields.omit({ after: true, limit: true }), success: [200, "text/csv"] },
   { method: "get", path: "/api/calls/{callId}", summary: "One call: step trace, prompts heard, HTTP requests, recordings (404 call_not_found)", tag: "calls", permission: "call.view", success: [200, "{ call }"] },

@@ -11,6 +11,7 @@ import { liveEntryPoints } from "@/app/_server/flows/change-entry-point-draft";
 import { parseEntryPointSet, sameEntryPoints } from "@/app/_server/flows/entry-point-set";
 import { loadFlow } from "@/app/_server/flows/load-flow";
 import { AppError } from "@/app/_server/http/app-error";
+import { runReviewCases } from "@/app/_server/test-cases/run-review-cases";
 import { loadReview } from "./load-review";
 import type { ReviewSummary } from "./review-summary";
 
@@ -34,7 +35,8 @@ export interface SubmittedReview {
  * Everyone who edited the draft since the previous submission, the last editor and the submitter
  * become the review's authors (none of them may approve it), and the next edit cycle starts empty.
  * The version also freezes the entry points it will answer (proposed ones, else the live ones): a
- * change of numbers alone is a change to review.
+ * change of numbers alone is a change to review. The flow's saved test cases then run on the
+ * candidate; their results are stored with the review.
  */
 export async function submitReview(actor: Session, flowId: string, input: SubmitReviewInput, locale: AppLocale, db: PrismaClient = prisma()): Promise<SubmittedReview> {
   await loadFlow(db, actor, flowId, "flow.submitReview");
@@ -57,7 +59,7 @@ export async function submitReview(actor: Session, flowId: string, input: Submit
 
   const authorIds = [...new Set([...draft.draftEditorIds, draft.updatedById, actor.userId].filter((id): id is string => id !== null))];
 
-  const reviewId = await db.$transaction(async (tx) => {
+  const { reviewId, versionId } = await db.$transaction(async (tx) => {
     const version = await createVersion(tx, { flowId, graph: draft.draftGraph, plan: compiled.plan, note: input.note, userId: actor.userId, entryPoints });
     const open = await tx.flowReview.findMany({ where: { flowId, status: { in: ["pending", "approved"] } }, select: { id: true } });
     const superseded = open.map((review) => review.id);
@@ -84,7 +86,8 @@ export async function submitReview(actor: Session, flowId: string, input: Submit
       flowId,
       details: { versionId: version.id, number: version.number, note: input.note, baseVersionId: draft.liveVersion?.id ?? null, draftRevision: draft.draftRevision, authorIds, superseded },
     });
-    return review.id;
+    return { reviewId: review.id, versionId: version.id };
   });
+  await runReviewCases(db, actor, { flowId, reviewId, versionId });
   return { review: await loadReview(db, flowId, reviewId), warnings: toIssueViews(compiled.warnings, locale) };
 }

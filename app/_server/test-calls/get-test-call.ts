@@ -20,6 +20,8 @@ export interface TestCallStep {
   input: string | null;
   varsChanged: unknown;
   error: string | null;
+  /** What the step did outside the flow: a transfer's hand-over, a canned HTTP answer ({cannedHttp: {status}}). */
+  detail: unknown;
 }
 
 export interface TestCallView extends CallTimeline {
@@ -30,6 +32,15 @@ export interface TestCallView extends CallTimeline {
   error: string | null;
   steps: TestCallStep[];
 }
+
+/**
+ * After the line drops, the workflow still writes its last steps and the call's end. Until it has (or
+ * this long after the simulator's last event: a worker that died never will), the call is not over
+ * for the designer, which stops reading the trace once it is.
+ */
+const TRACE_SETTLE_MS = 3_000;
+
+const lastLogAt = (status: CallStatus): number => status.log.reduce((latest, entry) => Math.max(latest, entry.t), 0);
 
 async function simulatorStatus(control: SimulatorControl, callId: string): Promise<CallStatus | null> {
   try {
@@ -67,8 +78,9 @@ export async function getTestCall(
     input: step.input,
     varsChanged: step.varsChanged,
     error: step.error,
+    detail: step.detail,
   }));
-  const ended = execution?.endedAt != null || status === null || status.done;
+  const ended = execution?.endedAt != null || status === null || (status.done && (execution === null || Date.now() - lastLogAt(status) > TRACE_SETTLE_MS));
   const subflows = await subflowPlansOf(db, snapshot.plan, execution?.steps ?? [], execution?.startedAt ?? new Date());
   const timeline = callTimeline({
     plan: snapshot.plan,

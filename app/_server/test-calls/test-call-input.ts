@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { pretendSchema } from "@/flows-runtime/pretend/pretend-schema";
+
+/** Body of POST …/test-calls: what the call pretends (all optional). */
+export const testCallInputSchema = z.object({ pretend: pretendSchema.default({}) });
 
 export const callIdParamsSchema = z.object({ flowId: z.string().min(1).max(100), callId: z.string().min(1).max(200) });
 

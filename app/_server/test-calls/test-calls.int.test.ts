@@ -120,7 +120,9 @@ describe("test calls (route handlers, simulator control API)", () => {
     expect((await app.call(pressKeys, { as: "ops", method: "POST", params: { flowId: flow.id, callId }, body: { digits: "2; rm -rf" } })).status).toBe(400);
 
     expect((await app.call(hangUp, { as: "ops", method: "DELETE", params: { flowId: flow.id, callId } })).status).toBe(204);
-    await expect.poll(async () => (await app.call(getCall, { as: "ops", params: { flowId: flow.id, callId } })).body.testCall.state).toBe("ended");
+    // No engine wrote the end of this execution: the call counts as over a few seconds after the line dropped.
+    expect((await app.call(getCall, { as: "ops", params: { flowId: flow.id, callId } })).body.testCall.state).toBe("running");
+    await expect.poll(async () => (await app.call(getCall, { as: "ops", params: { flowId: flow.id, callId } })).body.testCall.state, { timeout: 15_000 }).toBe("ended");
   });
 
   it("does not reveal or control test calls of another flow", async () => {

@@ -16,6 +16,10 @@ import { Keypad } from "./keypad";
 import type { TestCallView } from "./test-call-schema";
 import { useSpeech } from "./use-speech";
 import { useTestCall } from "./use-test-call";
+import { PretendForm } from "@/components/test-cases/pretend-form";
+import { TestCasesPanel } from "@/components/test-cases/test-cases-panel";
+import { CannedAnswerNote } from "@/components/test-cases/canned-answer-note";
+import { useCaseRecorder } from "@/components/test-cases/use-case-recorder";
 
 const show = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value) ?? "null");
 
@@ -78,6 +82,7 @@ function Trace({ view }: { view: TestCallView }) {
               )}
               {step.input !== null && step.input !== "" && <span className="trace-input">⌨ {step.input}</span>}
               {step.port !== null && <span className="trace-port">→ {pick(portLabel(step.port), locale)}</span>}
+              <CannedAnswerNote detail={step.detail} />
               <span className="trace-ms">{step.durationMs} ms</span>
               {step.error !== null && <div className="trace-error">{step.error}</div>}
             </li>
@@ -95,6 +100,19 @@ export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: 
   const { state, start, press, hangUp, reset } = useTestCall(flowId, autosave);
   const [sound, setSound] = useState(false);
   const view = state.phase === "live" ? state.view : null;
+  const nodes = useEditor((editor) => editor.nodes);
+  const httpNodes = useMemo(() => nodes.filter((node) => node.data.nodeType === "http-request").map((node) => ({ id: node.id, label: node.data.label || node.id })), [nodes]);
+  const hoursZone = nodes.map((node) => node.data.config.timezone).find((zone) => typeof zone === "string");
+  const recorder = useCaseRecorder(typeof hoursZone === "string" ? hoursZone : "Asia/Shanghai");
+  const call = () => {
+    if (!recorder.pretend.ok) return;
+    recorder.begin();
+    void start(recorder.pretend.pretend);
+  };
+  const pressKey = (digits: string) => {
+    recorder.record(digits, view?.prompts.length ?? 0);
+    press(digits);
+  };
   const outcomeName = (outcome: string | null) => {
     const known = callOutcomeSchema.safeParse(outcome);
     return known.success ? tOutcome(known.data) : (outcome ?? "");
@@ -110,13 +128,14 @@ export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: 
   return (
     <div className="test-call" data-testid="test-call-panel">
       <p className="field-help">{t("intro")}</p>
+      {!live && <PretendForm value={recorder.form} onChange={recorder.setForm} httpNodes={httpNodes} />}
       <div className="row">
         {live ? (
           <button type="button" className="danger" onClick={hangUp} data-testid="test-call-hangup">
             {t("hangUp")}
           </button>
         ) : (
-          <button type="button" className="primary" disabled={state.phase === "starting"} onClick={() => void start()} data-testid="test-call-start">
+          <button type="button" className="primary" disabled={state.phase === "starting" || !recorder.pretend.ok} onClick={call} data-testid="test-call-start">
             {state.phase === "starting" ? t("starting") : view?.state === "ended" ? t("callAgain") : t("call")}
           </button>
         )}
@@ -136,7 +155,7 @@ export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: 
             {view === null || view.state === "starting" ? t("connecting") : view.state === "running" ? t("inCall") : t("ended", { outcome: outcomeName(view.outcome) })}
           </div>
           {view?.error && <div className="alert error">{view.error}</div>}
-          <Keypad onPress={press} disabled={!live} label={t("keypad")} />
+          <Keypad onPress={pressKey} disabled={!live} label={t("keypad")} />
           <section>
             <h3>{t("prompts")}</h3>
             <ol className="transcript" ref={transcript} data-testid="test-call-prompts">
@@ -151,6 +170,13 @@ export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: 
           {view?.state === "ended" && <Trace view={view} />}
         </>
       )}
+      <TestCasesPanel
+        flowId={flowId}
+        pretend={recorder.pretend}
+        inputs={recorder.inputs}
+        lastCall={view?.state === "ended" ? { path: view.steps.map((step) => step.label ?? step.nodeId), outcome: view.outcome } : null}
+        onUse={recorder.use}
+      />
     </div>
   );
 }

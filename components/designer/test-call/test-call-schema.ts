@@ -24,6 +24,7 @@ export const testCallViewSchema = z.object({
       input: z.string().nullable(),
       varsChanged: z.unknown(),
       error: z.string().nullable(),
+      detail: z.unknown().optional(),
     }),
   ),
 });

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { apiRequest, type ApiError } from "@/components/api-request";
+import type { Pretend } from "@/flows-runtime/pretend/pretend-schema";
 import type { Autosave } from "../autosave/autosave";
 import { noHighlight } from "../store/designer-ui-store";
 import { useDesignerUiApi } from "../store/designer-ui-context";
@@ -54,14 +55,14 @@ export function useTestCall(flowId: string, autosave: Autosave) {
     };
   }, [base, callId, ended, ui, editor]);
 
-  const start = useCallback(async () => {
+  const start = useCallback(async (pretend: Pretend = {}) => {
     setState({ phase: "starting" });
     ui.getState().setHighlight(noHighlight);
     if (!(await autosave.flush())) {
       setState({ phase: "failed", error: autosave.status.getState().error ?? { code: "draft_conflict", message: "The draft is not saved." } });
       return;
     }
-    const result = await apiRequest(base, { method: "POST", body: {} });
+    const result = await apiRequest(base, { method: "POST", body: { pretend } });
     const started = result.ok ? startedResponseSchema.safeParse(result.data) : null;
     if (started?.success) setState({ phase: "live", callId: started.data.testCall.callId, view: null });
     else setState({ phase: "failed", error: result.ok ? { code: "internal_error", message: "Unexpected answer from the server." } : result.error });

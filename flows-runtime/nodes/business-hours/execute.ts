@@ -12,5 +12,5 @@ export function isOpen(config: BusinessHoursCompiled, now: LocalTime): boolean {
 
 export const executeBusinessHours: NodeExecutor = async (step, ctx) => {
   const config = businessHoursCompiledSchema.parse(step.config);
-  return { port: isOpen(config, localTime(ctx.effects.now(), config.timezone)) ? "open" : "closed" };
+  return { port: isOpen(config, localTime(ctx.now(), config.timezone)) ? "open" : "closed" };
 };

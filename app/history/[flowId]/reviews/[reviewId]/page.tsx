@@ -15,6 +15,7 @@ import { DiffView } from "@/components/versions/diff-view";
 import { EntryPointChanges } from "@/components/versions/entry-point-changes";
 import { ReviewDecision } from "@/components/versions/review-decision";
 import { ReviewPublish } from "@/components/versions/review-publish";
+import { ReviewTestCases } from "@/components/test-cases/review-test-cases";
 import { dateTimeFormat } from "@/components/date-format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -65,7 +66,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ flowId:
         </div>
         <EntryPointChanges entryPoints={entryPoints} />
         <DiffView data={{ flowDiff, labels: diffLabels(flowDiff, locale) }} review={{ flowId, reviewId, comments, canComment: reviewer && review.status !== "void" }} />
-        {/* The "test cases on the candidate" block goes here, between the diff and the decision. */}
+        <ReviewTestCases flowId={flowId} reviewId={reviewId} />
         {reviewer && pending && ownChange && <div className="alert warning">{t("ownChange")}</div>}
         {/* The decision comes after everything it decides on. */}
         {reviewer && pending && <ReviewDecision flowId={flowId} reviewId={reviewId} />}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { apiRequest, type ApiError } from "@/components/api-request";
+import { ErrorAlert } from "@/components/error-alert";
+import type { Pretend } from "@/flows-runtime/pretend/pretend-schema";
+import { CaseRunResult } from "./case-results";
+import { runResponseSchema, type CaseRun, type SavedTestCase } from "./test-case-schemas";
+import { useCaseRun } from "./use-case-run";
+
+/** One saved case: rerun it on the draft, load its settings into the test call, delete it. */
+export function SavedCaseRow({ flowId, testCase, onUse, onDeleted }: { flowId: string; testCase: SavedTestCase; onUse: (pretend: Pretend) => void; onDeleted: () => void }) {
+  const t = useTranslations("testCases");
+  const [started, setStarted] = useState<CaseRun | null>(testCase.lastRun ?? null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = useCaseRun(flowId, started);
+  const base = `/api/flows/${encodeURIComponent(flowId)}/test-cases/${encodeURIComponent(testCase.id)}`;
+
+  const rerun = async () => {
+    setError(null);
+    const result = await apiRequest(`${base}/runs`, { method: "POST", body: {} });
+    const parsed = result.ok ? runResponseSchema.safeParse(result.data) : null;
+    if (parsed?.success) setStarted(parsed.data.run);
+    else setError(result.ok ? { code: "internal_error", message: "Unexpected answer from the server." } : result.error);
+  };
+  const remove = async () => {
+    const result = await apiRequest(base, { method: "DELETE" });
+    if (result.ok) onDeleted();
+    else setError(result.error);
+  };
+
+  return (
+    <li className="saved-case" data-testid="saved-case" data-name={testCase.name}>
+      <div className="row">
+        <strong>{testCase.name}</strong>
+        <button type="button" onClick={() => void rerun()} disabled={run?.status === "running"} data-testid="saved-case-run">
+          {run?.status === "running" ? t("running") : t("run")}
+        </button>
+        <button type="button" className="link" onClick={() => onUse(testCase.pretend)}>
+          {t("use")}
+        </button>
+        <button type="button" className="link danger" onClick={() => void remove()}>
+          {t("delete")}
+        </button>
+      </div>
+      {run !== null && <CaseRunResult run={run} />}
+      {error !== null && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
+    </li>
+  );
+}
