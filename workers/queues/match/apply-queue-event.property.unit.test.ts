@@ -34,7 +34,7 @@ const stepArb = fc.record({
 type StepInput = typeof stepArb extends fc.Arbitrary<infer T> ? T : never;
 
 function eventOf(step: StepInput, state: MatchState, at: number, serial: number, known: string[]): QueueEvent {
-  const callId = known.length === 0 ? "none" : known[step.pick % known.length];
+  const callId = known[step.pick % Math.max(known.length, 1)] ?? "none";
   switch (step.kind) {
     case "enqueue":
       return {
@@ -122,8 +122,7 @@ describe("the matcher over random arrivals, hangups, answers and agent state cha
         const expected = [...state.calls.values()].sort((a, b) => b.priority - a.priority || a.arrivedAt - b.arrivedAt || (a.id < b.id ? -1 : 1)).map((c) => c.id);
         const served: string[] = [];
         let result = applyQueueEvent(state, { type: "agentState", agentId: "a0", state: "available", reasonId: null, at: at + 1 });
-        while (result.effects.offers.length > 0) {
-          const offer = result.effects.offers[0];
+        for (let offer = result.effects.offers[0]; offer !== undefined; offer = result.effects.offers[0]) {
           served.push(offer.callId);
           const talking = applyQueueEvent(result.state, { type: "offerResult", callId: offer.callId, agentId: "a0", result: "accepted", at: at + 2 });
           result = applyQueueEvent(talking.state, { type: "endCall", callId: offer.callId, at: at + 3 });
