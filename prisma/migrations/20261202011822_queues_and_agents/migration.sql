@@ -155,7 +155,7 @@ ALTER TABLE "AgentSkill" ADD CONSTRAINT "AgentSkill_agentId_fkey" FOREIGN KEY ("
 -- AddForeignKey
 ALTER TABLE "AgentSkill" ADD CONSTRAINT "AgentSkill_skillId_fkey" FOREIGN KEY ("skillId") REFERENCES "Skill"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Not-ready reasons every contact center starts with; "no-answer" (未接听) is the matcher's own.
+-- Not-ready reasons every contact center starts with, and "no-answer" (未接听), the matcher's own.
 INSERT INTO "NotReadyReason" ("id", "code", "nameZh", "nameEn", "system") VALUES
   ('reason-no-answer', 'no-answer', '未接听', 'Missed offer', true),
   ('reason-break', 'break', '小休', 'Short break', false),
