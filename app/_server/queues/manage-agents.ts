@@ -2,6 +2,7 @@ import { prisma, type PrismaClient } from "@/prisma/client";
 import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { AppError } from "@/app/_server/http/app-error";
+import type { AgentStateName } from "@/workers/queues/match/match-model";
 import type { AgentProfileInput } from "./queue-inputs";
 
 export interface AgentView {
@@ -9,7 +10,7 @@ export interface AgentView {
   name: string;
   email: string;
   /** Null until an administrator gives the agent a profile (extension, skills…). */
-  profile: (AgentProfileInput & { state: string; stateReasonId: string | null; stateSince: string; dialString: string }) | null;
+  profile: (AgentProfileInput & { state: AgentStateName; stateReasonId: string | null; stateSince: string; dialString: string }) | null;
 }
 
 /** The dial string offers ring: the configured endpoint, else PJSIP/<extension>. */
