@@ -26,7 +26,7 @@ afterAll(async () => {
 describe("queue administration in the browser", () => {
   it("adds skills, and shows the API's refusal of a name taken twice", async () => {
     await page.goto(`${app.url}/admin/queues/skills`);
-    for (const [name, zhName, enName] of [["repair", "维修", "Repair"], ["billing", "账单", "Billing"]]) {
+    for (const [name, zhName, enName] of [["repair", "维修", "Repair"], ["billing", "账单", "Billing"]] as const) {
       await page.getByTestId("skill-name").fill(name);
       await page.getByTestId("skill-displayNameZh").fill(zhName);
       await page.getByTestId("skill-displayNameEn").fill(enName);
