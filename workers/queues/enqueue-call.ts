@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Prisma } from "@/prisma/generated/client";
-import type { PrismaClient } from "@/prisma/client";
-import { compileBusinessHours } from "@/flows-runtime/nodes/business-hours/compile";
-import { isOpen } from "@/flows-runtime/nodes/business-hours/execute";
-import { localTime } from "@/flows-runtime/nodes/business-hours/local-time";
+import type { Prisma } from "../../prisma/generated/client";
+import type { PrismaClient } from "../../prisma/client";
+import { compileBusinessHours } from "../../flows-runtime/nodes/business-hours/compile";
+import { isOpen } from "../../flows-runtime/nodes/business-hours/execute";
+import { localTime } from "../../flows-runtime/nodes/business-hours/local-time";
 import { requiredSkillsSchema } from "./load-match-state";
 import { withMatchLock } from "./match-lock";
 import { keyNameSchema, queueActionSchema, queueHoursSchema, type QueueAction } from "./queue-settings";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "../../prisma/generated/client";
 import type { MatchState } from "./match/match-model";
 import { requiredSkillSchema } from "./match/queue-events";
 

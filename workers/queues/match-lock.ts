@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Prisma } from "@/prisma/generated/client";
-import type { PrismaClient } from "@/prisma/client";
+import type { Prisma } from "../../prisma/generated/client";
+import type { PrismaClient } from "../../prisma/client";
 
 /** One advisory lock key for every matcher transaction (any number) in any process. */
 export const MATCH_LOCK_KEY = 0x63637175; // "ccqu"

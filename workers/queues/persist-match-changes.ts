@@ -1,4 +1,4 @@
-import type { Prisma } from "@/prisma/generated/client";
+import type { Prisma } from "../../prisma/generated/client";
 import type { MatchCall, MatchEffects, MatchState } from "./match/match-model";
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PrismaClient } from "@/prisma/client";
+import type { PrismaClient } from "../../prisma/client";
 import { agentSetStateSchema, offerResultSchema } from "./match/queue-events";
 import { enqueueCall, type EnqueueCallInput, type EnqueueResult } from "./enqueue-call";
 import { runQueueEvent } from "./run-queue-event";

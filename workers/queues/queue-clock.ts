@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PrismaClient } from "@/prisma/client";
+import type { PrismaClient } from "../../prisma/client";
 import { runQueueEvent } from "./run-queue-event";
 
 const dueSchema = z.array(z.object({ due: z.boolean() }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { businessHoursSchema } from "@/flows-runtime/nodes/business-hours/schema";
+import { businessHoursSchema } from "../../flows-runtime/nodes/business-hours/schema";
 
 export const keyNameSchema = z
   .string()

@@ -1,5 +1,5 @@
-import type { Prisma } from "@/prisma/generated/client";
-import type { PrismaClient } from "@/prisma/client";
+import type { Prisma } from "../../prisma/generated/client";
+import type { PrismaClient } from "../../prisma/client";
 import { applyQueueEvent, type AppliedEvent } from "./match/apply-queue-event";
 import type { QueueEvent } from "./match/queue-events";
 import { loadMatchState } from "./load-match-state";

@@ -1,6 +1,6 @@
 // Child process for the restart test: enqueues calls one after another and prints each id once its
 // transaction has committed, until it is killed.
-import { createPrismaClient } from "@/prisma/client";
+import { createPrismaClient } from "../../../prisma/client";
 import { enqueueCall } from "../enqueue-call";
 
 const url = process.env.CC_QUEUE_TEST_DB_URL;
