@@ -37,7 +37,7 @@ describe("queue administration in the browser", () => {
     await page.getByTestId("skill-displayNameZh").fill("重复");
     await page.getByTestId("skill-displayNameEn").fill("Again");
     await page.getByRole("button", { name: en.queues.createSkill }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("A skill named repair exists already.");
+    await expect.poll(() => page.locator(".alert.error").textContent(), { timeout: 30_000 }).toContain("A skill named repair exists already.");
     expect(await page.getByTestId("skill-row").count()).toBe(2);
     await screenshot(page, "queues-skills");
   });
@@ -65,7 +65,7 @@ describe("queue administration in the browser", () => {
     await page.getByTestId("agent-skill-repair").check();
     await page.getByTestId("agent-proficiency-repair").selectOption("4");
     await page.getByTestId("agent-save").click();
-    await expect.poll(() => row.textContent()).toContain("PJSIP/1001");
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain("PJSIP/1001");
     expect(await row.textContent()).toContain("Repair 4");
     // Only the agent role has a profile: the admin's own row is not offered.
     expect(await page.locator('[data-testid="agent-row"][data-email="admin@browser.test"]').count()).toBe(0);
@@ -79,8 +79,8 @@ describe("queue administration in the browser", () => {
     await page.getByTestId("queue-displayNameEn").fill("After-sales");
     await page.getByTestId("queue-skill-repair").check();
     await page.getByTestId("queue-save").click();
-    const alert = page.getByRole("alert");
-    await expect.poll(() => alert.textContent()).toContain("name");
+    const alert = page.locator(".alert.error");
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain("name");
     expect(await alert.textContent()).toContain(en.fieldMessages.keyName);
     await page.getByTestId("queue-name").fill("after-sales");
     await page.getByTestId("queue-serviceLevelSeconds").fill("30");
