@@ -1,4 +1,5 @@
 import { compileGraph } from "@/flows-runtime/compiler/compile";
+import { readKnownQueues } from "@/app/_server/queues/read-known-queues";
 import { prisma, type PrismaClient } from "@/prisma/client";
 import type { SimulatorControl } from "@/workers/ari-simulator/control/client";
 import type { AppLocale } from "@/app/_i18n/locales";
@@ -31,7 +32,7 @@ export async function startTestCall(
   const { draftGraph } = await db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { draftGraph: true } });
   const published = await db.flow.findMany({ where: { liveVersionId: { not: null }, deletedAt: null }, select: { id: true } });
   // A test call runs the unreviewed draft with the real activities: the same HTTP allow-list applies.
-  const compiled = compileGraph(draftGraph, { knownFlowIds: published.map((flow) => flow.id), httpPolicy: await readHttpPolicy(db) });
+  const compiled = compileGraph(draftGraph, { knownFlowIds: published.map((flow) => flow.id), httpPolicy: await readHttpPolicy(db), knownQueues: await readKnownQueues(db) });
   if (!compiled.ok) throw invalidGraph(compiled.issues, locale, "The draft cannot be test-called until its problems are fixed.");
 
   const snapshot = await db.testCallPlan.create({
