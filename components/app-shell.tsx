@@ -26,6 +26,7 @@ export async function AppShell({ session, children }: { session: Session; childr
           {canOnSomeKind(session.role, "user.manage") && <Link href="/admin/users">{t("nav.users")}</Link>}
           {canOnSomeKind(session.role, "apiToken.manage") && <Link href="/admin/api-tokens">{t("nav.apiTokens")}</Link>}
           {canOnSomeKind(session.role, "user.manage") && <Link href="/admin/http-allow-list">{t("nav.httpAllowList")}</Link>}
+          {canOnSomeKind(session.role, "user.manage") && <Link href="/admin/queues">{t("nav.queues")}</Link>}
         </nav>
         <span className="spacer" />
         <LanguageSwitcher current={locale} signedIn />

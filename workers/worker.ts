@@ -7,6 +7,7 @@ import { createCallActivities, type CallActivities } from "./activities/call-act
 import { loadConfig } from "./config";
 import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
 import { createPlanCache } from "./persistence/plan-cache";
+import { startQueueClock } from "./queues/queue-clock";
 import { createEnvSecretStore } from "./secrets";
 import { ownServices } from "./http-allow-list/own-services";
 import { connectWorkerToTemporal } from "./temporal-connection";
@@ -93,12 +94,14 @@ async function main(): Promise<void> {
   });
   // Loaded once the worker exists, not competing with its start for the CPU.
   const routing = keepRoutingFresh(config.databaseUrl, [plans], log);
+  // Rings out unanswered queue offers and ends wrap-ups; every worker may run one (they take turns on a lock).
+  const queueClock = startQueueClock(prisma, { log });
   // Worker.run() installs its own SIGINT/SIGTERM handling and resolves once shut down gracefully.
   console.log(`[worker] polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; TTS media at ${media.url}`);
   try {
     await worker.run();
   } finally {
-    await Promise.allSettled([connection.close(), media.close(), routing.close(), prisma.$disconnect()]);
+    await Promise.allSettled([connection.close(), media.close(), routing.close(), queueClock.stop().then(() => prisma.$disconnect())]);
   }
   console.log("[worker] stopped");
 }

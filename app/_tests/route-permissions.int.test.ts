@@ -43,6 +43,12 @@ import * as testCasesRoute from "@/app/api/flows/[flowId]/test-cases/route";
 import * as testCaseRoute from "@/app/api/flows/[flowId]/test-cases/[caseId]/route";
 import * as testCaseRunRoute from "@/app/api/flows/[flowId]/test-cases/runs/[runId]/route";
 import * as reviewTestCasesRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/test-cases/route";
+import * as queuesRoute from "@/app/api/queues/route";
+import * as queueRoute from "@/app/api/queues/[queueId]/route";
+import * as queueNamesRoute from "@/app/api/queues/names/route";
+import * as skillsRoute from "@/app/api/queues/skills/route";
+import * as reasonsRoute from "@/app/api/queues/reasons/route";
+import * as agentsRoute from "@/app/api/queues/agents/route";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type TestApp } from "./support/test-app";
 
@@ -485,6 +491,37 @@ const routes: RouteCase[] = [
     kinds: ["ivr", "campaign"],
     prepare: async (kind) => ({ params: await pendingReview(kind) }),
   },
+  { name: "GET /api/queues", handler: queuesRoute.GET, requirement: "user.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues" }) },
+  {
+    name: "POST /api/queues",
+    handler: queuesRoute.POST,
+    requirement: "user.manage",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/queues", body: { name: `q-${++counter}`, displayNameZh: "队列", displayNameEn: "Queue" } }),
+  },
+  {
+    name: "DELETE /api/queues/:queueId",
+    handler: queueRoute.DELETE,
+    requirement: "user.manage",
+    success: 200,
+    kinds: null,
+    prepare: async () => {
+      const queue = await app.db.prisma.queue.create({ data: { name: `old-${++counter}`, displayNameZh: "旧", displayNameEn: "Old", whenFull: { kind: "hangup" }, whenClosed: { kind: "hangup" } } });
+      return { method: "DELETE", params: { queueId: queue.id } };
+    },
+  },
+  { name: "GET /api/queues/names", handler: queueNamesRoute.GET, requirement: "flow.editDraft", success: 200, kinds: ["campaign"], prepare: async () => ({ path: "/api/queues/names" }) },
+  {
+    name: "POST /api/queues/skills",
+    handler: skillsRoute.POST,
+    requirement: "user.manage",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/queues/skills", body: { name: `s-${++counter}`, displayNameZh: "技能", displayNameEn: "Skill" } }),
+  },
+  { name: "GET /api/queues/reasons", handler: reasonsRoute.GET, requirement: "signed-in", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues/reasons" }) },
+  { name: "GET /api/queues/agents", handler: agentsRoute.GET, requirement: "user.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues/agents" }) },
 ];
 
 function expectedStatus(route: RouteCase, role: AppRole | null, kind: FlowKind): number {

@@ -14,6 +14,8 @@ export interface ValidateOptions {
   knownFlowIds?: readonly string[];
   /** The HTTP allow-list and secret bindings HTTP request nodes must respect; omitted: not checked. */
   httpPolicy?: HttpPolicy;
+  /** Queue names transfer nodes may target; omitted: not checked. */
+  knownQueues?: readonly string[];
 }
 
 export interface GraphAnalysis {
@@ -31,7 +33,7 @@ function analyze(input: unknown, options: ValidateOptions, issues: Issue[]): Gra
   const empty: GraphAnalysis = { issues, graph: null, infos: [], wiring: null, reachable: new Set() };
   const structure = parseStructure(input, issues);
   if (structure === null) return empty;
-  const infos = checkSettings(structure.nodes, structure.kind, { knownFlowIds: options.knownFlowIds ?? null, httpPolicy: options.httpPolicy ?? null }, issues);
+  const infos = checkSettings(structure.nodes, structure.kind, { knownFlowIds: options.knownFlowIds ?? null, httpPolicy: options.httpPolicy ?? null, knownQueues: options.knownQueues ?? null }, issues);
   const valid = infos.flatMap((info): ValidNode[] => (info.valid === null ? [] : [info.valid]));
   const scope = checkVariables(structure.variables, valid, salvageNames(infos), issues);
   for (const node of valid) checkExpressions(node, scope, issues);

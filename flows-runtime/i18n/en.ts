@@ -77,6 +77,7 @@ export const enMessages = {
   "readonly-variable": '{node}: "{name}" is a system variable and cannot be changed',
   "literal-credential": '{node}: "{header}" contains a credential typed into the flow; store it as a secret and write {{secret.NAME}}',
   "unknown-subflow": '{node}: flow "{flowId}" does not exist or is not published',
+  "unknown-queue": '{node}: queue "{queue}" does not exist',
   "internal-error": "Internal error while checking the flow: {detail}",
 } as const satisfies Record<string, string>;
 

@@ -74,5 +74,6 @@ export const zhCNMessages: Record<IssueCode, string> = {
   "readonly-variable": "{node}：“{name}” 是系统变量，不能修改",
   "literal-credential": "{node}：“{header}” 中直接写入了凭据；请保存为密钥并写成 {{secret.名称}}",
   "unknown-subflow": "{node}：流程 “{flowId}” 不存在或未发布",
+  "unknown-queue": "{node}：队列 “{queue}” 不存在",
   "internal-error": "检查流程时发生内部错误：{detail}",
 };

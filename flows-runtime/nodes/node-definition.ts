@@ -62,6 +62,8 @@ export interface LintContext {
   knownFlowIds: readonly string[] | null;
   /** The HTTP allow-list and secret bindings; null when unknown (no check). */
   httpPolicy: HttpPolicy | null;
+  /** Names of the queues a transfer may target; null when unknown (no check). */
+  knownQueues: readonly string[] | null;
 }
 
 /** Hints for the generated settings form; the zod schema stays the source of truth. */

@@ -28,6 +28,15 @@ export const auditActions = [
   "httpAllowList.remove",
   "httpSecretBinding.set",
   "httpSecretBinding.remove",
+  "queue.create",
+  "queue.update",
+  "queue.delete",
+  "skill.create",
+  "skill.update",
+  "skill.delete",
+  "notReadyReason.create",
+  "notReadyReason.update",
+  "agentProfile.set",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -60,8 +69,17 @@ export const auditActionMessageKeys = {
   "httpAllowList.remove": "httpAllowList_remove",
   "httpSecretBinding.set": "httpSecretBinding_set",
   "httpSecretBinding.remove": "httpSecretBinding_remove",
+  "queue.create": "queue_create",
+  "queue.update": "queue_update",
+  "queue.delete": "queue_delete",
+  "skill.create": "skill_create",
+  "skill.update": "skill_update",
+  "skill.delete": "skill_delete",
+  "notReadyReason.create": "notReadyReason_create",
+  "notReadyReason.update": "notReadyReason_update",
+  "agentProfile.set": "agentProfile_set",
 } as const satisfies Record<AuditAction, string>;
 
 /** "account": the e-mail address a failed sign-in named (it may belong to nobody). */
-export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "testCase", "account", "httpAllowList", "httpSecretBinding"] as const;
+export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "testCase", "account", "httpAllowList", "httpSecretBinding", "queue", "skill", "notReadyReason", "agentProfile"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

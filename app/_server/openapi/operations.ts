@@ -15,6 +15,7 @@ import { listReviewsQuerySchema } from "@/app/_server/reviews/list-reviews";
 import { addReviewCommentInputSchema } from "@/app/_server/reviews/review-comments";
 import { submitReviewInputSchema } from "@/app/_server/reviews/submit-review";
 import { testCaseInputSchema } from "@/app/_server/test-cases/test-case-input";
+import { agentProfileInputSchema, ownAgentStateInputSchema, queueInputSchema, reasonInputSchema, skillInputSchema } from "@/app/_server/queues/queue-inputs";
 import { setUserLocaleInputSchema } from "@/app/_server/users/set-user-locale";
 import { updateUserInputSchema } from "@/app/_server/users/update-user";
 import { diffQuerySchema } from "@/app/_server/versions/diff-flow";
@@ -87,5 +88,21 @@ export const operations: Operation[] = [
   { method: "put", path: "/api/http-allow-list/secrets", summary: "Set the destinations a secret may be sent to", tag: "admin", permission: "user.manage", body: setSecretBindingInputSchema, success: [200, "{ binding }"] },
   { method: "delete", path: "/api/http-allow-list/secrets/{secret}", summary: "Remove a secret's binding", tag: "admin", permission: "user.manage", success: [200, "{ binding }"] },
   { method: "get", path: "/api/http-allow-list/policy", summary: "The HTTP allow-list as the validator reads it (for live validation)", tag: "flows", permission: "flow.editDraft", success: [200, "{ policy }"] },
+  { method: "get", path: "/api/queues", summary: "List queues with their waiting calls", tag: "admin", permission: "user.manage", success: [200, "{ queues }"] },
+  { method: "post", path: "/api/queues", summary: "Create a queue (409 queue_name_taken)", tag: "admin", permission: "user.manage", body: queueInputSchema, success: [201, "{ queue }"] },
+  { method: "put", path: "/api/queues/{queueId}", summary: "Change a queue", tag: "admin", permission: "user.manage", body: queueInputSchema, success: [200, "{ queue }"] },
+  { method: "delete", path: "/api/queues/{queueId}", summary: "Delete a queue (409 queue_has_calls)", tag: "admin", permission: "user.manage", success: [200, "{ queue }"] },
+  { method: "get", path: "/api/queues/names", summary: "The queues flows may transfer to (for the designer)", tag: "flows", permission: "flow.editDraft", success: [200, "{ queues }"] },
+  { method: "get", path: "/api/queues/skills", summary: "List skills", tag: "admin", permission: "user.manage", success: [200, "{ skills }"] },
+  { method: "post", path: "/api/queues/skills", summary: "Add a skill (409 skill_name_taken)", tag: "admin", permission: "user.manage", body: skillInputSchema, success: [201, "{ skill }"] },
+  { method: "put", path: "/api/queues/skills/{skillId}", summary: "Change a skill", tag: "admin", permission: "user.manage", body: skillInputSchema, success: [200, "{ skill }"] },
+  { method: "delete", path: "/api/queues/skills/{skillId}", summary: "Delete a skill (409 skill_in_use while a queue requires it)", tag: "admin", permission: "user.manage", success: [200, "{ skill }"] },
+  { method: "get", path: "/api/queues/reasons", summary: "List not-ready reasons", tag: "admin", permission: "signed-in", success: [200, "{ reasons }"] },
+  { method: "post", path: "/api/queues/reasons", summary: "Add a not-ready reason (409 reason_code_taken)", tag: "admin", permission: "user.manage", body: reasonInputSchema, success: [201, "{ reason }"] },
+  { method: "put", path: "/api/queues/reasons/{reasonId}", summary: "Change or deactivate a not-ready reason (409 system_reason)", tag: "admin", permission: "user.manage", body: reasonInputSchema, success: [200, "{ reason }"] },
+  { method: "get", path: "/api/queues/agents", summary: "Agents (users with the agent role) and their profiles", tag: "admin", permission: "user.manage", success: [200, "{ agents }"] },
+  { method: "put", path: "/api/queues/agents/{userId}", summary: "Set an agent's profile and skills (409 not_an_agent, 409 extension_taken)", tag: "admin", permission: "user.manage", body: agentProfileInputSchema, success: [200, "{ agent }"] },
+  { method: "get", path: "/api/queues/agents/me/state", summary: "My agent state (403 not_an_agent)", tag: "admin", permission: "signed-in", success: [200, "{ agentState }"] },
+  { method: "put", path: "/api/queues/agents/me/state", summary: "Sign in, set not ready with a reason, or sign out (409 agent_busy during a call)", tag: "admin", permission: "signed-in", body: ownAgentStateInputSchema, success: [200, "{ agentState }"] },
   { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];

@@ -19,6 +19,10 @@ export const transferDefinition: NodeDefinition<TransferConfig> = {
   expressions: (config) =>
     config.target.kind === "number" ? [{ path: ["target", "number"], source: config.target.number, mode: "template" }] : [],
   writes: () => [],
+  lint: (config, context) =>
+    config.target.kind !== "queue" || context.knownQueues === null || context.knownQueues.includes(config.target.queue)
+      ? []
+      : [{ severity: "error", code: "unknown-queue", path: ["target", "queue"], params: { queue: config.target.queue } }],
   formHints: {
     target: { widget: "select", label: { en: "Transfer to", zh: "转接到" } },
     "target.kind": { widget: "select", label: { en: "Target type", zh: "目标类型" } },

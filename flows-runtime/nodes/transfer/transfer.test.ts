@@ -3,6 +3,7 @@ import { CallHangupError } from "../../interpreter/effects";
 import { compileNode, executeNode, nodeIssues } from "../../testing/node-harness";
 import { transferDefinition } from "./definition";
 import { transferSchema } from "./schema";
+import { formatIssue } from "../../i18n/format-issue";
 
 describe("transfer node", () => {
   it("fills defaults per target kind and has only a failed exit", () => {
@@ -29,6 +30,18 @@ describe("transfer node", () => {
     ]);
     expect(messages({ target: { kind: "number", number: "{{agent_phone}}", callerId: "abc" } }).map((message) => message[0])).toEqual(["bad-phone-number"]);
     expect(messages({})).toEqual([["setting-required", ["target"], 'Transfer "Test node": "Transfer to" is required']]);
+  });
+
+  it("refuses a queue that does not exist when the queues are known, naming the node and field in both languages", () => {
+    const data = { target: { kind: "queue", queue: "after-sales" } };
+    expect(nodeIssues("transfer", data)).toEqual([]);
+    expect(nodeIssues("transfer", data, {}, { knownQueues: ["after-sales", "billing"] })).toEqual([]);
+    const issues = nodeIssues("transfer", data, {}, { knownQueues: ["billing"] });
+    expect(issues.map((issue) => [issue.code, issue.nodeId, issue.path, issue.severity, issue.message])).toEqual([
+      ["unknown-queue", "n", ["target", "queue"], "error", 'Transfer "Test node": queue "after-sales" does not exist'],
+    ]);
+    expect(issues.map((issue) => formatIssue(issue, "zh-CN"))).toEqual(["转接“Test node”：队列 “after-sales” 不存在"]);
+    expect(nodeIssues("transfer", { target: { kind: "endpoint", endpoint: "PJSIP/1001" } }, {}, { knownQueues: [] })).toEqual([]);
   });
 
   it("compiles a number target's template", () => {

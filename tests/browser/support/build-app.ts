@@ -5,7 +5,7 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 const STAMP = path.join(ROOT, ".next", "cc-browser-tests.stamp");
-const SOURCES = ["app", "components", "flows-runtime", "prisma/schema.prisma", "next.config.mjs", "instrumentation-client.ts", "package-lock.json"];
+const SOURCES = ["app", "components", "flows-runtime", "workers/queues", "prisma/schema.prisma", "next.config.mjs", "instrumentation-client.ts", "package-lock.json"];
 
 function walk(target: string, out: string[]): void {
   const stat = statSync(target, { throwIfNoEntry: false });

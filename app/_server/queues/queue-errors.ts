@@ -1,0 +1,8 @@
+import { AppError } from "@/app/_server/http/app-error";
+
+export const queueNotFound = (id: string) => new AppError(404, "queue_not_found", `Queue ${id} does not exist.`, { id });
+export const skillNotFound = (id: string) => new AppError(404, "skill_not_found", `Skill ${id} does not exist.`, { id, value: id });
+export const reasonNotFound = (id: string) => new AppError(404, "reason_not_found", `Not-ready reason ${id} does not exist.`, { id, value: id });
+export const queueNameTaken = (value: string) => new AppError(409, "queue_name_taken", `A queue named ${value} exists already.`, { value });
+export const skillNameTaken = (value: string) => new AppError(409, "skill_name_taken", `A skill named ${value} exists already.`, { value });
+export const reasonCodeTaken = (value: string) => new AppError(409, "reason_code_taken", `A reason with code ${value} exists already.`, { value });
