@@ -10,6 +10,7 @@ const isDetailKey = (key: string): key is DetailKey => Object.hasOwn(en.audit.de
 type Reason = keyof typeof en.audit.values.reasons;
 const isReason = (value: unknown): value is Reason => typeof value === "string" && Object.hasOwn(en.audit.values.reasons, value);
 
+const hiddenKeys: readonly string[] = ["commentId"];
 const oneOf = (keys: readonly string[], key: string): boolean => keys.includes(key);
 const idsIn = (value: unknown): string[] | null =>
   typeof value === "string" ? [value] : Array.isArray(value) && value.every((item) => typeof item === "string") ? value : null;
@@ -21,7 +22,8 @@ export async function AuditDetails({ details, names }: { details: unknown; names
   const locale = await getLocale();
   const separator = locale === "en" ? ": " : "：";
   const list = locale === "en" ? ", " : "、";
-  const entries = Object.entries(detailsSchema.parse(details));
+  // Nothing to read in an empty value or in an id that names nothing a person knows (a comment's id).
+  const entries = Object.entries(detailsSchema.parse(details)).filter(([key, value]) => value !== null && !(Array.isArray(value) && value.length === 0) && !hiddenKeys.includes(key));
 
   const show = (key: string, value: unknown): string => {
     const ids = idsIn(value);
