@@ -35,10 +35,7 @@ async function AuditTarget({ entry, names, typeName }: { entry: AuditEntryView; 
           <Link href={`/history/${encodeURIComponent(entry.flowId)}`}>{flowName ?? entry.flowId}</Link>
         </div>
       )}
-      <div className={entry.flowId === null ? undefined : "muted small"}>
-        {typeName}
-        {named !== undefined && entry.targetType !== "flow" ? ` · ${named}` : ""}
-      </div>
+      <div className={entry.flowId === null ? undefined : "muted small"}>{named === undefined || entry.targetType === "flow" ? typeName : entry.targetType === "entryPoint" || entry.targetType === "account" ? `${typeName} · ${named}` : named}</div>
       {named === undefined && entry.targetType !== "flow" && (
         <div className="muted small">
           <code>{entry.targetId}</code>

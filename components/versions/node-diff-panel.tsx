@@ -1,10 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { fieldLabel, messagesFor, nodeName, type FieldChange } from "@/flows-runtime/diff";
 import { changeValues, diffLocale } from "./change-values";
-import { NodeSettingsReview } from "./node-settings-review";
+import type { HighlightedField } from "./node-settings-review";
+
+// The designer's form builder is loaded once a node is selected: the diff and canvas come first.
+const NodeSettingsReview = lazy(() => import("./node-settings-review").then((module) => ({ default: module.NodeSettingsReview })));
 import type { DiffViewData, ReviewComment } from "./diff-types";
 import { CommentForm, CommentList } from "./review-comments";
 
@@ -22,6 +25,8 @@ function ChangeRow({ change, nodeType, before, after, none }: { change: FieldCha
     </tr>
   );
 }
+
+const NO_HIGHLIGHTS: HighlightedField[] = [];
 
 export interface PanelComments {
   list: ReviewComment[];
@@ -122,7 +127,9 @@ export function NodeDiffPanel({ data, nodeId, comments }: { data: DiffViewData; 
       {node && (
         <details open={status !== "unchanged" && status !== "moved"} data-testid="review-settings-details">
           <summary>{t("settings")}</summary>
-          <NodeSettingsReview node={node} changes={status === "changed" && !replaced ? highlights : []} />
+          <Suspense fallback={<div className="muted small">{t("settings")}…</div>}>
+            <NodeSettingsReview node={node} changes={status === "changed" && !replaced ? highlights : NO_HIGHLIGHTS} />
+          </Suspense>
         </details>
       )}
       {exits.length > 0 && (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prisma, type PrismaClient } from "@/prisma/client";
+import { Prisma } from "@/prisma/generated/client";
 import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { loadFlow } from "@/app/_server/flows/load-flow";
@@ -32,6 +33,18 @@ export interface LiveChange {
 const notApproved = (status: string) =>
   new AppError(409, "version_not_approved", `Only an approved version can be published; this one is ${status.replace("_", " ")}.`, { status });
 
+/** Two flows publishing the same new number at once: the unique index refuses the second, told as a 409. */
+async function publishInTransaction(db: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<void>): Promise<void> {
+  try {
+    await db.$transaction(work);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError(409, "entry_point_taken", "A phone number of this version was just given to another flow; free it there first.");
+    }
+    throw error;
+  }
+}
+
 /**
  * Makes an approved version live for new calls (running calls finish on the version they started
  * with). The approval is consumed and the pointer moved in one transaction, each by a conditional
@@ -47,7 +60,7 @@ export async function publishVersion(actor: Session, flowId: string, input: Publ
   const { liveVersionId } = await db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersionId: true } });
   const expected = input.expectedLiveVersionId === undefined ? liveVersionId : input.expectedLiveVersionId;
 
-  await db.$transaction(async (tx) => {
+  await publishInTransaction(db, async (tx) => {
     const consumed = await tx.flowReview.updateMany({ where: { id: review.id, status: "approved" }, data: { status: "published" } });
     if (consumed.count === 0) {
       const now = await tx.flowReview.findUniqueOrThrow({ where: { id: review.id }, select: { status: true } });
