@@ -20,6 +20,13 @@ import * as testCallsRoute from "@/app/api/flows/[flowId]/test-calls/route";
 import * as testCasesRoute from "@/app/api/flows/[flowId]/test-cases/route";
 import * as testCaseRoute from "@/app/api/flows/[flowId]/test-cases/[caseId]/route";
 import * as httpAllowListRoute from "@/app/api/http-allow-list/route";
+import * as queuesRoute from "@/app/api/queues/route";
+import * as queueRoute from "@/app/api/queues/[queueId]/route";
+import * as skillsRoute from "@/app/api/queues/skills/route";
+import * as skillRoute from "@/app/api/queues/skills/[skillId]/route";
+import * as reasonsRoute from "@/app/api/queues/reasons/route";
+import * as reasonRoute from "@/app/api/queues/reasons/[reasonId]/route";
+import * as agentRoute from "@/app/api/queues/agents/[userId]/route";
 import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route";
 import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
 import * as httpSecretRoute from "@/app/api/http-allow-list/secrets/[secret]/route";
@@ -235,6 +242,41 @@ describe("the audit log", () => {
     expect(entries[0]?.details).toMatchObject({ name: "Closed at night", pretend: body.pretend });
     expect(entries[1]?.details).toMatchObject({ before: { name: "Closed at night" }, after: { name: "Closed before nine" } });
     expect(entries[2]?.details).toMatchObject({ deleted: { name: "Closed before nine" } });
+  });
+
+  it("records the contact center's settings: skills, not-ready reasons, queues and agents' profiles", async () => {
+    const as = "admin";
+    const skill = await app.call(skillsRoute.POST, { as, method: "POST", body: { name: "audit-repair", displayNameZh: "维修", displayNameEn: "Repair" } });
+    expect(skill.status).toBe(201);
+    const skillId = skill.body.skill.id;
+    expect((await app.call(skillRoute.PUT, { as, method: "PUT", params: { skillId }, body: { name: "audit-repair", displayNameZh: "维修服务", displayNameEn: "Repairs" } })).status).toBe(200);
+    const reason = await app.call(reasonsRoute.POST, { as, method: "POST", body: { code: "audit-coaching", nameZh: "辅导", nameEn: "Coaching" } });
+    expect(reason.status).toBe(201);
+    const reasonId = reason.body.reason.id;
+    expect((await app.call(reasonRoute.PUT, { as, method: "PUT", params: { reasonId }, body: { code: "audit-coaching", nameZh: "辅导", nameEn: "Coaching", active: false } })).status).toBe(200);
+    const queueBody = { name: "audit-after-sales", displayNameZh: "售后", displayNameEn: "After-sales", requiredSkills: [{ skillId, minProficiency: 2 }] };
+    const queue = await app.call(queuesRoute.POST, { as, method: "POST", body: queueBody });
+    expect(queue.status).toBe(201);
+    const queueId = queue.body.queue.id;
+    expect((await app.call(queueRoute.PUT, { as, method: "PUT", params: { queueId }, body: { ...queueBody, maxWaiting: 10 } })).status).toBe(200);
+    const agent = await app.createUser("agent", "Audit Agent");
+    const profile = { extension: "4711", skills: [{ skillId, proficiency: 4 }] };
+    expect((await app.call(agentRoute.PUT, { as, method: "PUT", params: { userId: agent.id }, body: profile })).status).toBe(200);
+    expect((await app.call(queueRoute.DELETE, { as, method: "DELETE", params: { queueId } })).status).toBe(200);
+    expect((await app.call(skillRoute.DELETE, { as, method: "DELETE", params: { skillId } })).status).toBe(200);
+
+    const entries = await app.db.prisma.auditEntry.findMany({ where: { targetId: { in: [skillId, reasonId, queueId, agent.id] } }, orderBy: { id: "asc" } });
+    expect(entries.map((entry) => [entry.action, entry.targetType, entry.actorId])).toEqual([
+      ["skill.create", "skill", app.users.admin.id],
+      ["skill.update", "skill", app.users.admin.id],
+      ["notReadyReason.create", "notReadyReason", app.users.admin.id],
+      ["notReadyReason.update", "notReadyReason", app.users.admin.id],
+      ["queue.create", "queue", app.users.admin.id],
+      ["queue.update", "queue", app.users.admin.id],
+      ["agentProfile.set", "agentProfile", app.users.admin.id],
+      ["queue.delete", "queue", app.users.admin.id],
+      ["skill.delete", "skill", app.users.admin.id],
+    ]);
   });
 
   it("has a test above for every action it knows", async () => {

@@ -43,7 +43,7 @@ export async function saveQueue(actor: Session, id: string | null, input: QueueI
   return db.$transaction(async (tx) => {
     const taken = await tx.queue.findUnique({ where: { name: input.name } });
     if (taken && taken.id !== id) throw queueNameTaken(input.name);
-    const before = id === null ? null : await tx.queue.findUnique({ where: { id } });
+    const before = id === null ? null : await tx.queue.findUnique({ where: { id }, omit: { createdAt: true, updatedAt: true } });
     if (id !== null && !before) throw queueNotFound(id);
     const skills = await tx.skill.findMany({ where: { id: { in: input.requiredSkills.map((s) => s.skillId) } }, select: { id: true } });
     const missing = input.requiredSkills.findIndex((s) => !skills.some((k) => k.id === s.skillId));

@@ -25,7 +25,7 @@ export async function saveReason(actor: Session, id: string | null, input: Reaso
   return db.$transaction(async (tx) => {
     const taken = await tx.notReadyReason.findUnique({ where: { code: input.code } });
     if (taken && taken.id !== id) throw reasonCodeTaken(input.code);
-    const before = id === null ? null : await tx.notReadyReason.findUnique({ where: { id } });
+    const before = id === null ? null : await tx.notReadyReason.findUnique({ where: { id }, omit: { createdAt: true } });
     if (id !== null && !before) throw reasonNotFound(id);
     if (before?.system) throw new AppError(409, "system_reason", `${before.code} is the matcher's own reason and cannot be changed.`, { value: before.nameZh });
     const row = id === null ? await tx.notReadyReason.create({ data: input }) : await tx.notReadyReason.update({ where: { id }, data: input });

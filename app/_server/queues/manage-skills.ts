@@ -23,7 +23,7 @@ export async function saveSkill(actor: Session, id: string | null, input: SkillI
   return db.$transaction(async (tx) => {
     const taken = await tx.skill.findUnique({ where: { name: input.name } });
     if (taken && taken.id !== id) throw skillNameTaken(input.name);
-    const before = id === null ? null : await tx.skill.findUnique({ where: { id } });
+    const before = id === null ? null : await tx.skill.findUnique({ where: { id }, omit: { createdAt: true } });
     if (id !== null && !before) throw skillNotFound(id);
     const row = id === null ? await tx.skill.create({ data: input }) : await tx.skill.update({ where: { id }, data: input });
     await writeAudit(tx, actor, { action: id === null ? "skill.create" : "skill.update", targetType: "skill", targetId: row.id, details: { name: row.name, before, after: input } });
