@@ -27,7 +27,7 @@ beforeAll(async () => {
       const started = await startDevStack({ databaseUrl: db.url, simulator: { timeScale: 0.2 }, httpPolicy: afterSalesHttpPolicy });
       stack = started;
       // The web app fetches recordings from Asterisk (here the simulator) itself.
-      return { ARI_SIM_URL: started.ari.url, ARI_APP: started.ari.app, ARI_URL: started.ari.url, ARI_USERNAME: started.ari.username, ARI_PASSWORD: started.ari.password };
+      return { ARI_SIM_URL: started.ari.url, ARI_APP: started.ari.app, ARI_URL: started.ari.url, ARI_SIMULATOR: "1", ARI_USERNAME: started.ari.username, ARI_PASSWORD: started.ari.password };
     },
   });
   if (!stack) throw new Error("the engine is not running");
