@@ -137,8 +137,9 @@ async function main(): Promise<void> {
       temporal: { address: temporal.address },
       worker: "child-process",
       bridge: false,
-      // The README's inbound dialplan: Stasis() tried again every second for 20 s while no bridge is connected.
-      simulator: { timeScale: options.timeScale, stasisRetry: { attempts: 20, waitMs: 1_000, sorrySound: "ss-noservice" } },
+      // The README's inbound dialplan: Stasis() tried again every second for 20 s (real time: the
+      // simulator scales its Wait()s) while no bridge is connected.
+      simulator: { timeScale: options.timeScale, stasisRetry: { attempts: Math.round(20 / options.timeScale), waitMs: 1_000, sorrySound: "ss-noservice" } },
     });
     const sim = stack.simulator;
     if (!sim) throw new Error("needs the simulator");
