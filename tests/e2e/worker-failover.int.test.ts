@@ -55,6 +55,7 @@ async function taskEventsAround(stack: DevStack, callId: string, killedAt: numbe
       event.workflowTaskStartedEventAttributes?.identity ??
       event.workflowTaskScheduledEventAttributes?.taskQueue?.name ??
       event.workflowTaskTimedOutEventAttributes?.timeoutType ??
+      event.workflowExecutionSignaledEventAttributes?.signalName ??
       event.markerRecordedEventAttributes?.markerName ??
       "";
     const type = proto.temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? "unknown";
