@@ -75,15 +75,21 @@ fi
 
 log "bundling the workflow code (when its sources changed)"
 (cd "$ROOT" && node --import tsx scripts/build-workflow-bundle.ts --if-stale)
-# The prebuilt worker (no TypeScript to transpile at start) when it matches the sources, else through tsx.
-if (cd "$ROOT" && node --import tsx -e 'import("./workers/workflow-bundle/prebuilt-worker-entry.ts").then(async (m) => process.exit((await m.prebuiltWorkerEntry()).ok ? 0 : 1))'); then
-  start_service worker node .build/worker.mjs
-else
-  start_service worker node --import tsx workers/worker.ts
-fi
+# Worker and bridge from their prebuilt entries (no TypeScript to transpile at start) when they match
+# the sources, else through tsx.
+entry() {
+  if (cd "$ROOT" && node --import tsx -e "import('./workers/workflow-bundle/prebuilt-process-entry.ts').then(async (m) => process.exit((await m.prebuiltProcessEntry('$1')).ok ? 0 : 1))"); then
+    echo ".build/$1.mjs"
+  else
+    echo "--import tsx $2"
+  fi
+}
+# shellcheck disable=SC2046 # the entry is node arguments, split on purpose
+start_service worker node $(entry worker workers/worker.ts)
 wait_until worker 120 log_has worker "[worker] polling task queue"
 
-start_service ari-bridge node --import tsx workers/ari-bridge/main.ts
+# shellcheck disable=SC2046
+start_service ari-bridge node $(entry ari-bridge workers/ari-bridge/main.ts)
 wait_until ari-bridge 60 log_has ari-bridge "subscribed to Stasis app"
 
 if [ "$mode" = "dev" ]; then

@@ -23,7 +23,8 @@ import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
 import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
 import { createPlanCache, type PlanCache } from "./persistence/plan-cache";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
-import { prebuiltWorkerEntry } from "./workflow-bundle/prebuilt-worker-entry";
+import type { ProcessName } from "./workflow-bundle/bundle-manifest";
+import { prebuiltProcessEntry } from "./workflow-bundle/prebuilt-process-entry";
 import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
 import { workflowBundleOptions } from "./workflow-bundle/workflow-bundle-options";
 import { createMemorySecretStore } from "./secrets";
@@ -348,7 +349,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     };
     let childBridge: ChildBridge | null = null;
     const startChildBridge = async (opts: BridgeStartOptions = {}): Promise<ChildBridge> => {
-      const spawned = await spawnChild(
+      const spawned = await spawnProcess(
         "ari-bridge",
         path.join(ROOT, "workers", "ari-bridge", "main.ts"),
         "subscribed to Stasis app",
@@ -424,15 +425,19 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
 }
 
 /**
- * `node .build/worker.mjs` (prebuilt, when it matches the sources), else `node --import tsx
- * workers/worker.ts`: the pid is the worker itself (not an npx or tsx wrapper), so SIGKILL really
- * kills the worker. Resolves once it polls its task queue.
+ * The worker: the pid is the worker itself (not an npx or tsx wrapper), so SIGKILL really kills
+ * the worker. Resolves once it polls its task queue.
  */
-async function spawnWorker(env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
-  const prebuilt = await prebuiltWorkerEntry();
-  if (prebuilt.ok) return spawnChild("worker", prebuilt.codePath, "[worker] polling", env, verbose, []);
-  if (verbose) console.log(`[dev-stack] ${prebuilt.reason}: the worker runs through tsx`);
-  return spawnChild("worker", path.join(ROOT, "workers", "worker.ts"), "[worker] polling", env, verbose);
+function spawnWorker(env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
+  return spawnProcess("worker", path.join(ROOT, "workers", "worker.ts"), "[worker] polling", env, verbose);
+}
+
+/** `node .build/<name>.mjs` (prebuilt, when it matches the sources), else `node --import tsx <script>`. */
+async function spawnProcess(name: ProcessName, script: string, readyText: string, env: Record<string, string>, verbose: boolean): Promise<ChildWorker> {
+  const prebuilt = await prebuiltProcessEntry(name);
+  if (prebuilt.ok) return spawnChild(name, prebuilt.codePath, readyText, env, verbose, []);
+  if (verbose) console.log(`[dev-stack] ${prebuilt.reason}: the ${name} runs through tsx`);
+  return spawnChild(name, script, readyText, env, verbose);
 }
 
 /** `node --import tsx <script>` (or with other node options), resolved once its output contains `readyText`. */

@@ -24,7 +24,7 @@ export { WORKFLOWS_PATH };
 export const STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT = "1s";
 
 /** Workflow tasks one worker holds at once (see createCallWorker). */
-export const WORKFLOW_TASK_SLOTS = 2;
+export const WORKFLOW_TASK_SLOTS = 8;
 
 export interface CallWorkerOptions {
   connection: NativeConnection;
@@ -43,13 +43,14 @@ export function createCallWorker(options: CallWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: options.activities,
-    // Calls wait on people most of the time: many run at once on one worker. But few workflow tasks at
-    // once: a task's timeout runs from when it is polled, and the worker's one workflow thread shares
-    // its CPU among the tasks it holds. A worker that takes over a dead worker's calls replays each of
-    // them; with 100 task slots it started them all, and on a loaded machine every replay outlasted the
-    // 2 s task timeout, ran again and again, until the callers' menus timed out (README "A killed
-    // worker"). With 2, the others wait in the task queue, where no timeout runs. A task holds its slot
-    // while its local activities run (ARI round trips of a few ms; a TTS synthesis on a cache miss).
+    // Calls wait on people most of the time: many run at once on one worker. But not every workflow
+    // task at once: a task's timeout runs from when it is polled, and the worker's one workflow thread
+    // shares its CPU among the tasks it holds. A worker that takes over a dead worker's calls replays
+    // each of them; with 100 task slots it started them all, and on a loaded machine every replay
+    // outlasted the 2 s task timeout, ran again and again, until the callers' menus timed out (README
+    // "A killed worker"). The others wait in the task queue, where no timeout runs. Not fewer than 8:
+    // a task holds its slot while its local activities run, and during a database outage each new
+    // call's plan lookup waits up to 1.5 s (with 2 slots, calls arriving at 2/s went unanswered).
     maxConcurrentWorkflowTaskExecutions: WORKFLOW_TASK_SLOTS,
     maxConcurrentLocalActivityExecutions: 200,
     maxConcurrentActivityTaskExecutions: 200,

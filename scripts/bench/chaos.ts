@@ -6,7 +6,7 @@
  * Needs PostgreSQL with the migrated test template (run `npm test` once). Numbers on a shared
  * machine are noisy: read them as "does it survive", not as a benchmark.
  *
- * refused: arrived while no bridge was connected (Stasis() fails, as on Asterisk). lost: ended, but
+ * refused: Stasis() still failed after the dialplan's 20 s of retries (no bridge connected). lost: ended, but
  * not along the flow's path (typically a key pressed while the bridge was away: ARI drops DTMF
  * events too, so the menu timed out). Longest silence counts from a prompt's end (or the call's
  * arrival) to the next prompt or the flow's hangup, so it includes a menu waiting for a key.
@@ -97,14 +97,17 @@ async function runFault(fault: Fault, targets: ChaosTargets, options: z.infer<ty
   note(`${fault.name}: ${fault.description}`);
   const injected = await fault.inject(targets);
   await placing;
-  const verdicts = await Promise.all(placed.filter((p) => !p.rejected).map((p) => judge(stack, p.callId, options.callTimeoutMs)));
+  const judged = await Promise.all(placed.filter((p) => !p.rejected).map(async (p) => ({ callId: p.callId, verdict: await judge(stack, p.callId, options.callTimeoutMs) })));
   const logs = await Promise.all(placed.map((p) => sim.control.log({ channelId: p.callId })));
+  // The dialplan gave up on Stasis() and played its sorry prompt: refused, not lost by the engine.
+  const sorry = new Set(logs.flat().filter((e) => e.kind === "dialplanPlayback").map((e) => e.channelId));
+  const verdicts = judged.filter((j) => !sorry.has(j.callId)).map((j) => j.verdict);
   return {
     fault: fault.name,
     description: fault.description,
     injected,
     placed: placed.length,
-    refused: placed.filter((p) => p.rejected).length,
+    refused: placed.filter((p) => p.rejected || sorry.has(p.callId)).length,
     correct: verdicts.filter((v) => v === "correct").length,
     lost: verdicts.filter((v) => v === "lost").length,
     stuck: verdicts.filter((v) => v === "stuck").length,
@@ -134,7 +137,9 @@ async function main(): Promise<void> {
       temporal: { address: temporal.address },
       worker: "child-process",
       bridge: false,
-      simulator: { timeScale: options.timeScale },
+      // The README's inbound dialplan: Stasis() tried again every second for 20 s (real time: the
+      // simulator scales its Wait()s) while no bridge is connected.
+      simulator: { timeScale: options.timeScale, stasisRetry: { attempts: Math.round(20 / options.timeScale), waitMs: 1_000, sorrySound: "ss-noservice" } },
     });
     const sim = stack.simulator;
     if (!sim) throw new Error("needs the simulator");

@@ -17,8 +17,11 @@ const PRESSES = 16;
  * schedule-to-start 10 s, workflow task timeout 10 s; 11.8–12.1 s measured). With 1 s and 2 s: up to
  * 0.4 s when the server knew the dead worker's sticky queue had no poller, 1.5–2 s after the sticky
  * timeout, and for a task in flight the rest of its 2 s timeout plus the surviving worker's replay of
- * every call it takes over: 3.1–3.9 s on a quiet machine, 4.3–7.7 s at load average 17 on 2 cores
- * (README "A killed worker"). The bound is what holds under that load, not the 2 s target.
+ * every call it takes over: 3.1–3.9 s on a quiet machine, 4.3–8.4 s at load average 17–25 on 2 cores
+ * (README "A killed worker"). The bound is what held under that load, not the 2 s target. Under heavy
+ * load the surviving worker's replays (all 4 at once: a worker holds up to 8 tasks) can outlast the
+ * 2 s task timeout again and again, and a caller waits past the menu's timeout: this test then fails
+ * on the caller's script (a known limit, not a flake to retry).
  */
 const FAILOVER_BOUND_MS = 10_000;
 
@@ -52,6 +55,7 @@ async function taskEventsAround(stack: DevStack, callId: string, killedAt: numbe
       event.workflowTaskStartedEventAttributes?.identity ??
       event.workflowTaskScheduledEventAttributes?.taskQueue?.name ??
       event.workflowTaskTimedOutEventAttributes?.timeoutType ??
+      event.workflowExecutionSignaledEventAttributes?.signalName ??
       event.markerRecordedEventAttributes?.markerName ??
       "";
     const type = proto.temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? "unknown";

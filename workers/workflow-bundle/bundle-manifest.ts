@@ -20,9 +20,14 @@ export const WORKFLOWS_PATH = path.join(ROOT, "workers", "workflows", "index.ts"
 export const BUNDLE_DIR = path.join(ROOT, ".build");
 export const BUNDLE_CODE_PATH = path.join(BUNDLE_DIR, "workflow-bundle.js");
 export const BUNDLE_MANIFEST_PATH = path.join(BUNDLE_DIR, "workflow-bundle.json");
-/** The worker process as one prebuilt ES module (scripts/build-worker.ts): no TypeScript to transpile at start. */
-export const WORKER_ENTRY_PATH = path.join(BUNDLE_DIR, "worker.mjs");
-export const WORKER_ENTRY_MANIFEST_PATH = path.join(BUNDLE_DIR, "worker.json");
+/** Processes started from a prebuilt ES module (scripts/build-workflow-bundle.ts): no TypeScript to transpile at start. */
+export const PROCESS_ENTRIES = {
+  worker: path.join("workers", "worker.ts"),
+  "ari-bridge": path.join("workers", "ari-bridge", "main.ts"),
+};
+export type ProcessName = keyof typeof PROCESS_ENTRIES;
+export const processEntryPath = (name: ProcessName) => path.join(BUNDLE_DIR, `${name}.mjs`);
+export const processEntryManifestPath = (name: ProcessName) => path.join(BUNDLE_DIR, `${name}.json`);
 
 export const bundleManifestSchema = z.object({
   /** Repository-relative paths of every project file in the bundle, plus package-lock.json (the SDK's version). */
