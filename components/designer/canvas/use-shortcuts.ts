@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { useEditorStoreApi } from "../store/editor-context";
 import { useDesignerUiApi } from "../store/designer-ui-context";
 import { isEditableTarget } from "./is-editable-target";
+import { readableFitOptions } from "./readable-fit";
 
 export const SHORTCUTS = [
   { keys: "Delete", action: "delete" },
@@ -45,10 +46,10 @@ export function useShortcuts(pointer: { current: { x: number; y: number } | null
       else if (event.key === "Delete" || event.key === "Backspace") actions().deleteSelection();
       else if (event.key === "?") ui.getState().setHelpOpen(!ui.getState().helpOpen);
       else if (event.key === "Escape" && ui.getState().helpOpen) ui.getState().setHelpOpen(false);
-      else if (key === "f") void fitView({ padding: 0.15, duration: 200 });
+      else if (key === "f") void fitView({ ...readableFitOptions(editor.getState().nodes), duration: 200 });
       else if (key === "l") {
         actions().autoLayout();
-        requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200 }));
+        requestAnimationFrame(() => void fitView({ ...readableFitOptions(editor.getState().nodes), duration: 200 }));
       } else handled = false;
       if (handled) event.preventDefault();
     };
