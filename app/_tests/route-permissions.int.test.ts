@@ -39,6 +39,7 @@ import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route"
 import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
 import * as httpSecretRoute from "@/app/api/http-allow-list/secrets/[secret]/route";
 import * as httpPolicyRoute from "@/app/api/http-allow-list/policy/route";
+import * as ttsVoicesRoute from "@/app/api/tts/voices/route";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type TestApp } from "./support/test-app";
 
@@ -398,6 +399,7 @@ const routes: RouteCase[] = [
   },
   // Any role that edits some kind of draft reads it (marketers: campaigns), so it is tried as for a campaign flow.
   { name: "GET /api/http-allow-list/policy", handler: httpPolicyRoute.GET, requirement: "flow.editDraft", success: 200, kinds: ["campaign"], prepare: async () => ({ path: "/api/http-allow-list/policy" }) },
+  { name: "GET /api/tts/voices", handler: ttsVoicesRoute.GET, requirement: "flow.editDraft", success: 200, kinds: ["campaign"], prepare: async () => ({ path: "/api/tts/voices" }) },
   {
     name: "POST /api/flows/import",
     handler: importRoute.POST,

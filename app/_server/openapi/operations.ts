@@ -79,5 +79,6 @@ export const operations: Operation[] = [
   { method: "put", path: "/api/http-allow-list/secrets", summary: "Set the destinations a secret may be sent to", tag: "admin", permission: "user.manage", body: setSecretBindingInputSchema, success: [200, "{ binding }"] },
   { method: "delete", path: "/api/http-allow-list/secrets/{secret}", summary: "Remove a secret's binding", tag: "admin", permission: "user.manage", success: [200, "{ binding }"] },
   { method: "get", path: "/api/http-allow-list/policy", summary: "The HTTP allow-list as the validator reads it (for live validation)", tag: "flows", permission: "flow.editDraft", success: [200, "{ policy }"] },
+  { method: "get", path: "/api/tts/voices", summary: "The text-to-speech voices installed (espeak-ng), for the prompt form", tag: "flows", permission: "flow.editDraft", success: [200, "{ voices }"] },
   { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];
