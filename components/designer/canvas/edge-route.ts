@@ -19,6 +19,7 @@ const CLEARANCE = 14;
 /** How far an edge leaves its port (and enters its target) straight before it turns. */
 const STUB = 24;
 const CORNER = 10;
+const LANE_GAP = 7;
 const SAMPLES = 24;
 
 export function obstacleIndex(boxes: readonly Obstacle[]): ObstacleIndex {
@@ -155,7 +156,7 @@ export interface EdgeRoute {
  * `targetId`): React Flow's bezier when no other node is in its way, else an orthogonal detour
  * along the nearest free horizontal lane, so no edge is hidden behind a node.
  */
-export function routeEdge(source: Point, target: Point, sourceId: string, targetId: string, obstacles: ObstacleIndex): EdgeRoute {
+export function routeEdge(source: Point, target: Point, sourceId: string, targetId: string, obstacles: ObstacleIndex, lane = 0): EdgeRoute {
   const forward = target.x - source.x > STUB * 2;
   if (forward) {
     const points = bezierPoints(source, target);
@@ -168,8 +169,10 @@ export function routeEdge(source: Point, target: Point, sourceId: string, target
     }
   }
 
-  const x1 = source.x + STUB;
-  const x2 = target.x - STUB;
+  // Exits of one node that detour side by side (timeout and invalid) keep apart by their port's place.
+  const spread = (lane % 8) * LANE_GAP;
+  const x1 = source.x + STUB + spread;
+  const x2 = target.x - STUB - spread;
   const left = Math.min(x1, x2);
   const right = Math.max(x1, x2);
   const span = Math.max(600, Math.abs(target.y - source.y) + 600);
@@ -179,7 +182,7 @@ export function routeEdge(source: Point, target: Point, sourceId: string, target
   // Going back (a loop to an earlier node), the lane must also clear the two nodes themselves.
   const inTheWay = forward ? all.filter((box) => box.id !== sourceId && box.id !== targetId) : all;
   const ends = all.filter((box) => box.id !== sourceId && box.id !== targetId);
-  const candidates = [source.y, target.y, ...inTheWay.flatMap((box) => [box.y - CLEARANCE * 2, box.y + box.height + CLEARANCE * 2])];
+  const candidates = [source.y, target.y, ...inTheWay.flatMap((box) => [box.y - CLEARANCE * 2 - spread, box.y + box.height + CLEARANCE * 2 + spread])];
   let best: { y: number; cost: number } | null = null;
   for (const y of candidates) {
     const cost = Math.abs(y - source.y) + Math.abs(y - target.y);

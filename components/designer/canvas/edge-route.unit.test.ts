@@ -54,4 +54,14 @@ describe("edge routing", () => {
     const index = obstacleIndex([source, target, between, { id: "far", x: 5000, y: 5000, width: 10, height: 10 }]);
     expect(index.near(300, 0, 700, 200).map((box) => box.id)).toEqual(["play"]);
   });
+
+  it("keeps two detouring exits of one node (timeout, invalid) on separate lines", () => {
+    const index = obstacleIndex([source, target, between]);
+    const timeout = routeEdge({ x: 240, y: 180 }, { x: 800, y: 90 }, "menu", "bye", index, 5);
+    const invalid = routeEdge({ x: 240, y: 200 }, { x: 800, y: 90 }, "menu", "bye", index, 6);
+    expect(timeout.kind).toBe("detour");
+    expect(invalid.kind).toBe("detour");
+    expect(timeout.labelY).not.toBe(invalid.labelY);
+    expect(crosses(timeout.path, between) || crosses(invalid.path, between)).toBe(false);
+  });
 });

@@ -18,7 +18,7 @@ import { readableFitOptions } from "./readable-fit";
 import { useObstacles } from "./use-obstacles";
 import { OverviewMap } from "./overview-map";
 import { useAriaLabels, useNodeRoleDescription } from "./use-aria-labels";
-import { NODE_TYPE_MIME } from "./palette";
+import { DRAGGING_NODE_CLASS, NODE_TYPE_MIME } from "./palette";
 
 const nodeTypes: NodeTypes = { [FLOW_NODE]: FlowNode };
 const edgeTypes: EdgeTypes = { [FLOW_EDGE]: FlowEdge };
@@ -32,6 +32,7 @@ const takenMarker = { type: MarkerType.ArrowClosed, color: TAKEN_COLOUR, width: 
 
 interface ExitNames {
   labels: ReadonlyMap<string, string>;
+  lanes: ReadonlyMap<string, number>;
   /** A node with several exits (a menu's keys, open/closed) names them on the canvas at all times. */
   several: boolean;
 }
@@ -45,7 +46,11 @@ function useExitNames(nodes: readonly CanvasNode[], locale: Locale): ReadonlyMap
   for (const node of nodes) {
     const definition = getNodeDefinition(node.data.nodeType);
     const ports = definition ? portsOf(definition, node.data.config) : [];
-    names.set(node.id, { labels: new Map(ports.map((port) => [port.id, pick(port.label, locale)])), several: ports.length > 1 });
+    names.set(node.id, {
+      labels: new Map(ports.map((port) => [port.id, pick(port.label, locale)])),
+      lanes: new Map(ports.map((port, index) => [port.id, index])),
+      several: ports.length > 1,
+    });
   }
   previous.current = { data: nodes.map((node) => node.data), locale, names };
   return names;
@@ -63,7 +68,6 @@ export function FlowCanvas() {
   const editor = useEditorStoreApi();
   const takenPorts = useDesignerUi((state) => state.highlight.takenPorts);
   const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
-  const [dropping, setDropping] = useState(false);
   const t = useTranslations("designer.canvas");
   const locale = useLocale();
   const exitNames = useExitNames(nodes, locale);
@@ -94,17 +98,18 @@ export function FlowCanvas() {
         const exits = exitNames.get(edge.source);
         const label = exits?.labels.get(edge.sourceHandle ?? "") ?? "";
         const alwaysLabelled = exits?.several === true;
+        const lane = exits?.lanes.get(edge.sourceHandle ?? "") ?? 0;
         const cached = named.get(edge);
         const fresh = (): FlowEdgeType => ({
           ...edge,
           type: FLOW_EDGE,
-          data: { label, alwaysLabelled },
+          data: { label, alwaysLabelled, lane },
           ariaLabel: t("aria.edgeLabel", { source: edge.source, target: edge.target }),
           domAttributes: { "aria-roledescription": edgeWord },
         });
-        const labelled = cached !== undefined && cached.data?.label === label && cached.data.alwaysLabelled === alwaysLabelled ? cached : fresh();
+        const labelled = cached !== undefined && cached.data?.label === label && cached.data.alwaysLabelled === alwaysLabelled && cached.data.lane === lane ? cached : fresh();
         named.set(edge, labelled);
-        const shown = edge.id === hoveredEdge ? { ...labelled, data: { label, alwaysLabelled: true } } : labelled;
+        const shown = edge.id === hoveredEdge ? { ...labelled, data: { label, alwaysLabelled: true, lane } } : labelled;
         return takenPorts.has(portKey(edge.source, edge.sourceHandle ?? "")) ? { ...shown, animated: true, className: "is-taken", markerEnd: takenMarker, zIndex: 1 } : shown;
       }),
     [edges, takenPorts, t, edgeWord, named, exitNames, hoveredEdge],
@@ -121,7 +126,7 @@ export function FlowCanvas() {
       const nodeType = event.dataTransfer.getData(NODE_TYPE_MIME);
       if (nodeType === "") return;
       event.preventDefault();
-      setDropping(false);
+      document.body.classList.remove(DRAGGING_NODE_CLASS);
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const id = actions.addNode(nodeType, { x: Math.round(point.x - 110), y: Math.round(point.y - 30) });
       // Dropped where the minimap or the zoom buttons sit: bring the new node out from under them.
@@ -136,19 +141,7 @@ export function FlowCanvas() {
   );
 
   return (
-    <div
-      ref={container}
-      className={`flow-canvas${dropping ? " is-dropping" : ""}`}
-      data-testid="flow-canvas"
-      onDragOver={onDragOver}
-      onDragEnter={(event) => {
-        if (event.dataTransfer.types.includes(NODE_TYPE_MIME)) setDropping(true);
-      }}
-      onDragLeave={(event) => {
-        if (event.relatedTarget === null || !(event.relatedTarget instanceof Node) || !event.currentTarget.contains(event.relatedTarget)) setDropping(false);
-      }}
-      onDrop={onDrop}
-    >
+    <div ref={container} className="flow-canvas" data-testid="flow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeObstaclesContext.Provider value={obstacles}>
       <ReactFlow<CanvasNode, FlowEdgeType>
         nodes={nodes}

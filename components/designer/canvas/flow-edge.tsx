@@ -10,6 +10,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   label: string;
   /** Drawn always (exits of a node with several, like a menu's keys); else shown on hover and selection. */
   alwaysLabelled: boolean;
+  /** The exit's place among its node's exits: parallel detours keep apart by it. */
+  lane: number;
 }
 
 export const FLOW_EDGE = "flow";
@@ -19,8 +21,8 @@ export type FlowEdgeType = Edge<FlowEdgeData, typeof FLOW_EDGE>;
 export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, sourceY, targetX, targetY, markerEnd, style, data, selected, interactionWidth }: EdgeProps<FlowEdgeType>) {
   const obstacles = useContext(EdgeObstaclesContext);
   const route = useMemo(
-    () => routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, source, target, obstacles),
-    [sourceX, sourceY, targetX, targetY, source, target, obstacles],
+    () => routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, source, target, obstacles, data?.lane ?? 0),
+    [sourceX, sourceY, targetX, targetY, source, target, obstacles, data?.lane],
   );
   const label = data?.label ?? "";
   return (

@@ -3,9 +3,9 @@ import { nodeBox } from "../model/node-geometry";
 import type { CanvasNode } from "../model/canvas-types";
 
 /** Below this zoom a node's 12 px text is too small to read. */
-export const READABLE_ZOOM = 0.6;
+export const READABLE_ZOOM = 0.7;
 /** Flow units that fit across the canvas at READABLE_ZOOM on a laptop screen (about 860 px between the panels). */
-const READABLE_SPAN = 1400;
+const READABLE_SPAN = 1200;
 
 /**
  * Fit to the whole flow while it stays readable; a wider flow is fitted from its left edge (where

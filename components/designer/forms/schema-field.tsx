@@ -43,7 +43,8 @@ export function SchemaField({ spec, value, path, onChange, required = false }: S
   if (inner.kind === "object") return <ObjectFields spec={inner} value={value} path={path} onChange={onChange} />;
   if (inner.kind === "union") return <UnionField spec={inner} value={value} path={path} onChange={onChange} />;
   const widget = hints[hintKey(path)]?.widget;
-  if (inner.kind === "array" && widget === "weekly-hours") return <WeeklyHoursField value={value} path={path} onChange={onChange} />;
+  // A setting not stored yet takes its default at run time: show that default, not an empty week.
+  if (inner.kind === "array" && widget === "weekly-hours") return <WeeklyHoursField value={value ?? inner.defaultValue} path={path} onChange={onChange} />;
   if (inner.kind === "array") {
     if (isMediaList(inner)) return <MediaListField spec={inner} value={value} path={path} onChange={onChange} />;
     const itemSpec = inner.items;
@@ -56,7 +57,7 @@ export function SchemaField({ spec, value, path, onChange, required = false }: S
       {inner.kind === "string" && widget === "prompt-text" ? (
         <PromptTextField value={value} path={path} nullable={nullable} onChange={onChange} />
       ) : inner.kind === "string" && widget === "time-zone" ? (
-        <TimeZoneField value={value} path={path} onChange={onChange} />
+        <TimeZoneField value={value ?? inner.defaultValue} path={path} onChange={onChange} />
       ) : inner.kind === "string" && codeMode !== null && inner.options === null ? (
         <CodeField value={value} path={path} mode={codeMode} nullable={nullable} onChange={onChange} />
       ) : inner.kind === "string" ? (
