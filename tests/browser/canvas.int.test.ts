@@ -83,6 +83,8 @@ beforeAll(async () => {
   app = await startBrowserApp();
   context = await newContext(app.browser);
   page = await context.newPage();
+  // A large screen: the whole test flow fits at a readable zoom (nodes off screen are not drawn at all).
+  await page.setViewportSize({ width: 1920, height: 1200 });
   await app.signIn(page);
 }, 900_000);
 
@@ -230,6 +232,9 @@ describe("a canvas that reads at a glance", () => {
   });
 
   it("keeps the last edit when a link is clicked right after typing", async () => {
+    await page.locator('[data-testid="flow-canvas"] .react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("f");
+    await page.waitForTimeout(500);
     await select("say2");
     const field = page.locator('[data-testid="node-settings"] [data-field-path="label"]');
     await field.click();

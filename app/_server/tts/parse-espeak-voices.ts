@@ -12,7 +12,8 @@ export function parseEspeakVoices(output: string): InstalledVoice[] {
   for (const line of output.split("\n").slice(1)) {
     const columns = line.trim().split(/\s+/);
     const id = columns[1] ?? "";
-    if (!VOICE_ID.test(id)) continue;
+    // Variants share a language id ("yue" and its Jyutping spelling): `-v yue` picks the first.
+    if (!VOICE_ID.test(id) || voices.some((voice) => voice.id === id.toLowerCase())) continue;
     const others = [...line.matchAll(/\(([a-z0-9-]+) \d+\)/gi)].map((match) => (match[1] ?? "").toLowerCase());
     voices.push({ id: id.toLowerCase(), languages: [id.toLowerCase(), ...others.filter((tag) => tag !== id.toLowerCase())] });
   }

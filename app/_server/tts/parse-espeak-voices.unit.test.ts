@@ -8,11 +8,12 @@ const OUTPUT = `Pty Language       Age/Gender VoiceName          File           
  5  en-gb-scotland  --/M      English_(Scotland) gmw/en-GB-scotland   (en 4)
  2  en-us           --/M      English_(America)  gmw/en-US            (en 3)
  5  yue             --/M      Chinese_(Cantonese) sit/yue              (zh-yue 5)(zh 8)
+ 5  yue             --/M      Chinese_(Cantonese,_latin_as_Jyutping) sit/yue-Latn-jyutping (zh-yue 5)(zh 8)
  5  de              --/M      German             gmw/de
 `;
 
 describe("the installed espeak-ng voices", () => {
-  it("reads each voice's id and the languages it speaks", () => {
+  it("reads each voice's id and the languages it speaks, once per id", () => {
     expect(parseEspeakVoices(OUTPUT)).toEqual([
       { id: "cmn", languages: ["cmn", "zh-cmn", "zh"] },
       { id: "en-gb-scotland", languages: ["en-gb-scotland", "en"] },

@@ -74,7 +74,8 @@ export function FlowCanvas() {
   const obstacles = useObstacles(nodes);
   const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
   // Read once, for the first fit; the F key and auto-layout ask for their own.
-  const [fitViewOptions] = useState(() => readableFitOptions(nodes));
+  // Before the canvas is measured: the window less the palette and the settings panel.
+  const [fitViewOptions] = useState(() => readableFitOptions(nodes, typeof window === "undefined" ? undefined : window.innerWidth - 580));
   const ariaLabelConfig = useAriaLabels();
   const container = useRef<HTMLDivElement>(null);
   useNodeRoleDescription(container, t("aria.node"));
