@@ -182,7 +182,8 @@ export function routeEdge(source: Point, target: Point, sourceId: string, target
   // Going back (a loop to an earlier node), the lane must also clear the two nodes themselves.
   const inTheWay = forward ? all.filter((box) => box.id !== sourceId && box.id !== targetId) : all;
   const ends = all.filter((box) => box.id !== sourceId && box.id !== targetId);
-  const candidates = [source.y, target.y, ...inTheWay.flatMap((box) => [box.y - CLEARANCE * 2 - spread, box.y + box.height + CLEARANCE * 2 + spread])];
+  // Exits that end at one node run in beside each other into it, not on one shared line.
+  const candidates = [source.y, target.y + spread, ...inTheWay.flatMap((box) => [box.y - CLEARANCE * 2 - spread, box.y + box.height + CLEARANCE * 2 + spread])];
   let best: { y: number; cost: number } | null = null;
   for (const y of candidates) {
     const cost = Math.abs(y - source.y) + Math.abs(y - target.y);
