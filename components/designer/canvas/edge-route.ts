@@ -184,10 +184,11 @@ export function routeEdge(source: Point, target: Point, sourceId: string, target
   const ends = all.filter((box) => box.id !== sourceId && box.id !== targetId);
   // Exits that end at one node run in beside each other into it, not on one shared line.
   const candidates = [source.y, target.y + spread, ...inTheWay.flatMap((box) => [box.y - CLEARANCE * 2 - spread, box.y + box.height + CLEARANCE * 2 + spread])];
+  // Cheapest lane first: the first free one is the answer (a dense flow has hundreds of candidates).
+  const ordered = candidates.map((y) => ({ y, cost: Math.abs(y - source.y) + Math.abs(y - target.y) })).sort((a, b) => a.cost - b.cost);
   let best: { y: number; cost: number } | null = null;
-  for (const y of candidates) {
-    const cost = Math.abs(y - source.y) + Math.abs(y - target.y);
-    if (best !== null && cost >= best.cost) continue;
+  for (const candidate of ordered) {
+    const { y } = candidate;
     const lane = [
       { x: x1, y },
       { x: x2, y },
@@ -204,7 +205,8 @@ export function routeEdge(source: Point, target: Point, sourceId: string, target
       ],
     ];
     if (verticals.some((segment) => polylineHits(segment, ends, 1))) continue;
-    best = { y, cost };
+    best = candidate;
+    break;
   }
   if (best === null) {
     const [path, labelX, labelY] = getBezierPath({ sourceX: source.x, sourceY: source.y, sourcePosition: Position.Right, targetX: target.x, targetY: target.y, targetPosition: Position.Left });
