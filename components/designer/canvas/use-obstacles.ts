@@ -1,9 +1,9 @@
 "use client";
 
 import { useRef } from "react";
-import { nodeBox } from "../model/node-geometry";
+import { LARGE_FLOW, nodeBox } from "../model/node-geometry";
 import type { CanvasNode } from "../model/canvas-types";
-import { obstacleIndex, type ObstacleIndex } from "./edge-route";
+import { EMPTY_OBSTACLES, obstacleIndex, type ObstacleIndex } from "./edge-route";
 
 /**
  * The nodes' boxes for edge routing. Rebuilt only when a node's place or size changed and nothing
@@ -12,6 +12,8 @@ import { obstacleIndex, type ObstacleIndex } from "./edge-route";
  */
 export function useObstacles(nodes: readonly CanvasNode[]): ObstacleIndex {
   const last = useRef<{ key: string; index: ObstacleIndex } | null>(null);
+  // Routing around nodes costs about a millisecond an edge in a dense flow: large flows keep plain curves.
+  if (nodes.length > LARGE_FLOW) return EMPTY_OBSTACLES;
   const dragging = nodes.some((node) => node.dragging === true);
   if (dragging && last.current !== null) return last.current.index;
   const boxes = nodes.map((node) => ({ ...nodeBox(node), id: node.id }));
