@@ -49,6 +49,7 @@ import * as queueNamesRoute from "@/app/api/queues/names/route";
 import * as skillsRoute from "@/app/api/queues/skills/route";
 import * as reasonsRoute from "@/app/api/queues/reasons/route";
 import * as agentsRoute from "@/app/api/queues/agents/route";
+import * as ttsVoicesRoute from "@/app/api/tts/voices/route";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type TestApp } from "./support/test-app";
 
@@ -424,6 +425,7 @@ const routes: RouteCase[] = [
   },
   // Any role that edits some kind of draft reads it (marketers: campaigns), so it is tried as for a campaign flow.
   { name: "GET /api/http-allow-list/policy", handler: httpPolicyRoute.GET, requirement: "flow.editDraft", success: 200, kinds: ["campaign"], prepare: async () => ({ path: "/api/http-allow-list/policy" }) },
+  { name: "GET /api/tts/voices", handler: ttsVoicesRoute.GET, requirement: "flow.editDraft", success: 200, kinds: ["campaign"], prepare: async () => ({ path: "/api/tts/voices" }) },
   {
     name: "POST /api/flows/import",
     handler: importRoute.POST,

@@ -118,10 +118,10 @@ export function FlowsView({ flows, kinds, filterKinds, query, canCreate, canImpo
         <CreateFlowDialog
           kinds={kinds}
           onClose={() => setDialog(null)}
-          onCreated={() => {
+          onCreated={(flowId) => {
             setDialog(null);
-            setNotice({ text: t("notices.created") });
-            refresh();
+            // A new flow is made to be drawn: open its canvas at once.
+            router.push(`/flows/${encodeURIComponent(flowId)}`);
           }}
         />
       )}

@@ -126,7 +126,8 @@ describe("validateGraph and compileGraph on random graphs", () => {
       }),
       { numRuns: 400 },
     );
-  });
+    // 400 random graphs take about 4 s on a quiet machine; a loaded one must not fail it on time.
+  }, 30_000);
 });
 
 /** Small edits of the fixtures: mostly valid graphs, so compiling and running get exercised. */

@@ -113,7 +113,9 @@ describe("validateGraph: nodes and settings", () => {
 
   it("reports missing required settings with the field path", () => {
     const input = graph().node("start", "start").node("menu", "menu", { options: [{ key: "1" }] }, "Main menu").edge("start", "next", "menu").build();
-    expect(brief(issuesOf(input))).toEqual([{ code: "setting-required", nodeId: "menu", path: ["prompt"], message: 'Menu "Main menu": "Prompt" is required' }]);
+    expect(brief(issuesOf(input)).filter((issue) => issue.code !== "required-port-unconnected")).toEqual([{ code: "setting-required", nodeId: "menu", path: ["prompt"], message: 'Menu "Main menu": "Prompt" is required' }]);
+    // Its exits are asked for already, before the prompt is filled in.
+    expect(issuesOf(input).filter((issue) => issue.code === "required-port-unconnected").map((issue) => issue.params.port)).toEqual(["option:1", "timeout", "invalid"]);
   });
 
   it("reports duplicate DTMF keys", () => {
@@ -122,7 +124,7 @@ describe("validateGraph: nodes and settings", () => {
       .node("menu", "menu", { ...menuData, options: [{ key: "1" }, { key: "2" }, { key: "1" }] }, "Main menu")
       .edge("start", "next", "menu")
       .build();
-    expect(brief(issuesOf(input))).toEqual([
+    expect(brief(issuesOf(input)).filter((issue) => issue.code !== "required-port-unconnected")).toEqual([
       { code: "duplicate-key", nodeId: "menu", path: ["options", 2, "key"], message: 'Menu "Main menu": key 1 is used by two options' },
     ]);
   });
@@ -411,7 +413,7 @@ describe("validateGraph: variables and expressions", () => {
       .edge("start", "next", "ask")
       .edge("ask", "next", "say")
       .build();
-    expect(issuesOf(input).map((issue) => [issue.code, issue.nodeId])).toEqual([["setting-too-big", "ask"]]);
+    expect(issuesOf(input).filter((issue) => issue.code !== "required-port-unconnected").map((issue) => [issue.code, issue.nodeId])).toEqual([["setting-too-big", "ask"]]);
   });
 });
 
@@ -450,7 +452,7 @@ describe("validateGraph: problems inside one node", () => {
       .node("menu", "menu", { ...menuData, prompt: [{ kind: "tts", text: "Hello {{ nobody }}" }], timeoutSeconds: 0 }, "Main menu")
       .edge("start", "next", "menu")
       .build();
-    expect(issuesOf(input).map((issue) => [issue.code, issue.nodeId, issue.path])).toEqual([
+    expect(issuesOf(input).filter((issue) => issue.code !== "required-port-unconnected").map((issue) => [issue.code, issue.nodeId, issue.path])).toEqual([
       ["setting-too-small", "menu", ["timeoutSeconds"]],
       ["unknown-variable", "menu", ["prompt", 0, "text"]],
     ]);
@@ -464,7 +466,7 @@ describe("validateGraph: problems inside one node", () => {
       .edge("start", "next", "api")
       .edge("api", "success", "menu")
       .build();
-    expect(issuesOf(input).map((issue) => [issue.code, issue.nodeId, issue.path, issue.params.name ?? null])).toEqual([
+    expect(issuesOf(input).filter((issue) => issue.code !== "required-port-unconnected").map((issue) => [issue.code, issue.nodeId, issue.path, issue.params.name ?? null])).toEqual([
       ["setting-too-big", "api", ["timeoutSeconds"], null],
       ["setting-invalid-choice", "menu", ["timeoutPrompt", 0, "kind"], null],
       ["unknown-variable", "api", ["url"], "nobody"],
@@ -483,5 +485,23 @@ describe("validateGraphForEditor", () => {
     expect(result.general).toEqual([]);
     expect(validateGraphForEditor(menuFlow().build())).toEqual({ issues: [], byNode: {}, general: [], publishable: true });
     expect(validateGraphForEditor(null).general.map((issue) => issue.code)).toEqual(["graph-not-object"]);
+  });
+});
+
+describe("required exits of a node whose settings are not filled in yet", () => {
+  it("reports every unconnected exit of a fresh menu (empty prompt) at once, not after the prompt is typed", () => {
+    const fresh = { prompt: [{ kind: "tts", text: "" }], options: [{ key: "1" }, { key: "2" }, { key: "3" }] };
+    const result = validateGraphForEditor(graph().node("start", "start").node("menu", "menu", fresh).edge("start", "next", "menu").build());
+    const menuIssues = result.byNode.menu ?? [];
+    expect(menuIssues.some((issue) => issue.path[0] === "prompt")).toBe(true);
+    const unconnected = menuIssues.filter((issue) => issue.code === "required-port-unconnected").map((issue) => issue.params.port);
+    expect(unconnected).toEqual(["option:1", "option:2", "option:3", "timeout", "invalid"]);
+  });
+
+  it("stops asking for an exit once it is connected, while the settings are still incomplete", () => {
+    const fresh = { prompt: [{ kind: "tts", text: "" }], options: [{ key: "1" }] };
+    const builder = graph().node("start", "start").node("menu", "menu", fresh).node("bye", "hangup").edge("start", "next", "menu").edge("menu", "timeout", "bye");
+    const unconnected = (validateGraphForEditor(builder.build()).byNode.menu ?? []).filter((issue) => issue.code === "required-port-unconnected").map((issue) => issue.params.port);
+    expect(unconnected).toEqual(["option:1", "invalid"]);
   });
 });

@@ -67,7 +67,23 @@ export interface LintContext {
 }
 
 /** Hints for the generated settings form; the zod schema stays the source of truth. */
-export type FieldWidget = "text" | "textarea" | "expression" | "template" | "code" | "number" | "select" | "switch" | "keys" | "list";
+export type FieldWidget =
+  | "text"
+  | "textarea"
+  | "expression"
+  | "template"
+  | "code"
+  | "number"
+  | "select"
+  | "switch"
+  | "keys"
+  | "list"
+  /** A text-to-speech prompt: a plain text area (typed with an input method), {{variables}} allowed. */
+  | "prompt-text"
+  /** Weekly opening hours ({ day, open, close } ranges) as one grid of the week. */
+  | "weekly-hours"
+  /** An IANA time zone, picked from a searchable list. */
+  | "time-zone";
 
 /**
  * Browser-safe description of a node type. The palette, the settings forms, the validator and

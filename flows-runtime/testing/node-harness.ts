@@ -4,6 +4,7 @@ import type { Issue } from "../compiler/issue";
 import { createExecContext } from "../interpreter/exec-context";
 import { FlowVariables } from "../interpreter/variables";
 import type { StepResult } from "../nodes/node-definition";
+import { draftPorts } from "../nodes/draft-ports";
 import { getCompilableNode } from "../nodes/registry.compiler";
 import { nodeExecutors } from "../nodes/registry.workflow";
 import { ScriptedEffects, type EffectsScript } from "./scripted-effects";
@@ -49,8 +50,8 @@ export async function executeNode(
  */
 export function nodeIssues(type: string, data: Record<string, unknown>, graph: Partial<GraphInput> = {}, options: ValidateOptions = {}): Issue[] {
   const compilable = getCompilableNode(type);
-  const parsed = compilable?.definition.schema.safeParse(data);
-  const ports = compilable !== undefined && parsed?.success === true ? compilable.definition.ports(parsed.data).map((port) => port.id) : [];
+  // Also for settings that fail: their exits are required from the start, and wired here.
+  const ports = compilable === undefined ? [] : draftPorts(compilable.definition, data).map((port) => port.id);
   const input: GraphInput = {
     schemaVersion: 1,
     kind: "ivr",

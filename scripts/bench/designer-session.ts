@@ -46,7 +46,13 @@ export async function withDesignerSession(menus: number, measure: (session: Desi
 /** Opens the flow and returns when nodes were first painted, in ms from the navigation's start. */
 export async function openAndWaitShown(session: DesignerSession): Promise<number> {
   await session.page.goto(session.flowUrl);
-  await session.page.waitForFunction("window.__ccShown !== undefined", undefined, { timeout: 60_000 });
+  // Polled from outside: waitForFunction with a string evaluates it in the page, which the app's
+  // Content-Security-Policy (no 'unsafe-eval') refuses.
+  const deadline = Date.now() + 60_000;
+  while ((await session.page.evaluate("window.__ccShown === undefined")) === true) {
+    if (Date.now() > deadline) throw new Error("the flow's nodes were not painted within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return Number(await session.page.evaluate("window.__ccShown"));
 }
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { graphSchema } from "@/flows-runtime/graph/schema";
 import { newContext, screenshot } from "./support/browser";
 import { startBrowserApp, type BrowserApp } from "./support/browser-app";
-import { connect, dragFromPalette, edgeCount, node, typeInCode, waitSaved } from "./support/canvas";
+import { connect, dragFromPalette, edgeCount, node, waitSaved } from "./support/canvas";
 
 let app: BrowserApp;
 let context: BrowserContext;
@@ -71,7 +71,7 @@ describe("the flow designer, used with mouse and keyboard", () => {
 
     await select(page, ids.order);
     await fill(page, "label", "Order status");
-    await typeInCode(page, "media.0.text", "Your order has shipped. Goodbye.");
+    await fill(page, "media.0.text", "Your order has shipped. Goodbye.");
     await select(page, ids.afterSales);
     await fill(page, "label", "After-sales queue");
     await fill(page, "target.queue", "after-sales");
@@ -80,7 +80,7 @@ describe("the flow designer, used with mouse and keyboard", () => {
 
     await select(page, ids.menu);
     await fill(page, "label", "Main menu");
-    await typeInCode(page, "prompt.0.text", "Welcome. For order status press 1, for after-sales press 2, for an agent press 0.");
+    await fill(page, "prompt.0.text", "Welcome. For order status press 1, for after-sales press 2, for an agent press 0.");
     await page.locator('[data-testid="option-key-2"]').click();
     await page.locator('[data-testid="option-key-0"]').click();
     await fill(page, "options.0.label", "Order status");

@@ -1,3 +1,4 @@
+import { TTS_MAX_CHARS } from "@/flows-runtime/nodes/shared/tts-languages";
 import { espeakVoiceFor } from "./espeak-voices";
 import { runPipeline } from "./run-pipeline";
 import { TtsError, type TtsEngine } from "./tts-engine";
@@ -15,7 +16,7 @@ export interface EspeakEngineOptions {
 }
 
 /** 2,000 characters of speech is several minutes; more is a flow bug, not a prompt. */
-const DEFAULT_MAX_CHARS = 2_000;
+const DEFAULT_MAX_CHARS = TTS_MAX_CHARS;
 /** 10 minutes of 8 kHz 16-bit mono. */
 const MAX_PCM_BYTES = 10 * 60 * 16_000;
 // Control characters other than tab/newline would reach espeak-ng as text it may read as commands.

@@ -104,5 +104,6 @@ export const operations: Operation[] = [
   { method: "put", path: "/api/queues/agents/{userId}", summary: "Set an agent's profile and skills (409 not_an_agent, 409 extension_taken)", tag: "admin", permission: "user.manage", body: agentProfileInputSchema, success: [200, "{ agent }"] },
   { method: "get", path: "/api/queues/agents/me/state", summary: "My agent state (403 not_an_agent)", tag: "admin", permission: "signed-in", success: [200, "{ agentState }"] },
   { method: "put", path: "/api/queues/agents/me/state", summary: "Sign in, set not ready with a reason, or sign out (409 agent_busy during a call)", tag: "admin", permission: "signed-in", body: ownAgentStateInputSchema, success: [200, "{ agentState }"] },
+  { method: "get", path: "/api/tts/voices", summary: "The text-to-speech voices installed (espeak-ng), for the prompt form", tag: "flows", permission: "flow.editDraft", success: [200, "{ voices }"] },
   { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];

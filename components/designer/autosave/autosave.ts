@@ -120,8 +120,11 @@ export function createAutosave(options: { flowId: string; revision: number; edit
       return true;
     },
     dispose() {
+      // Leaving the canvas some other way (the browser's back button): the pending edit is still sent.
+      const pending = timer !== null;
       clearTimer();
       unsubscribe();
+      if (pending) void save();
     },
   };
 }

@@ -63,4 +63,15 @@ describe("autosave", () => {
     expect(server.revision).toBe(6);
     autosave.dispose();
   });
+
+  it("still sends the last edit when the canvas is left before the debounce ran out", async () => {
+    const { server, request } = fakeServer();
+    const editor = createEditorStore(graph());
+    const autosave = createAutosave({ flowId: "f1", revision: 1, editor, request, debounceMs: 10_000 });
+    editor.getState().actions.updateNodeData("main_menu", { label: "typed just before leaving" });
+    autosave.dispose();
+    await wait(50);
+    expect(server.puts).toBe(1);
+    expect(JSON.stringify(server.graph)).toContain("typed just before leaving");
+  });
 });

@@ -20,6 +20,8 @@ const CATEGORY_KEYS = {
 
 /** MIME type of a palette item being dragged onto the canvas. */
 export const NODE_TYPE_MIME = "application/x-cc-node-type";
+/** On <body> while a palette item is dragged: the minimap and zoom buttons let the drop through to the canvas. */
+export const DRAGGING_NODE_CLASS = "cc-dragging-node";
 
 /** The node types of this flow's kind, grouped by category, straight from the registry. */
 export function Palette({ onAdd }: { onAdd: (nodeType: string) => void }) {
@@ -33,6 +35,7 @@ export function Palette({ onAdd }: { onAdd: (nodeType: string) => void }) {
   const onDragStart = (event: DragEvent, nodeType: string) => {
     event.dataTransfer.setData(NODE_TYPE_MIME, nodeType);
     event.dataTransfer.effectAllowed = "copy";
+    document.body.classList.add(DRAGGING_NODE_CLASS);
   };
 
   return (
@@ -58,6 +61,7 @@ export function Palette({ onAdd }: { onAdd: (nodeType: string) => void }) {
                   disabled={disabled}
                   title={pick(definition.description, locale)}
                   onDragStart={(event) => onDragStart(event, definition.type)}
+                  onDragEnd={() => document.body.classList.remove(DRAGGING_NODE_CLASS)}
                   onClick={() => onAdd(definition.type)}
                 >
                   <span className="palette-icon">

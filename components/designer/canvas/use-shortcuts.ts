@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { useEditorStoreApi } from "../store/editor-context";
 import { useDesignerUiApi } from "../store/designer-ui-context";
 import { isEditableTarget } from "./is-editable-target";
+import { readableFitOptions } from "./readable-fit";
 
 export const SHORTCUTS = [
   { keys: "Delete", action: "delete" },
@@ -25,6 +26,8 @@ export const SHORTCUTS = [
  * The designer's keyboard shortcuts. Copy and paste use the browser's clipboard events, so they
  * work without clipboard permissions and across tabs and flows.
  */
+const canvasWidth = (): number | undefined => document.querySelector('[data-testid="flow-canvas"]')?.getBoundingClientRect().width;
+
 export function useShortcuts(pointer: { current: { x: number; y: number } | null }) {
   const editor = useEditorStoreApi();
   const ui = useDesignerUiApi();
@@ -45,10 +48,10 @@ export function useShortcuts(pointer: { current: { x: number; y: number } | null
       else if (event.key === "Delete" || event.key === "Backspace") actions().deleteSelection();
       else if (event.key === "?") ui.getState().setHelpOpen(!ui.getState().helpOpen);
       else if (event.key === "Escape" && ui.getState().helpOpen) ui.getState().setHelpOpen(false);
-      else if (key === "f") void fitView({ padding: 0.15, duration: 200 });
+      else if (key === "f") void fitView({ ...readableFitOptions(editor.getState().nodes, canvasWidth()), duration: 200 });
       else if (key === "l") {
         actions().autoLayout();
-        requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200 }));
+        requestAnimationFrame(() => void fitView({ ...readableFitOptions(editor.getState().nodes, canvasWidth()), duration: 200 }));
       } else handled = false;
       if (handled) event.preventDefault();
     };

@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FieldErrors } from "./field-frame";
+import { FieldErrors, FieldFrame } from "./field-frame";
 import { initialValue, variantValue, type FieldSpec } from "./field-spec";
 import { pathKey, useFormContext, type ChangeHandler, type FieldPath } from "./form-context";
 import { asList, ItemControls, ListFrame, moveItem } from "./list-field";
 import { SchemaField } from "./schema-field";
 import { useVariantLabel } from "./variant-label";
+import { LanguageSelect, VoiceSelect } from "./voice-fields";
 
 type ArraySpec = Extract<FieldSpec, { kind: "array" }>;
 
@@ -60,20 +61,28 @@ export function MediaListField({ spec, value, path, onChange }: { spec: ArraySpe
               {more.length > 0 && (
                 <details className="media-more">
                   <summary>{t("moreOptions")}</summary>
-                  {more.map((property) => (
-                    <SchemaField
-                      key={property.name}
-                      spec={property.spec}
-                      value={item[property.name]}
-                      path={[...itemPath, property.name]}
-                      onChange={(next, changedKey) => {
-                        const copy = { ...item };
-                        if (next === undefined || next === "") delete copy[property.name];
-                        else copy[property.name] = next;
-                        replace(copy, changedKey);
-                      }}
-                    />
-                  ))}
+                  {more.map((property) => {
+                    const propertyPath = [...itemPath, property.name];
+                    const set = (next: unknown, changedKey: string) => {
+                      const copy = { ...item };
+                      if (next === undefined || next === "") delete copy[property.name];
+                      else copy[property.name] = next;
+                      replace(copy, changedKey);
+                    };
+                    // Text-to-speech language and voice: lists of what is installed, not free text.
+                    if (item.kind === "tts" && (property.name === "language" || property.name === "voice")) {
+                      return (
+                        <FieldFrame key={property.name} path={propertyPath}>
+                          {property.name === "language" ? (
+                            <LanguageSelect value={item.language} path={propertyPath} onChange={(next) => set(next, pathKey(propertyPath))} />
+                          ) : (
+                            <VoiceSelect value={item.voice} language={typeof item.language === "string" ? item.language : ""} path={propertyPath} onChange={(next) => set(next, pathKey(propertyPath))} />
+                          )}
+                        </FieldFrame>
+                      );
+                    }
+                    return <SchemaField key={property.name} spec={property.spec} value={item[property.name]} path={propertyPath} onChange={set} />;
+                  })}
                 </details>
               )}
             </div>

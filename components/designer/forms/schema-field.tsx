@@ -8,9 +8,12 @@ import { KeyListField } from "./key-list-field";
 import { ListField } from "./list-field";
 import { MediaListField, isMediaList } from "./media-list-field";
 import { ObjectFields } from "./object-fields";
+import { PromptTextField } from "./prompt-text-field";
 import { NumberInput, SwitchInput, TextInput } from "./scalar-fields";
+import { TimeZoneField } from "./time-zone-field";
 import { UnionField } from "./union-field";
 import { UnknownInput } from "./unknown-input";
+import { WeeklyHoursField } from "./weekly-hours-field";
 
 export interface SchemaFieldProps {
   spec: FieldSpec;
@@ -39,6 +42,9 @@ export function SchemaField({ spec, value, path, onChange, required = false }: S
 
   if (inner.kind === "object") return <ObjectFields spec={inner} value={value} path={path} onChange={onChange} />;
   if (inner.kind === "union") return <UnionField spec={inner} value={value} path={path} onChange={onChange} />;
+  const widget = hints[hintKey(path)]?.widget;
+  // A setting not stored yet takes its default at run time: show that default, not an empty week.
+  if (inner.kind === "array" && widget === "weekly-hours") return <WeeklyHoursField value={value ?? inner.defaultValue} path={path} onChange={onChange} />;
   if (inner.kind === "array") {
     if (isMediaList(inner)) return <MediaListField spec={inner} value={value} path={path} onChange={onChange} />;
     const itemSpec = inner.items;
@@ -48,7 +54,11 @@ export function SchemaField({ spec, value, path, onChange, required = false }: S
   }
   return (
     <FieldFrame path={path} required={required} inline={inner.kind === "boolean"}>
-      {inner.kind === "string" && codeMode !== null && inner.options === null ? (
+      {inner.kind === "string" && widget === "prompt-text" ? (
+        <PromptTextField value={value} path={path} nullable={nullable} onChange={onChange} />
+      ) : inner.kind === "string" && widget === "time-zone" ? (
+        <TimeZoneField value={value ?? inner.defaultValue} path={path} onChange={onChange} />
+      ) : inner.kind === "string" && codeMode !== null && inner.options === null ? (
         <CodeField value={value} path={path} mode={codeMode} nullable={nullable} onChange={onChange} />
       ) : inner.kind === "string" ? (
         <TextInput spec={inner} value={value} path={path} onChange={onChange} nullable={nullable} />

@@ -64,3 +64,12 @@ export function withoutEstimate(node: CanvasNode): CanvasNode {
   const { handles: _handles, initialWidth: _width, initialHeight: _height, ...rest } = node;
   return rest;
 }
+
+/** A node's box on the canvas in flow units: measured when drawn, else estimated from its settings. */
+export function nodeBox(node: CanvasNode): { x: number; y: number; width: number; height: number } {
+  const width = node.measured?.width ?? node.initialWidth;
+  const height = node.measured?.height ?? node.initialHeight;
+  if (width !== undefined && height !== undefined) return { x: node.position.x, y: node.position.y, width, height };
+  const estimate = estimateGeometry(node);
+  return { x: node.position.x, y: node.position.y, width: width ?? estimate.initialWidth ?? WIDTH, height: height ?? estimate.initialHeight ?? HEADER };
+}

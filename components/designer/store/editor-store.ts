@@ -3,18 +3,18 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Graph, VariableDeclaration } from "@/flows-runtime/graph/schema";
 import { getNodeDefinition } from "@/flows-runtime/nodes/registry.definitions";
 import { autoLayout } from "../layout/auto-layout";
+import { freeSpot } from "../layout/free-spot";
 import { FLOW_NODE, INPUT_HANDLE, type CanvasEdge, type CanvasNode } from "../model/canvas-types";
 import { copyPayload, parseClipboard, remapPayload } from "../model/clipboard";
 import { fromCanvas, fromCanvasEdge, fromCanvasNode } from "../model/from-canvas";
 import { graphMetaOf, type GraphMeta } from "../model/graph-meta";
-import { withEstimatedGeometry, withoutEstimate } from "../model/node-geometry";
+import { nodeBox, withEstimatedGeometry, withoutEstimate } from "../model/node-geometry";
 import { portsOf } from "../model/node-ports";
 import { reconcileEdges } from "../model/reconcile-edges";
 import { toCanvas, toCanvasEdge, toCanvasNode } from "../model/to-canvas";
 import { uniqueId } from "../model/unique-id";
 import { emptyHistory, record, redoStep, undoStep, type History, type Snapshot } from "./history";
 
-const DEFAULT_SIZE = { width: 220, height: 90 };
 const PASTE_OFFSET = 40;
 
 export interface NodePatch {
@@ -26,6 +26,7 @@ export interface EditorActions {
   /** @xyflow/react's change events: selection, dragging, measuring. Not undo steps by themselves. */
   onNodesChange(changes: NodeChange<CanvasNode>[]): void;
   onEdgesChange(changes: EdgeChange<CanvasEdge>[]): void;
+  /** The node goes to `position` (its top-left corner) or, when that is taken, the nearest free space. */
   addNode(nodeType: string, position: { x: number; y: number }): string | null;
   connect(connection: Connection): void;
   /** Called when a drag starts: the positions before it become one undo step. */
@@ -123,13 +124,8 @@ export function createEditorStore(graph: Graph, options: { readOnly?: boolean } 
         const id = uniqueId(nodeType, new Set(state.nodes.map((node) => node.id)));
         const defaults = definition.defaults();
         const config = typeof defaults === "object" && defaults !== null ? { ...defaults } : {};
-        const node: CanvasNode = {
-          id,
-          type: FLOW_NODE,
-          position,
-          selected: true,
-          data: { nodeType, label: "", config },
-        };
+        const draft: CanvasNode = { id, type: FLOW_NODE, position, selected: true, data: { nodeType, label: "", config } };
+        const node: CanvasNode = { ...draft, position: freeSpot(position, nodeBox(draft), state.nodes.map(nodeBox)) };
         commit({ nodes: [...state.nodes.map((other) => (other.selected ? { ...other, selected: false } : other)), node] });
         return id;
       },
@@ -228,10 +224,21 @@ export function createEditorStore(graph: Graph, options: { readOnly?: boolean } 
           skipTypes,
         });
         if (pasted.nodes.length === 0) return false;
+        // The pasted group moves as one to the nearest space where it covers no node.
+        const boxes = pasted.nodes.map((node) => nodeBox(toCanvasNode(node)));
+        const group = {
+          x: Math.min(...boxes.map((box) => box.x)),
+          y: Math.min(...boxes.map((box) => box.y)),
+          width: Math.max(...boxes.map((box) => box.x + box.width)) - Math.min(...boxes.map((box) => box.x)),
+          height: Math.max(...boxes.map((box) => box.y + box.height)) - Math.min(...boxes.map((box) => box.y)),
+        };
+        const spot = freeSpot(group, group, state.nodes.map(nodeBox));
+        const shift = { x: spot.x - group.x, y: spot.y - group.y };
+        const placed = pasted.nodes.map((node) => ({ ...node, position: { x: node.position.x + shift.x, y: node.position.y + shift.y } }));
         commit({
           nodes: [
             ...state.nodes.map((node) => (node.selected ? { ...node, selected: false } : node)),
-            ...pasted.nodes.map((node) => ({ ...toCanvasNode(node), selected: true })),
+            ...placed.map((node) => ({ ...toCanvasNode(node), selected: true })),
           ],
           edges: [...state.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)), ...pasted.edges.map(toCanvasEdge)],
         });
@@ -252,14 +259,17 @@ export function createEditorStore(graph: Graph, options: { readOnly?: boolean } 
 
       autoLayout() {
         const state = get();
-        const positions = autoLayout(
-          state.nodes.map((node) => ({
-            id: node.id,
-            width: node.measured?.width ?? node.initialWidth ?? DEFAULT_SIZE.width,
-            height: node.measured?.height ?? node.initialHeight ?? DEFAULT_SIZE.height,
-          })),
-          state.edges,
-        );
+        const portOrder = new Map<string, string[]>();
+        for (const node of state.nodes) {
+          const definition = getNodeDefinition(node.data.nodeType);
+          portOrder.set(node.id, definition ? portsOf(definition, node.data.config).map((port) => port.id) : []);
+        }
+        const links = state.edges.map((edge) => {
+          const order = portOrder.get(edge.source)?.indexOf(edge.sourceHandle ?? "") ?? -1;
+          return { source: edge.source, target: edge.target, order: order < 0 ? Number.MAX_SAFE_INTEGER : order };
+        });
+        const entries = new Set(state.nodes.filter((node) => getNodeDefinition(node.data.nodeType)?.entry === true).map((node) => node.id));
+        const positions = autoLayout(state.nodes.map((node) => ({ ...nodeBox(node), id: node.id })), links, entries);
         commit({ nodes: state.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })) }, null, false);
       },
 

@@ -40,7 +40,7 @@ export function checkConnections(infos: readonly NodeInfo[], edges: readonly Gra
   }
 
   for (const info of infos) {
-    for (const port of info.valid?.ports ?? []) {
+    for (const port of info.valid?.ports ?? info.draftPorts) {
       if (port.required && !targets.get(info.node.id)?.has(port.id)) {
         issues.push(nodeIssue(info.node, "required-port-unconnected", [], { port: port.id }));
       }

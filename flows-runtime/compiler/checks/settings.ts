@@ -1,6 +1,7 @@
 import type { FlowKind, GraphNode } from "../../graph/schema";
 import { isIssueCode } from "../../i18n/en";
 import type { LintContext, NodeDefinition, PortSpec } from "../../nodes/node-definition";
+import { portsOfFailedSettings } from "../../nodes/draft-ports";
 import { getNodeDefinition } from "../../nodes/registry.definitions";
 import { nodeIssue, type Issue } from "../issue";
 import { issuePath, settingIssue } from "./zod-issues";
@@ -32,6 +33,8 @@ export interface NodeInfo {
   /** Null when the settings did not pass the schema. */
   valid: ValidNode | null;
   salvaged: SalvagedNode | null;
+  /** Exits of a known type with settings that did not pass: their required ones are still reported unconnected. */
+  draftPorts: PortSpec[];
 }
 
 function salvage(node: GraphNode, definition: NodeDefinition, failingFields: ReadonlySet<string>): SalvagedNode | null {
@@ -52,7 +55,7 @@ export function checkSettings(nodes: readonly GraphNode[], kind: FlowKind | null
     const definition = getNodeDefinition(node.type) ?? null;
     if (definition === null) {
       issues.push(nodeIssue(node, "unknown-node-type", [], { type: node.type }));
-      return { node, definition, valid: null, salvaged: null };
+      return { node, definition, valid: null, salvaged: null, draftPorts: [] };
     }
     if (kind !== null && !definition.kinds.includes(kind)) issues.push(nodeIssue(node, "node-kind-mismatch", [], { kind }));
     const parsed = definition.schema.safeParse(node.data);
@@ -65,13 +68,13 @@ export function checkSettings(nodes: readonly GraphNode[], kind: FlowKind | null
         if (typeof path[0] === "string") failingFields.add(path[0]);
       }
       const rootProblem = parsed.error.issues.some((zodIssue) => zodIssue.path.length === 0);
-      return { node, definition, valid: null, salvaged: rootProblem ? null : salvage(node, definition, failingFields) };
+      return { node, definition, valid: null, salvaged: rootProblem ? null : salvage(node, definition, failingFields), draftPorts: portsOfFailedSettings(definition, node.data) };
     }
     const config = parsed.data;
     for (const lint of definition.lint?.(config, context) ?? []) {
       const code = isIssueCode(lint.code) ? lint.code : "setting-invalid";
       issues.push(nodeIssue(node, code, lint.path, isIssueCode(lint.code) ? lint.params : { detail: lint.code }, lint.severity));
     }
-    return { node, definition, valid: { node, definition, config, ports: definition.ports(config) }, salvaged: null };
+    return { node, definition, valid: { node, definition, config, ports: definition.ports(config) }, salvaged: null, draftPorts: [] };
   });
 }

@@ -33,8 +33,8 @@ export const businessHoursDefinition: NodeDefinition<BusinessHoursConfig> = {
   writes: () => [],
   lint: lintDates,
   formHints: {
-    timezone: { widget: "select", label: { en: "Time zone", zh: "时区" } },
-    weekly: { widget: "list", label: { en: "Weekly hours", zh: "每周营业时间" } },
+    timezone: { widget: "time-zone", label: { en: "Time zone", zh: "时区" } },
+    weekly: { widget: "weekly-hours", label: { en: "Weekly hours", zh: "每周营业时间" } },
     "weekly.day": { widget: "select", label: { en: "Day", zh: "星期" } },
     "weekly.open": { widget: "text", label: { en: "Opens", zh: "开始" } },
     "weekly.close": { widget: "text", label: { en: "Closes", zh: "结束" } },

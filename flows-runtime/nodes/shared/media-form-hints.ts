@@ -8,7 +8,7 @@ export function mediaFormHints(field: string, label: LocalizedText): Record<stri
     [field]: { widget: "list", label },
     [`${field}.kind`]: { widget: "select", label: { en: "Type", zh: "类型" } },
     [`${field}.text`]: {
-      widget: "template",
+      widget: "prompt-text",
       label: { en: "Text", zh: "文本" },
       help: { en: "Insert variables with {{name}}.", zh: "用 {{变量名}} 插入变量。" },
     },

@@ -1,0 +1,46 @@
+"use client";
+
+import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from "@xyflow/react";
+import { memo, useContext, useMemo } from "react";
+import { EdgeObstaclesContext } from "./edge-obstacles";
+import { routeEdge } from "./edge-route";
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  /** The exit's name in the UI's language ("按键 1：查询订单", "超时"). */
+  label: string;
+  /** Drawn always (exits of a node with several, like a menu's keys); else shown on hover and selection. */
+  alwaysLabelled: boolean;
+  /** The exit's place among its node's exits: parallel detours keep apart by it. */
+  lane: number;
+}
+
+export const FLOW_EDGE = "flow";
+export type FlowEdgeType = Edge<FlowEdgeData, typeof FLOW_EDGE>;
+
+/** A connection with an arrowhead and its exit's name, going around nodes instead of behind them. */
+export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, sourceY, targetX, targetY, markerEnd, style, data, selected, interactionWidth }: EdgeProps<FlowEdgeType>) {
+  const obstacles = useContext(EdgeObstaclesContext);
+  const route = useMemo(
+    () => routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, source, target, obstacles, data?.lane ?? 0),
+    [sourceX, sourceY, targetX, targetY, source, target, obstacles, data?.lane],
+  );
+  const label = data?.label ?? "";
+  return (
+    <>
+      <BaseEdge id={id} path={route.path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
+      {label !== "" && (
+        <EdgeLabelRenderer>
+          <div
+            className={`flow-edge-label${data?.alwaysLabelled === true ? " is-always" : ""}${selected === true ? " is-selected" : ""}`}
+            data-testid="edge-label"
+            data-edge-id={id}
+            data-route={route.kind}
+            style={{ transform: `translate(-50%, -50%) translate(${route.labelX}px, ${route.labelY}px)` }}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});
