@@ -5,6 +5,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 import type { ApiTokenView } from "@/app/_server/api-tokens/api-token-view";
+import { AdminTable } from "@/components/admin/admin-table";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { FieldRow, FormCard, TextField } from "@/components/admin/form-card";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
 import { usePermissionName } from "@/components/use-permission-name";
@@ -49,24 +52,11 @@ export function ApiTokensView({ tokens, scopes }: { tokens: ApiTokenView[]; scop
 
   return (
     <div className="stack">
-      <form
-        className="card stack"
-        style={{ padding: 16 }}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void issue();
-        }}
-      >
-        <div className="row" style={{ alignItems: "flex-end" }}>
-          <label>
-            {t("name")}
-            <input type="text" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} required data-testid="token-name" />
-          </label>
-          <label>
-            {t("expires")}
-            <input type="text" inputMode="numeric" value={days} onChange={(event) => setDays(event.target.value.replace(/\D/g, ""))} />
-          </label>
-        </div>
+      <FormCard onSubmit={() => void issue()}>
+        <FieldRow>
+          <TextField label={t("name")} value={name} onChange={setName} maxLength={100} required data-testid="token-name" />
+          <TextField label={t("expires")} inputMode="numeric" value={days} onChange={(value) => setDays(value.replace(/\D/g, ""))} />
+        </FieldRow>
         <fieldset className="row" style={{ border: "1px solid var(--border)", borderRadius: 6 }}>
           <legend>{t("scopes")}</legend>
           {scopes.map((scope) => (
@@ -94,53 +84,30 @@ export function ApiTokensView({ tokens, scopes }: { tokens: ApiTokenView[]; scop
             {t("issue")}
           </button>
         </div>
-      </form>
-      <div className="card">
-        {tokens.length === 0 ? (
-          <div className="muted" style={{ padding: 20 }}>
-            {t("empty")}
-          </div>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t("name")}</th>
-                <th>{t("prefix")}</th>
-                <th>{t("user")}</th>
-                <th>{t("scopes")}</th>
-                <th>{t("created")}</th>
-                <th>{t("lastUsed")}</th>
-                <th>{t("expiresAt")}</th>
-                <th>{t("status")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{token.user.name}</td>
-                  <td className="small">{token.scopes.map(permissionName).join("、")}</td>
-                  <td>{time(token.createdAt)}</td>
-                  <td>{time(token.lastUsedAt)}</td>
-                  <td>{token.expiresAt ? time(token.expiresAt) : "—"}</td>
-                  <td>{token.revokedAt ? <span className="badge deleted">{t("revoked")}</span> : <span className="badge live">{t("active")}</span>}</td>
-                  <td>
-                    {!token.revokedAt && (
-                      <button type="button" className="link danger" onClick={() => void revoke(token.id)}>
-                        {t("revoke")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      </FormCard>
+      <AdminTable
+        rows={tokens}
+        empty={t("empty")}
+        headers={[t("name"), t("prefix"), t("user"), t("scopes"), t("created"), t("lastUsed"), t("expiresAt"), t("status")]}
+      >
+        {(token) => (
+          <tr key={token.id}>
+            <td>{token.name}</td>
+            <td>
+              <code>{token.prefix}…</code>
+            </td>
+            <td>{token.user.name}</td>
+            <td className="small">{token.scopes.map(permissionName).join("、")}</td>
+            <td>{time(token.createdAt)}</td>
+            <td>{time(token.lastUsedAt)}</td>
+            <td>{token.expiresAt ? time(token.expiresAt) : "—"}</td>
+            <td>{token.revokedAt ? <span className="badge deleted">{t("revoked")}</span> : <span className="badge live">{t("active")}</span>}</td>
+            <td>
+              {!token.revokedAt && <DeleteButton onClick={() => void revoke(token.id)}>{t("revoke")}</DeleteButton>}
+            </td>
+          </tr>
         )}
-      </div>
+      </AdminTable>
     </div>
   );
 }

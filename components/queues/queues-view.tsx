@@ -5,8 +5,13 @@ import { useState } from "react";
 import type { QueueView } from "@/app/_server/queues/manage-queues";
 import type { SkillView } from "@/app/_server/queues/manage-skills";
 import type { QueueAction } from "@/workers/queues/queue-settings";
+import { AdminTable } from "@/components/admin/admin-table";
+import { DeleteButton } from "@/components/admin/delete-button";
+import { FieldRow, FormCard, TextField } from "@/components/admin/form-card";
+import { SaveOrCancel } from "@/components/admin/save-or-cancel";
+import { useApiAction } from "@/components/admin/use-api-action";
 import { ErrorAlert } from "@/components/error-alert";
-import { useApiAction } from "./use-api-action";
+import { SkillLevelsFieldset } from "./skill-levels-fieldset";
 
 const workweek = { timezone: "Asia/Shanghai", weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: "09:00", close: "18:00" })), holidays: [], extraOpenDays: [] };
 
@@ -63,10 +68,7 @@ export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: Sk
     </label>
   );
   const text = (key: "name" | "displayNameZh" | "displayNameEn") => (
-    <label>
-      {t(key)}
-      <input type="text" value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} data-testid={`queue-${key}`} />
-    </label>
+    <TextField label={t(key)} value={form[key]} onChange={(value) => setForm({ ...form, [key]: value })} data-testid={`queue-${key}`} />
   );
   const action = (key: "whenFull" | "whenClosed") => {
     const value = form[key];
@@ -125,108 +127,59 @@ export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: Sk
   return (
     <div className="stack">
       {error && <ErrorAlert error={error} onDismiss={clearError} />}
-      <div className="card">
-        {queues.length === 0 ? (
-          <div className="muted" style={{ padding: 20 }}>
-            {t("empty")}
-          </div>
-        ) : (
-          <table className="data" data-testid="queue-table">
-            <thead>
-              <tr>
-                <th>{t("name")}</th>
-                <th>{locale === "en" ? t("displayNameEn") : t("displayNameZh")}</th>
-                <th>{t("serviceLevel")}</th>
-                <th>{t("hours")}</th>
-                <th>{t("whenFull")}</th>
-                <th>{t("waiting")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {queues.map((q) => (
-                <tr key={q.id} data-testid="queue-row" data-name={q.name}>
-                  <td>
-                    <code>{q.name}</code>
-                  </td>
-                  <td>{locale === "en" ? q.displayNameEn : q.displayNameZh}</td>
-                  <td>{t("serviceLevelValue", { percent: q.serviceLevelPercent, seconds: q.serviceLevelSeconds })}</td>
-                  <td>{q.hours === null ? t("alwaysOpen") : t("useHours")}</td>
-                  <td>{actionLabel(q.whenFull)}</td>
-                  <td>{q.waiting}</td>
-                  <td className="row">
-                    <button type="button" className="link" onClick={() => (setEditing(q.id), setForm(formOf(q)))}>
-                      {t("edit")}
-                    </button>
-                    <button type="button" className="link danger" onClick={() => void run(`/api/queues/${encodeURIComponent(q.id)}`, "DELETE")}>
-                      {t("delete")}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      <form
-        className="card stack"
-        style={{ padding: 16 }}
-        data-testid="queue-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+      <AdminTable
+        rows={queues}
+        empty={t("empty")}
+        headers={[t("name"), locale === "en" ? t("displayNameEn") : t("displayNameZh"), t("serviceLevel"), t("hours"), t("whenFull"), t("waiting")]}
+        testId="queue-table"
       >
+        {(q) => (
+          <tr key={q.id} data-testid="queue-row" data-name={q.name}>
+            <td>
+              <code>{q.name}</code>
+            </td>
+            <td>{locale === "en" ? q.displayNameEn : q.displayNameZh}</td>
+            <td>{t("serviceLevelValue", { percent: q.serviceLevelPercent, seconds: q.serviceLevelSeconds })}</td>
+            <td>{q.hours === null ? t("alwaysOpen") : t("useHours")}</td>
+            <td>{actionLabel(q.whenFull)}</td>
+            <td>{q.waiting}</td>
+            <td className="row">
+              <button type="button" className="link" onClick={() => (setEditing(q.id), setForm(formOf(q)))}>
+                {t("edit")}
+              </button>
+              <DeleteButton onClick={() => void run(`/api/queues/${encodeURIComponent(q.id)}`, "DELETE")}>{t("delete")}</DeleteButton>
+            </td>
+          </tr>
+        )}
+      </AdminTable>
+      <FormCard testId="queue-form" onSubmit={submit}>
         {editing && <strong>{t("editing", { name: form.name })}</strong>}
-        <div className="row" style={{ alignItems: "flex-end" }}>
+        <FieldRow>
           {text("name")}
           {text("displayNameZh")}
           {text("displayNameEn")}
-        </div>
+        </FieldRow>
         <div className="muted small">{t("nameHelp")}</div>
-        <fieldset className="row">
-          <legend>{t("requiredSkills")}</legend>
-          {skills.map((skill) => (
-            <label key={skill.id} className="inline">
-              <input
-                type="checkbox"
-                checked={form.requiredSkills[skill.id] !== undefined}
-                data-testid={`queue-skill-${skill.name}`}
-                onChange={(e) => {
-                  const next = { ...form.requiredSkills };
-                  if (e.target.checked) next[skill.id] = 1;
-                  else delete next[skill.id];
-                  setForm({ ...form, requiredSkills: next });
-                }}
-              />
-              {locale === "en" ? skill.displayNameEn : skill.displayNameZh}
-              {form.requiredSkills[skill.id] !== undefined && (
-                <select
-                  aria-label={t("minProficiency")}
-                  value={form.requiredSkills[skill.id]}
-                  onChange={(e) => setForm({ ...form, requiredSkills: { ...form.requiredSkills, [skill.id]: Number(e.target.value) } })}
-                >
-                  {[1, 2, 3, 4, 5].map((p) => (
-                    <option key={p} value={p}>
-                      {p}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </label>
-          ))}
-        </fieldset>
-        <div className="row" style={{ alignItems: "flex-end" }}>
+        <SkillLevelsFieldset
+          legend={t("requiredSkills")}
+          levelLabel={t("minProficiency")}
+          skills={skills}
+          levels={form.requiredSkills}
+          startLevel={1}
+          onChange={(requiredSkills) => setForm({ ...form, requiredSkills })}
+          testIdPrefix="queue-skill"
+        />
+        <FieldRow>
           {number("serviceLevelPercent")}
           {number("serviceLevelSeconds")}
           {number("maxWaiting")}
           {number("maxWaitSeconds")}
           {number("offerTimeoutSeconds")}
-        </div>
-        <div className="row" style={{ alignItems: "flex-end" }}>
+        </FieldRow>
+        <FieldRow>
           {action("whenFull")}
           {action("whenClosed")}
-        </div>
+        </FieldRow>
         <fieldset className="stack">
           <legend>{t("hours")}</legend>
           <label className="inline">
@@ -245,17 +198,8 @@ export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: Sk
           )}
           {hoursInvalid && <div className="alert error">{t("hoursInvalid")}</div>}
         </fieldset>
-        <div className="row">
-          <button type="submit" className="primary" data-testid="queue-save">
-            {editing ? t("save") : t("create")}
-          </button>
-          {editing && (
-            <button type="button" onClick={() => (setEditing(null), setForm(blank))}>
-              {t("cancel")}
-            </button>
-          )}
-        </div>
-      </form>
+        <SaveOrCancel editing={editing !== null} createLabel={t("create")} saveLabel={t("save")} cancelLabel={t("cancel")} onCancel={() => (setEditing(null), setForm(blank))} saveTestId="queue-save" />
+      </FormCard>
     </div>
   );
 }

@@ -2,9 +2,10 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphSchema } from "@/flows-runtime/graph/schema";
 import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
-import { startDevStack, type DevStack } from "@/workers/dev-stack";
+import { afterSalesHttpPolicy } from "../support/fixtures";
+import { startAppOnDevStack, type AppOnDevStack } from "./support/app-on-dev-stack";
 import { newContext, screenshot } from "./support/browser";
-import { startBrowserApp, type BrowserApp } from "./support/browser-app";
+import type { BrowserApp } from "./support/browser-app";
 import { node } from "./support/canvas";
 import { mapEntryPoint } from "@/app/_server/flows/map-entry-point";
 
@@ -16,36 +17,19 @@ const afterSales = graphSchema.parse({
   ),
 });
 
-let stack: DevStack | null = null;
+let running: AppOnDevStack | null = null;
 let app: BrowserApp;
 let page: Page;
 /** The flow the second test publishes; the third runs it as a subflow. */
 let publishedFlowId = "";
 
 beforeAll(async () => {
-  app = await startBrowserApp({
-    services: async (db) => {
-      // The fixture's shop and CRM hosts are allowed (they do not resolve here: the lookups take the error path).
-      const httpPolicy = {
-        allowed: ["api.example-shop.cn", "crm.example-shop.cn"].map((destination) => ({ destination, allowInternal: false })),
-        secrets: [
-          { secret: "SHOP_API_TOKEN", destinations: ["api.example-shop.cn"] },
-          { secret: "CRM_API_KEY", destinations: ["crm.example-shop.cn"] },
-        ],
-      };
-      const started = await startDevStack({ databaseUrl: db.url, simulator: { timeScale: 0.2 }, httpPolicy });
-      stack = started;
-      return { ARI_SIM_URL: started.ari.url, ARI_APP: started.ari.app };
-    },
-  });
-  page = await (await newContext(app.browser)).newPage();
-  await app.signIn(page);
+  // The fixture's shop and CRM hosts are allowed (they do not resolve here: the lookups take the error path).
+  running = await startAppOnDevStack(afterSalesHttpPolicy);
+  ({ app, page } = running);
 }, 900_000);
 
-afterAll(async () => {
-  await app?.stop();
-  await stack?.stop();
-});
+afterAll(() => running?.stop());
 
 describe("test call from the designer (real engine, ARI simulator)", () => {
   it("plays the menu, follows the key pressed on the keypad and highlights the path", async () => {
@@ -102,7 +86,8 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
     // Provisioned directly: a number proposed in the UI only reaches the flow with its next reviewed version.
     await mapEntryPoint(flowId, { kind: "did", value: "4001" }, app.db.prisma);
 
-    if (!stack) throw new Error("the engine is not running");
+    if (!running) throw new Error("the engine is not running");
+    const { stack } = running;
     const callId = await stack.placeCall({ to: "4001", from: "13800000000", script: "wait prompt; press 2; expect end; wait 30s" });
     expect((await stack.waitForCall(callId)).result?.outcome).toBe("transferred");
     const live = await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersionId: true } });

@@ -2,33 +2,23 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphSchema } from "@/flows-runtime/graph/schema";
 import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
-import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { afterSalesHttpPolicy } from "../support/fixtures";
-import { newContext, screenshot } from "./support/browser";
-import { startBrowserApp, type BrowserApp } from "./support/browser-app";
+import { startAppOnDevStack, type AppOnDevStack } from "./support/app-on-dev-stack";
+import { screenshot } from "./support/browser";
+import type { BrowserApp } from "./support/browser-app";
 
 const afterSales = graphSchema.parse(fixture);
 
-let stack: DevStack | null = null;
+let running: AppOnDevStack | null = null;
 let app: BrowserApp;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startBrowserApp({
-    services: async (db) => {
-      const started = await startDevStack({ databaseUrl: db.url, simulator: { timeScale: 0.2 }, httpPolicy: afterSalesHttpPolicy });
-      stack = started;
-      return { ARI_SIM_URL: started.ari.url, ARI_APP: started.ari.app };
-    },
-  });
-  page = await (await newContext(app.browser)).newPage();
-  await app.signIn(page);
+  running = await startAppOnDevStack(afterSalesHttpPolicy);
+  ({ app, page } = running);
 }, 900_000);
 
-afterAll(async () => {
-  await app?.stop();
-  await stack?.stop();
-});
+afterAll(() => running?.stop());
 
 describe("a saved test case at a pretended time (designer, engine, simulator, review page)", () => {
   it("is saved from a test call at 05:37 Shanghai time, reruns and passes, and passes on the candidate's review page", async () => {
