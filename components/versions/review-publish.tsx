@@ -19,7 +19,7 @@ export function ReviewPublish({ target }: { target: PublishTarget }) {
     );
   }
   return (
-    <div className="card stack" style={{ padding: 16 }} data-testid="review-publish">
+    <div className="card stack" style={{ padding: 16 }} id="publish" data-testid="review-publish">
       <div>{t("approvedReady")}</div>
       <div className="row">
         <button type="button" className="primary" onClick={() => setOpen(true)} data-testid="review-publish-open">

@@ -168,11 +168,16 @@ describe("the flow designer, used with mouse and keyboard", () => {
     await reviewer.close();
 
     await page.reload();
+    // Publish leads to the review's confirmation, which names what goes live.
     await page.locator('[data-testid="publish"]').click();
-    await expect.poll(() => page.locator('[data-testid="publish-result"]').textContent()).toContain("version 1 now answers calls");
+    await page.locator('[data-testid="review-publish-open"]').click();
+    await page.locator('[data-testid="publish-dialog"]').waitFor();
+    await page.locator('[data-testid="publish-confirm"]').click();
+    await expect.poll(() => page.locator('[data-testid="review-published"]').textContent()).toContain("Version 1 is live");
     const flow = await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersion: { select: { number: true } } } });
     expect(flow.liveVersion?.number).toBe(1);
     await screenshot(page, "published");
+    await openDesigner(page, flowId);
   });
 
   it("copies, pastes, undoes and redoes with the keyboard", async () => {

@@ -81,8 +81,12 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
     await reviewer.close();
 
     await page.reload();
+    // Publish leads to the review's confirmation, which names what goes live.
     await page.locator('[data-testid="publish"]').click();
-    await expect.poll(() => page.locator('[data-testid="publish-result"]').textContent()).toContain("version 1 now answers calls");
+    await page.locator('[data-testid="review-publish-open"]').click();
+    await page.locator('[data-testid="publish-dialog"]').waitFor();
+    await page.locator('[data-testid="publish-confirm"]').click();
+    await expect.poll(() => page.locator('[data-testid="review-published"]').textContent()).toContain("Version 1 is live");
     // Provisioned directly: a number proposed in the UI only reaches the flow with its next reviewed version.
     await mapEntryPoint(flowId, { kind: "did", value: "4001" }, app.db.prisma);
 

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
@@ -10,13 +11,13 @@ import type { Autosave } from "../autosave/autosave";
 import { useReviews } from "./use-reviews";
 
 const submittedSchema = z.object({ review: z.object({ versionNumber: z.number().int() }) });
-const liveSchema = z.object({ live: z.object({ number: z.number().int() }) });
 
-type Outcome = { kind: "submitted" | "published"; number: number } | { kind: "refused"; error: ApiError } | null;
+type Outcome = { kind: "submitted"; number: number } | { kind: "refused"; error: ApiError } | null;
 
 /**
  * Publishing with four eyes: the author submits what is on the canvas for review (refused with the
- * validation list when it is invalid); once someone else approved it, the version is published here.
+ * validation list when it is invalid); once someone else approved it, Publish leads to the review's
+ * confirmation, which names what goes live and for which phone numbers.
  */
 export function PublishButton({ flowId, autosave, canSubmit, canPublish }: { flowId: string; autosave: Autosave; canSubmit: boolean; canPublish: boolean }) {
   const t = useTranslations("designer.publish");
@@ -51,14 +52,6 @@ export function PublishButton({ flowId, autosave, canSubmit, canPublish }: { flo
       return { kind: "submitted", number: submitted.data.review.versionNumber };
     });
 
-  const publish = (versionId: string) =>
-    run(async () => {
-      const result = await apiRequest(`${base}/publish`, { method: "POST", body: { versionId } });
-      const live = result.ok ? liveSchema.safeParse(result.data) : null;
-      if (!live?.success) return { kind: "refused", error: result.ok ? { code: "internal_error", message: t("failed") } : result.error };
-      return { kind: "published", number: live.data.live.number };
-    });
-
   return (
     <div className="publish">
       {pending !== null && (
@@ -67,9 +60,15 @@ export function PublishButton({ flowId, autosave, canSubmit, canPublish }: { flo
         </span>
       )}
       {canPublish && approved !== null && (
-        <button type="button" className="primary" disabled={busy} data-testid="publish" title={approved.draftRevision < revision ? t("changedSince", { number: approved.versionNumber }) : undefined} onClick={() => void publish(approved.versionId)}>
-          {t("publishVersion", { number: approved.versionNumber })}
-        </button>
+        // Publishing goes through the review's confirmation: what goes live, and on which numbers.
+        <Link
+          className="button primary"
+          href={`/history/${encodeURIComponent(flowId)}/reviews/${encodeURIComponent(approved.id)}#publish`}
+          data-testid="publish"
+          title={approved.draftRevision < revision ? t("changedSince", { number: approved.versionNumber }) : undefined}
+        >
+          {t("publishVersion", { number: approved.versionNumber })}…
+        </Link>
       )}
       {canSubmit && (
         <button type="button" className={approved === null ? "primary" : ""} disabled={busy} data-testid="submit-review" onClick={() => setComposing(!composing)}>
@@ -99,7 +98,7 @@ export function PublishButton({ flowId, autosave, canSubmit, canPublish }: { flo
             <ErrorAlert error={outcome.error} onDismiss={() => setOutcome(null)} />
           ) : (
             <div className="alert success">
-              {outcome.kind === "published" ? t("published", { number: outcome.number }) : t("submitted", { number: outcome.number })}
+              {t("submitted", { number: outcome.number })}
               <button type="button" className="link" onClick={() => setOutcome(null)}>
                 {t("close")}
               </button>
