@@ -2,6 +2,7 @@ import { Prisma } from "@/prisma/generated/client";
 import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { AppError } from "@/app/_server/http/app-error";
+import { voidReview } from "@/app/_server/reviews/void-review";
 import { entryPointRefId, hasEntryPoint, parseEntryPointSet, sameEntryPoints, sortedEntryPoints, type EntryPointRef } from "./entry-point-set";
 
 export type EntryPointDraftChange = { op: "add" | "remove"; ref: EntryPointRef };
@@ -17,15 +18,7 @@ async function voidOtherCandidates(tx: Prisma.TransactionClient, actor: Session,
   const open = await tx.flowReview.findMany({ where: { flowId, status: { in: ["pending", "approved"] } }, select: { id: true, status: true, version: { select: { id: true, number: true, entryPoints: true } } } });
   for (const review of open) {
     if (sameEntryPoints(parseEntryPointSet(review.version.entryPoints) ?? live, proposed)) continue;
-    const voided = await tx.flowReview.updateMany({ where: { id: review.id, status: review.status }, data: { status: "void", voidedAt: new Date() } });
-    if (voided.count === 0) continue;
-    await writeAudit(tx, actor, {
-      action: "review.void",
-      targetType: "review",
-      targetId: review.id,
-      flowId,
-      details: { reason: "entry_points_changed", versionId: review.version.id, number: review.version.number },
-    });
+    await voidReview(tx, actor, flowId, review, { reason: "entry_points_changed" });
   }
 }
 

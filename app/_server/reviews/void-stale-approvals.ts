@@ -1,7 +1,7 @@
 import { canonicalJson } from "@/flows-runtime/compiler/canonical-json";
 import type { Prisma } from "@/prisma/generated/client";
 import type { Session } from "@/app/_server/auth/session";
-import { writeAudit } from "@/app/_server/audit/write-audit";
+import { voidReview } from "./void-review";
 
 /**
  * Called by saveDraft in its transaction: an approval covers one exact graph, so once the draft is
@@ -13,14 +13,6 @@ export async function voidStaleApprovals(tx: Prisma.TransactionClient, actor: Se
   const saved = canonicalJson(savedGraph);
   for (const review of approved) {
     if (canonicalJson(review.version.graph) === saved) continue;
-    const voided = await tx.flowReview.updateMany({ where: { id: review.id, status: "approved" }, data: { status: "void", voidedAt: new Date() } });
-    if (voided.count === 0) continue;
-    await writeAudit(tx, actor, {
-      action: "review.void",
-      targetType: "review",
-      targetId: review.id,
-      flowId,
-      details: { reason: "draft_edited", versionId: review.version.id, number: review.version.number, draftRevision },
-    });
+    await voidReview(tx, actor, flowId, { ...review, status: "approved" }, { reason: "draft_edited", draftRevision });
   }
 }
