@@ -1,8 +1,8 @@
 import { defineSignal } from "@temporalio/workflow";
 
 /**
- * Signals the ARI bridge sends to a call's workflow (`call-<channelId>`). The bridge is the only
- * producer; the workflow is the only consumer. Payloads stay plain JSON.
+ * Signals a call's workflow receives (`call-<channelId>`): from the ARI bridge, and agentAction from the
+ * web app. The workflow is the only consumer. Payloads stay plain JSON.
  */
 
 export interface DtmfSignal {
@@ -41,6 +41,15 @@ export interface HangupSignal {
 /** The bridge may have lost events of this call (it was down or its WebSocket was): ask ARI what is true now. */
 export type ReconcileSignal = Record<string, never>;
 
+/**
+ * What an agent does from the agent page about the call offered to or connected with them; the web app
+ * sends it to the call's workflow (QueuedCall.workflowId). Answering is done on the agent's phone.
+ */
+export interface AgentActionSignal {
+  agentId: string;
+  action: "decline" | "hangup";
+}
+
 export const dtmfSignal = defineSignal<[DtmfSignal]>("dtmf");
 export const playbackFinishedSignal = defineSignal<[PlaybackSignal]>("playbackFinished");
 export const recordingFinishedSignal = defineSignal<[RecordingFinishedSignal]>("recordingFinished");
@@ -48,6 +57,7 @@ export const transferLegAnsweredSignal = defineSignal<[TransferLegAnsweredSignal
 export const transferLegFailedSignal = defineSignal<[TransferLegFailedSignal]>("transferLegFailed");
 export const hangupSignal = defineSignal<[HangupSignal]>("hangup");
 export const reconcileSignal = defineSignal<[ReconcileSignal]>("reconcile");
+export const agentActionSignal = defineSignal<[AgentActionSignal]>("agentAction");
 
 export { callOfWorkflowId, callWorkflowId } from "./call-workflow-id";
 
