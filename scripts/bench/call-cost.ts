@@ -4,24 +4,17 @@
  *   npx tsx scripts/bench/call-cost.ts --calls 40 --rate 4
  */
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Client } from "@temporalio/client";
 import proto from "@temporalio/proto";
 import { z } from "zod";
-import { startDevStack } from "@/workers/dev-stack";
 import { callWorkflowId } from "@/workers/workflows/signals";
-import { createScratchDatabase } from "../run-flow/scratch-database";
-import { startTemporalDevServer } from "../run-flow/temporal-dev-server";
 import { callMetrics } from "./call-metrics";
+import { MENU_IVR_DID, runBench, withMenuIvrStack } from "./menu-ivr-stack";
 import { readCpuSeconds } from "./proc-cpu";
 import { sampleMemory } from "./proc-memory";
 import { runLoad } from "./run-load";
 
-const FLOW_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "ivr-3-level-menu.json");
-const DID = "5000";
 const WARMUP_CALLS = 6;
 const note = (line: string) => process.stderr.write(`call-cost: ${line}\n`);
 
@@ -82,87 +75,62 @@ async function historyCost(client: Client, callId: string): Promise<HistoryCost>
 async function main(): Promise<void> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { calls: { type: "string" }, rate: { type: "string" }, "time-scale": { type: "string" } } });
   const options = optionsSchema.parse({ calls: values.calls, rate: values.rate, timeScale: values["time-scale"] });
-  const graph: unknown = JSON.parse(await readFile(FLOW_FILE, "utf8"));
-  const [db, server] = await Promise.all([createScratchDatabase(), startTemporalDevServer()]);
-  try {
-    const stack = await startDevStack({
-      databaseUrl: db.url,
-      temporal: { address: server.address, namespace: server.namespace },
-      worker: "child-process",
-      simulator: { timeScale: options.timeScale },
+  await withMenuIvrStack(options.timeScale, async ({ stack, worker, simulator, server }) => {
+    const request = (i: number) => ({ to: MENU_IVR_DID, from: `1380000${String(i).padStart(4, "0")}`, script: callerScript(i) });
+    note(`${WARMUP_CALLS} warm-up calls`);
+    await runLoad(simulator.control, { calls: WARMUP_CALLS, concurrency: WARMUP_CALLS, request, callTimeoutMs: 60_000 });
+
+    const loadAverage = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+    const pids = [
+      { label: "worker", pid: worker.pid },
+      { label: "Temporal server", pid: server.pid },
+    ];
+    const before = pids.map((p) => readCpuSeconds(p.pid) ?? Number.NaN);
+    const rss = sampleMemory(worker.pid);
+    note(`${options.calls} calls at ${options.rate}/s, time scale ${options.timeScale}, load average ${loadAverage}`);
+    const load = await runLoad(simulator.control, {
+      calls: options.calls,
+      concurrency: options.calls,
+      ratePerSecond: options.rate,
+      request,
+      callTimeoutMs: 90_000,
     });
-    try {
-      const worker = stack.childWorker;
-      const simulator = stack.simulator;
-      if (!worker || !simulator) throw new Error("the dev stack did not start a child worker and a simulator");
-      await stack.publishFlow(graph, { did: DID });
-      const request = (i: number) => ({ to: DID, from: `1380000${String(i).padStart(4, "0")}`, script: callerScript(i) });
-      note(`${WARMUP_CALLS} warm-up calls`);
-      await runLoad(simulator.control, { calls: WARMUP_CALLS, concurrency: WARMUP_CALLS, request, callTimeoutMs: 60_000 });
+    const cpuMs = pids.map((p, i) => (((readCpuSeconds(p.pid) ?? Number.NaN) - (before[i] ?? Number.NaN)) * 1000) / options.calls);
+    const memory = rss.stop();
+    const metrics = callMetrics(simulator.sw.log.entries, new Set(load.callIds));
 
-      const loadAverage = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-      const pids = [
-        { label: "worker", pid: worker.pid },
-        { label: "Temporal server", pid: server.pid },
-      ];
-      const before = pids.map((p) => readCpuSeconds(p.pid) ?? Number.NaN);
-      const rss = sampleMemory(worker.pid);
-      note(`${options.calls} calls at ${options.rate}/s, time scale ${options.timeScale}, load average ${loadAverage}`);
-      const load = await runLoad(simulator.control, {
-        calls: options.calls,
-        concurrency: options.calls,
-        ratePerSecond: options.rate,
-        request,
-        callTimeoutMs: 90_000,
-      });
-      const cpuMs = pids.map((p, i) => (((readCpuSeconds(p.pid) ?? Number.NaN) - (before[i] ?? Number.NaN)) * 1000) / options.calls);
-      const memory = rss.stop();
-      const metrics = callMetrics(simulator.sw.log.entries, new Set(load.callIds));
-
-      const costs = await Promise.all(load.callIds.map((id) => historyCost(stack.temporal.client, id)));
-      const per = (pick: (c: HistoryCost) => number) => costs.reduce((sum, c) => sum + pick(c), 0) / costs.length;
-      const types = new Map<string, { count: number; bytes: number }>();
-      for (const c of costs) {
-        for (const [type, e] of c.byType) {
-          const t = types.get(type) ?? { count: 0, bytes: 0 };
-          t.count += e.count;
-          t.bytes += e.bytes;
-          types.set(type, t);
-        }
+    const costs = await Promise.all(load.callIds.map((id) => historyCost(stack.temporal.client, id)));
+    const per = (pick: (c: HistoryCost) => number) => costs.reduce((sum, c) => sum + pick(c), 0) / costs.length;
+    const types = new Map<string, { count: number; bytes: number }>();
+    for (const c of costs) {
+      for (const [type, e] of c.byType) {
+        const t = types.get(type) ?? { count: 0, bytes: 0 };
+        t.count += e.count;
+        t.bytes += e.bytes;
+        types.set(type, t);
       }
-      const lines = [
-        `calls: ${options.calls} at ${options.rate}/s, time scale ${options.timeScale}; ${load.failures.length} failed; load average at start ${loadAverage}`,
-        `workflow tasks/call: ${per((c) => c.workflowTasks).toFixed(1)}`,
-        `history events/call: ${per((c) => c.events).toFixed(1)}`,
-        `history bytes/call: ${Math.round(per((c) => c.bytes))}`,
-        `CPU/call: worker ${cpuMs[0]?.toFixed(1)} ms, Temporal server ${cpuMs[1]?.toFixed(1)} ms`,
-        `worker RSS peak: ${memory.maxRssMiB.toFixed(0)} MiB`,
-        `call setup p50 / p99: ${metrics.setup.p50.toFixed(1)} / ${metrics.setup.p99.toFixed(1)} ms`,
-        `DTMF → next prompt p50 / p99: ${metrics.dtmfToPrompt.p50.toFixed(1)} / ${metrics.dtmfToPrompt.p99.toFixed(1)} ms`,
-        "",
-        "| event type | per call | bytes per call |",
-        "| --- | ---: | ---: |",
-        ...[...types.entries()]
-          .sort((a, b) => b[1].bytes - a[1].bytes)
-          .map(([type, t]) => `| ${type.replace("EVENT_TYPE_", "")} | ${(t.count / costs.length).toFixed(1)} | ${Math.round(t.bytes / costs.length)} |`),
-      ];
-      const taskFailures = costs.flatMap((c) => c.taskFailures);
-      if (taskFailures.length > 0) lines.push("", `workflow task failures: ${taskFailures.length}, first: ${taskFailures[0]}`);
-      if (load.failures.length > 0) lines.push("", `failures: ${JSON.stringify(load.failures.slice(0, 3))}`);
-      process.stdout.write(`${lines.join("\n")}\n`);
-    } finally {
-      await stack.stop();
     }
-  } finally {
-    await server.stop();
-    await db.drop();
-  }
+    const lines = [
+      `calls: ${options.calls} at ${options.rate}/s, time scale ${options.timeScale}; ${load.failures.length} failed; load average at start ${loadAverage}`,
+      `workflow tasks/call: ${per((c) => c.workflowTasks).toFixed(1)}`,
+      `history events/call: ${per((c) => c.events).toFixed(1)}`,
+      `history bytes/call: ${Math.round(per((c) => c.bytes))}`,
+      `CPU/call: worker ${cpuMs[0]?.toFixed(1)} ms, Temporal server ${cpuMs[1]?.toFixed(1)} ms`,
+      `worker RSS peak: ${memory.maxRssMiB.toFixed(0)} MiB`,
+      `call setup p50 / p99: ${metrics.setup.p50.toFixed(1)} / ${metrics.setup.p99.toFixed(1)} ms`,
+      `DTMF → next prompt p50 / p99: ${metrics.dtmfToPrompt.p50.toFixed(1)} / ${metrics.dtmfToPrompt.p99.toFixed(1)} ms`,
+      "",
+      "| event type | per call | bytes per call |",
+      "| --- | ---: | ---: |",
+      ...[...types.entries()]
+        .sort((a, b) => b[1].bytes - a[1].bytes)
+        .map(([type, t]) => `| ${type.replace("EVENT_TYPE_", "")} | ${(t.count / costs.length).toFixed(1)} | ${Math.round(t.bytes / costs.length)} |`),
+    ];
+    const taskFailures = costs.flatMap((c) => c.taskFailures);
+    if (taskFailures.length > 0) lines.push("", `workflow task failures: ${taskFailures.length}, first: ${taskFailures[0]}`);
+    if (load.failures.length > 0) lines.push("", `failures: ${JSON.stringify(load.failures.slice(0, 3))}`);
+    process.stdout.write(`${lines.join("\n")}\n`);
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`call-cost: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
-  },
-);
+runBench("call-cost", main);

@@ -5,19 +5,12 @@
  *   npx tsx scripts/bench/rss-soak.ts --calls-in-progress 200 --minutes 10
  */
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { SimulatorControl } from "@/workers/ari-simulator";
-import { startDevStack } from "@/workers/dev-stack";
-import { createScratchDatabase } from "../run-flow/scratch-database";
-import { startTemporalDevServer } from "../run-flow/temporal-dev-server";
+import { MENU_IVR_DID, runBench, withMenuIvrStack } from "./menu-ivr-stack";
 import { readProcessMemory } from "./proc-memory";
 
-const FLOW_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "ivr-3-level-menu.json");
-const DID = "5000";
 const REPORT_EVERY_MS = 30_000;
 const note = (line: string) => process.stderr.write(`rss-soak: ${line}\n`);
 
@@ -62,7 +55,7 @@ async function waitForCallLong(control: SimulatorControl, callId: string, timeou
 async function lane(control: SimulatorControl, index: number, deadline: number, repeats: number, tally: Tally): Promise<void> {
   for (let n = 0; Date.now() < deadline; n += 1) {
     const i = index + n * 1_000;
-    const placed = await control.placeCall({ to: DID, from: `1390${String(i).padStart(7, "0")}`, script: callerScript(i, repeats) });
+    const placed = await control.placeCall({ to: MENU_IVR_DID, from: `1390${String(i).padStart(7, "0")}`, script: callerScript(i, repeats) });
     tally.placed += 1;
     tally.inProgress += 1;
     try {
@@ -88,50 +81,30 @@ async function main(): Promise<void> {
     options: { "calls-in-progress": { type: "string" }, minutes: { type: "string" }, repeats: { type: "string" }, "ramp-seconds": { type: "string" } },
   });
   const options = optionsSchema.parse({ callsInProgress: values["calls-in-progress"], minutes: values.minutes, repeats: values.repeats, rampSeconds: values["ramp-seconds"] });
-  const graph: unknown = JSON.parse(await readFile(FLOW_FILE, "utf8"));
-  const [db, server] = await Promise.all([createScratchDatabase(), startTemporalDevServer()]);
-  try {
-    const stack = await startDevStack({ databaseUrl: db.url, temporal: { address: server.address, namespace: server.namespace }, worker: "child-process", simulator: { timeScale: 1 } });
-    try {
-      const worker = stack.childWorker;
-      const simulator = stack.simulator;
-      if (!worker || !simulator) throw new Error("the dev stack did not start a child worker and a simulator");
-      await stack.publishFlow(graph, { did: DID });
-      const loadAverage = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-      note(`${options.callsInProgress} calls in progress for ${options.minutes} min (${options.repeats} repeats per call), load average ${loadAverage}`);
-      const started = Date.now();
-      const deadline = started + options.minutes * 60_000;
-      const tally: Tally = { placed: 0, completed: 0, failed: 0, inProgress: 0, firstFailure: null };
-      const rows: string[] = ["| minute | calls in progress | placed | completed | failed | worker RSS MiB | Temporal server RSS MiB |", "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"];
-      const report = () => {
-        const w = readProcessMemory(worker.pid);
-        const t = readProcessMemory(server.pid);
-        const row = `| ${((Date.now() - started) / 60_000).toFixed(1)} | ${tally.inProgress} | ${tally.placed} | ${tally.completed} | ${tally.failed} | ${w?.rssMiB.toFixed(0) ?? "gone"} | ${t?.rssMiB.toFixed(0) ?? "gone"} |`;
-        rows.push(row);
-        note(row);
-      };
-      const timer = setInterval(report, REPORT_EVERY_MS);
-      const lanes = Array.from({ length: options.callsInProgress }, async (_, index) => {
-        await new Promise((r) => setTimeout(r, (index * options.rampSeconds * 1000) / options.callsInProgress));
-        await lane(simulator.control, index, deadline, options.repeats, tally);
-      });
-      await Promise.all(lanes);
-      clearInterval(timer);
-      report();
-      process.stdout.write(`${[`load average at start ${loadAverage}; ${options.callsInProgress} callers, ${options.repeats} repeats per call`, ...rows, tally.firstFailure ? `first failure: ${tally.firstFailure}` : ""].join("\n")}\n`);
-    } finally {
-      await stack.stop();
-    }
-  } finally {
-    await server.stop();
-    await db.drop();
-  }
+  await withMenuIvrStack(1, async ({ worker, simulator, server }) => {
+    const loadAverage = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+    note(`${options.callsInProgress} calls in progress for ${options.minutes} min (${options.repeats} repeats per call), load average ${loadAverage}`);
+    const started = Date.now();
+    const deadline = started + options.minutes * 60_000;
+    const tally: Tally = { placed: 0, completed: 0, failed: 0, inProgress: 0, firstFailure: null };
+    const rows: string[] = ["| minute | calls in progress | placed | completed | failed | worker RSS MiB | Temporal server RSS MiB |", "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"];
+    const report = () => {
+      const w = readProcessMemory(worker.pid);
+      const t = readProcessMemory(server.pid);
+      const row = `| ${((Date.now() - started) / 60_000).toFixed(1)} | ${tally.inProgress} | ${tally.placed} | ${tally.completed} | ${tally.failed} | ${w?.rssMiB.toFixed(0) ?? "gone"} | ${t?.rssMiB.toFixed(0) ?? "gone"} |`;
+      rows.push(row);
+      note(row);
+    };
+    const timer = setInterval(report, REPORT_EVERY_MS);
+    const lanes = Array.from({ length: options.callsInProgress }, async (_, index) => {
+      await new Promise((r) => setTimeout(r, (index * options.rampSeconds * 1000) / options.callsInProgress));
+      await lane(simulator.control, index, deadline, options.repeats, tally);
+    });
+    await Promise.all(lanes);
+    clearInterval(timer);
+    report();
+    process.stdout.write(`${[`load average at start ${loadAverage}; ${options.callsInProgress} callers, ${options.repeats} repeats per call`, ...rows, tally.firstFailure ? `first failure: ${tally.firstFailure}` : ""].join("\n")}\n`);
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    process.stderr.write(`rss-soak: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
-  },
-);
+runBench("rss-soak", main);

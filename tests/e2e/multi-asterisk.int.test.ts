@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAriSimulator, type AriSimulator, type LogEntry } from "@/workers/ari-simulator";
 import { spawnChild, startDevStack, type ChildWorker, type DevStack } from "@/workers/dev-stack";
 import { callWorkflowId } from "@/workers/workflows/call-workflow-id";
-import { ivrGraph, sound } from "../support/graph-builder";
+import { counterLoopFlow, sound } from "../support/graph-builder";
 import { until } from "../support/until";
 
 /**
@@ -25,28 +25,7 @@ const soundsOf = (id: string) => ({ menu: `custom/menu-${id}`, done: `custom/don
 const SOUNDS = Object.fromEntries(SERVERS.flatMap((id) => [[soundsOf(id).menu, 1_200], [soundsOf(id).done, 600]]));
 const DID: Record<ServerId, string> = { default: "4101", east: "4102" };
 
-function counterFlow(id: ServerId) {
-  return ivrGraph({
-    name: `counter on ${id}`,
-    variables: [{ name: "counter", type: "number", initial: 0 }],
-    nodes: [
-      { id: "start", type: "start", data: { defaultLanguage: "en-US" } },
-      { id: "menu", type: "menu", data: { prompt: [sound(soundsOf(id).menu)], options: [{ key: "1" }, { key: "2" }], timeoutSeconds: 30, maxRetries: 0 } },
-      { id: "count", type: "set-variables", data: { assignments: [{ name: "counter", value: "counter + 1" }] } },
-      { id: "done", type: "play", data: { media: [sound(soundsOf(id).done)] } },
-      { id: "bye", type: "hangup" },
-    ],
-    edges: [
-      ["start", "next", "menu"],
-      ["menu", "option:1", "count"],
-      ["count", "next", "menu"],
-      ["menu", "option:2", "done"],
-      ["menu", "timeout", "bye"],
-      ["menu", "invalid", "bye"],
-      ["done", "next", "bye"],
-    ],
-  });
-}
+const counterFlow = (id: ServerId) => counterLoopFlow({ name: `counter on ${id}`, menu: [sound(soundsOf(id).menu)], done: [sound(soundsOf(id).done)], timeoutSeconds: 30 });
 
 /**
  * The first key comes well after the first menu's end: on a loaded machine a call's first workflow task

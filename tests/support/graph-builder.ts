@@ -24,20 +24,23 @@ export function ivrGraph(spec: {
 export const tts = (text: string) => ({ kind: "tts", text });
 export const sound = (name: string) => ({ kind: "sound", name });
 
-/** Menu loop: 1 adds one to `counter`, 2 reads it out and hangs up (continue-as-new tests, recorded histories). */
-export function counterLoopFlow() {
+/**
+ * Menu loop: 1 adds one to `counter`, 2 reads it out and hangs up (continue-as-new tests, recorded histories).
+ * Without options it is the flow the recorded histories were made with; `menu` and `done` replace its prompts.
+ */
+export function counterLoopFlow(options: { name?: string; menu?: unknown[]; done?: unknown[]; timeoutSeconds?: number } = {}) {
   return ivrGraph({
-    name: "counter loop",
+    name: options.name ?? "counter loop",
     variables: [{ name: "counter", type: "number", initial: 0 }],
     nodes: [
       { id: "start", type: "start", data: { defaultLanguage: "en-US" } },
       {
         id: "menu",
         type: "menu",
-        data: { prompt: [tts("Press 1 to count, 2 to finish.")], options: [{ key: "1" }, { key: "2" }], timeoutSeconds: 10, maxRetries: 0 },
+        data: { prompt: options.menu ?? [tts("Press 1 to count, 2 to finish.")], options: [{ key: "1" }, { key: "2" }], timeoutSeconds: options.timeoutSeconds ?? 10, maxRetries: 0 },
       },
       { id: "count", type: "set-variables", data: { assignments: [{ name: "counter", value: "counter + 1" }] } },
-      { id: "done", type: "play", data: { media: [tts("You counted {{counter}}.")] } },
+      { id: "done", type: "play", data: { media: options.done ?? [tts("You counted {{counter}}.")] } },
       { id: "bye", type: "hangup" },
     ],
     edges: [

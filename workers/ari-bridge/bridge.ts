@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AriClient } from "../ari";
 import type { AnyAriEvent, ConnectionEvent } from "../ari/events";
 import type { Channel } from "../ari/models";
-import { BargeInPlaybacks } from "./barge-in-playbacks";
+import { ChannelPlaybacks } from "./channel-playbacks";
 import type { CallWorkflows } from "./call-workflows";
 import { mapAriEvent, type BridgeAction, type CallSignal } from "./event-mapping";
 import { KeyedSerialQueue } from "./keyed-serial-queue";
@@ -86,7 +86,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
   const ended = new Set<string>();
   /** Our own "no service" playbacks: hang up when they finish. */
   const noService = new Map<string, { channelId: string; timer: NodeJS.Timeout }>();
-  const bargeIn = new BargeInPlaybacks();
+  const playbacks = new ChannelPlaybacks();
 
   async function withRetry<T>(what: string, run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
@@ -147,14 +147,21 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
     await deps.ari.channels.hangup(channelId).catch(() => undefined);
   }
 
-  async function signal(callId: string, sig: CallSignal): Promise<void> {
-    if (sig.name === "playbackFinished" && bargeIn.finishedNeedsNoSignal(callId, sig.payload.playbackId)) return;
+  async function signal(callId: string, event: CallSignal): Promise<void> {
+    if (event.name === "playbackFinished" && playbacks.finishedNeedsNoSignal(callId, event.payload.playbackId)) return;
+    const sig = event.name === "dtmf" ? withPlaybackPlaying(callId, event) : event;
     const result = await withRetry(`signal ${sig.name}`, () => deps.workflows.signal(callId, sig));
     if (result === "not-running" && sig.name !== "hangup" && sig.name !== "playbackFinished" && sig.name !== "reconcile") {
       log.warn("event for a call without a running workflow", { call: callId, signal: sig.name });
     }
-    if (sig.name === "dtmf") bargeIn.keySignalled(callId);
-    if (sig.name === "hangup") bargeIn.channelEnded(callId);
+    if (sig.name === "dtmf") playbacks.keySignalled(callId);
+    if (sig.name === "hangup") playbacks.channelEnded(callId);
+  }
+
+  /** The key names the prompt it was pressed during, when the bridge saw that prompt start. */
+  function withPlaybackPlaying(callId: string, sig: Extract<CallSignal, { name: "dtmf" }>): CallSignal {
+    const playing = playbacks.current(callId);
+    return playing === null ? sig : { name: "dtmf", payload: { ...sig.payload, duringPlayback: playing } };
   }
 
   function noServiceFinished(event: AnyAriEvent): boolean {
@@ -174,7 +181,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
       case "start-call":
         return queue.run(action.channelId, () => startCall(action));
       case "playback-started":
-        return queue.run(action.callId, async () => bargeIn.started(action.callId, action.playbackId));
+        return queue.run(action.callId, async () => playbacks.started(action.callId, action.playbackId));
       case "signal": {
         if (action.endOf !== undefined) {
           if (ended.has(action.endOf)) {
@@ -239,6 +246,7 @@ export function createAriBridge(deps: AriBridgeDeps): AriBridge {
       return;
     }
     log.info(event.reconnected ? "ARI event stream reconnected: reconciling" : "ARI event stream connected");
+    if (event.reconnected) playbacks.forgetAll();
     reconcile().catch((err: unknown) => log.error("reconcile failed", { error: String(err) }));
   }
 

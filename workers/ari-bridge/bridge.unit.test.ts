@@ -24,6 +24,8 @@ class FakeWorkflows implements CallWorkflows {
   readonly started: IvrCallInput[] = [];
   readonly running = new Set<string>();
   readonly holdStart = new Map<string, Deferred>();
+  /** DTMF signals with the playback each one names. */
+  readonly keys: { callId: string; digit: string; duringPlayback: string | null }[] = [];
   failSignals = 0;
 
   async start(input: IvrCallInput): Promise<"started" | "already-started"> {
@@ -42,6 +44,7 @@ class FakeWorkflows implements CallWorkflows {
       throw new Error("temporal unavailable");
     }
     this.timeline.push(`${callId} ${signal.name}${signal.name === "dtmf" ? ` ${signal.payload.digit}` : ""}`);
+    if (signal.name === "dtmf") this.keys.push({ callId, digit: signal.payload.digit, duringPlayback: signal.payload.duringPlayback ?? null });
     return this.running.has(callId) ? "delivered" : "not-running";
   }
 
@@ -175,6 +178,40 @@ describe("ARI bridge", () => {
       "c1 dtmf 3",
       "c1 playbackFinished",
     ]);
+    detach();
+  });
+
+  it("names in each key's signal the prompt playing on its channel when it was pressed, in ARI's order; none after a reconnect", async () => {
+    const { ari, workflows, bridge } = setup();
+    const detach = bridge.attach();
+    ari.emit(ev.stasisStart("c1"));
+    ari.emit(ev.stasisStart("c2"));
+    ari.emit(ev.dtmf("c1", "1"));
+    ari.emit(ev.playbackStarted("c1", "notice"));
+    ari.emit(ev.dtmf("c1", "2"));
+    ari.emit(ev.dtmf("c2", "5"));
+    ari.emit(ev.playbackFinished("channel:c1", "notice"));
+    ari.emit(ev.dtmf("c1", "3"));
+    ari.emit(ev.playbackStarted("c1", bargeInPlaybackId("menu")));
+    ari.emit(ev.dtmf("c1", "4"));
+    await bridge.idle();
+    // The menu's PlaybackFinished was lost while the socket was down: after the reconnect nothing is known.
+    ari.liveChannels = [channel("c1"), channel("c2")];
+    ari.connect(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await bridge.idle();
+    ari.emit(ev.dtmf("c1", "6"));
+    await bridge.idle();
+    // Each channel's events in order (channels are independent queues).
+    const keysOf = (callId: string) => workflows.keys.filter((k) => k.callId === callId).map(({ digit, duringPlayback }) => [digit, duringPlayback]);
+    expect(keysOf("c1")).toEqual([
+      ["1", null],
+      ["2", "notice"],
+      ["3", null],
+      ["4", bargeInPlaybackId("menu")],
+      ["6", null],
+    ]);
+    expect(keysOf("c2")).toEqual([["5", null]]);
     detach();
   });
 

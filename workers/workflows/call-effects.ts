@@ -40,6 +40,8 @@ const UNKNOWN_LENGTH_CHECK_MS = 5_000;
 /** ARI said it is still going: ask again this often. */
 const STILL_RUNNING_CHECK_MS = 3_000;
 
+/** Keys the bridge saw pressed during a non-interruptible prompt are discarded even when they precede its startSeq. */
+const KEYS_DURING_RESTARTED_PROMPT_PATCH = "keys-during-restarted-prompt";
 /** How long a flow's hangup waits for the hangup event of its own channel. */
 const HANGUP_CONFIRM_MS = 2_000;
 interface StartedPrompt {
@@ -160,7 +162,12 @@ export class TemporalCallEffects implements CallEffects {
       return { interruptedBy: digit.digit };
     }
     // Only keys whose events came before the prompt's end were pressed during it.
-    if (!options.bargeIn) signals.takeDigitsBetween(startSeq, finished?.seq ?? Number.POSITIVE_INFINITY);
+    if (!options.bargeIn) {
+      signals.takeDigitsBetween(startSeq, finished?.seq ?? Number.POSITIVE_INFINITY);
+      // A task retried after its worker died sees keys pressed during a prompt that worker had
+      // started before it reaches that prompt (startSeq after them): the bridge says which prompt played.
+      if (signals.digits.some((d) => d.duringPlayback === playbackId) && patched(KEYS_DURING_RESTARTED_PROMPT_PATCH)) signals.takeDigitsDuring(playbackId);
+    }
     return {};
   }
 

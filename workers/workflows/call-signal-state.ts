@@ -15,6 +15,8 @@ import {
 export interface BufferedDigit {
   digit: string;
   seq: number;
+  /** The playback the bridge saw playing when the key was pressed. */
+  duringPlayback?: string;
 }
 
 /** Something that ended, with its place among the call's events. */
@@ -76,10 +78,17 @@ export class CallSignalState {
     return taken;
   }
 
+  /** Removes the digits the bridge saw pressed while `playbackId` played; returns them. */
+  takeDigitsDuring(playbackId: string): BufferedDigit[] {
+    const taken = this.digits.filter((d) => d.duringPlayback === playbackId);
+    for (const d of taken) this.digits.splice(this.digits.indexOf(d), 1);
+    return taken;
+  }
+
   /** Registers the handlers; call first thing in the workflow so buffered signals are delivered. */
   install(): void {
-    setHandler(dtmfSignal, ({ digit }) => {
-      this.digits.push({ digit, seq: this.next() });
+    setHandler(dtmfSignal, ({ digit, duringPlayback }) => {
+      this.digits.push(duringPlayback === undefined ? { digit, seq: this.next() } : { digit, seq: this.next(), duringPlayback });
     });
     setHandler(playbackFinishedSignal, ({ playbackId, state }) => {
       this.playbackEnded(playbackId, state);

@@ -8,6 +8,8 @@ import { defineSignal } from "@temporalio/workflow";
 export interface DtmfSignal {
   digit: string;
   durationMs: number;
+  /** The playback the bridge saw playing on the channel when the key was pressed (its PlaybackStarted came first, its PlaybackFinished not yet). */
+  duringPlayback?: string;
 }
 
 export interface PlaybackSignal {
@@ -66,7 +68,7 @@ const BARGE_IN_PREFIX = "bargein-";
 /**
  * Playback id of a barge-in prompt. Such a prompt ends for the workflow with the first key pressed
  * during it, and the workflow stops it itself: the bridge need not signal its PlaybackFinished once
- * it has signalled a key pressed after the prompt started (BargeInPlaybacks).
+ * it has signalled a key pressed after the prompt started (ChannelPlaybacks).
  */
 export function bargeInPlaybackId(suffix: string): string {
   return `${BARGE_IN_PREFIX}${suffix}`;
