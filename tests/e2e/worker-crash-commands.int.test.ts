@@ -17,10 +17,11 @@ describe("a worker killed while an ARI command's answer is on its way", () => {
         name: "notice and goodbye",
         nodes: [
           { id: "start", type: "start", data: { defaultLanguage: "en-US" } },
-          // 8 s at this time scale: still playing when the next worker runs the step again (it starts
-          // in 2–4 s; the dead worker's workflow task times out 2 s after it started), so the play
-          // activity itself must notice. (Three times as long before, for a 10 s task timeout.)
-          { id: "notice", type: "play", data: { media: [sound("tt-monkeys")] } },
+          // 16 s at this time scale: still playing when the next worker runs the step again (it starts
+          // in 2–9 s under load; the dead worker's workflow task times out 2 s after it started), so the
+          // play activity itself must notice. 8 s was too short under load: the prompt had ended, and a
+          // retry that runs the play before it sees the PlaybackFinished plays it again (README).
+          { id: "notice", type: "play", data: { media: [sound("tt-monkeys"), sound("tt-monkeys")] } },
           { id: "goodbye", type: "play", data: { media: [tts("Goodbye.")] } },
           { id: "bye", type: "hangup" },
         ],
@@ -59,7 +60,7 @@ describe("a worker killed while an ARI command's answer is on its way", () => {
   it("plays the prompt once", { timeout: 150_000 }, async () => {
     const callId = await crashDuring("playRequest", "^/channels/[^/]+/play/");
     const plays = (await stack.simulator?.control.log({ channelId: callId, kind: "playRequest" })) ?? [];
-    expect(plays.map((p) => p.media)).toEqual([["sound:tt-monkeys"], [expect.stringMatching(/^sound:http/)]]);
+    expect(plays.map((p) => p.media)).toEqual([["sound:tt-monkeys", "sound:tt-monkeys"], [expect.stringMatching(/^sound:http/)]]);
     expect((await stack.getExecution(callId))?.steps.map((s) => s.nodeId)).toEqual(["start", "notice", "goodbye", "bye"]);
   });
 });
