@@ -16,6 +16,7 @@ const CRM_KEY = "crm-key-queue";
 const ALWAYS_OPEN = { weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: "00:00", close: "24:00" })), holidays: [], extraOpenDays: [] };
 const VIP = "13811112222";
 const PRESS_ZERO = "wait prompt; press 0";
+const LONG = 180_000;
 
 let stack: DevStack;
 let crm: LocalHttpServer;
@@ -85,6 +86,7 @@ beforeAll(async () => {
   queues = createQueueActivities(stack.prisma);
   let graph = withNodeData(loadFixture("after-sales-ivr"), "hours", ALWAYS_OPEN);
   graph = withNodeData(graph, "lookup_customer", { url: `${crm.url}/v1/customers?phone={{call.caller}}` });
+  graph = withNodeData(graph, "order_lookup", { url: `${crm.url}/v2/orders/{{order_number}}` });
   await stack.publishFlow(graph, { did: "4008001" });
   await stack.prisma.skill.create({ data: { name: "vip", displayNameZh: "贵宾", displayNameEn: "VIP" } });
   const queue = (name: string, zh: string) =>
@@ -102,8 +104,10 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  // Every test starts with all agents signed out and the queues' defaults.
-  for (const name of Object.keys(agents)) await stack.prisma.agentProfile.update({ where: { userId: agent(name).id }, data: { state: "offline", currentCallId: null, wrapUpUntil: null } });
+  // Every test starts with no call left, all agents signed out and the queues' defaults.
+  for (const channel of await ari.channels.list()) await ari.channels.hangup(channel.id).catch(() => undefined);
+  await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
+  for (const name of Object.keys(agents)) await queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
   await stack.prisma.queue.update({ where: { name: "agents" }, data: { maxWaitSeconds: 600, whenFull: { kind: "voicemail" }, offerTimeoutSeconds: 6 } });
 });
 
@@ -138,11 +142,11 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     const events = JSON.stringify(transferStep?.detail);
     for (const event of ["queued", "offered", "connected", "ended"]) expect(events).toContain(`"event":"${event}"`);
     expect(await ari.bridges.list()).toEqual([]);
-  });
+  }, LONG);
 
   it("waiting caller hears MOH and position announcements; hangs up → out of the queue at once", async () => {
     const callId = await callerIn("waiting", "13800000001");
-    expect((await stack.simulator?.control.getCall(callId))?.hearsMoh).toBe("default");
+    await until("caller hears MOH", async () => ((await stack.simulator?.control.getCall(callId))?.hearsMoh === "default" ? true : undefined));
     const bridgeId = (await stack.simulator?.control.getCall(callId))?.bridgeId;
     expect(bridgeId?.startsWith(`${callId}~leg~hold-`)).toBe(true);
     const announced = await until("a position announcement in the holding bridge", async () => {
@@ -157,7 +161,7 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     await until("abandoned", async () => ((await queuedCall(callId))?.status === "abandoned" ? true : undefined));
     expect(Date.now() - hungUpAt).toBeLessThan(15_000);
     await until("no bridge left", async () => ((await ari.bridges.list()).length === 0 ? true : undefined));
-  });
+  }, LONG);
 
   it("caller hangs up while an agent rings: the agent is available again and the leg goes", async () => {
     await setAgent("bob", "available", "no answer");
@@ -170,7 +174,7 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     await until("bob available", async () => ((await agentRow("bob")).state === "available" ? true : undefined));
     expect((await queuedCall(callId))?.status).toBe("abandoned");
     await until("leg gone", async () => ((await stack.simulator?.control.getCall(leg))?.done ? true : undefined));
-  });
+  }, LONG);
 
   it("a VIP caller overtakes two normal callers when an agent becomes available", async () => {
     const first = await callerIn("waiting", "13800000011");
@@ -184,7 +188,7 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     expect((await queuedCall(second))?.status).toBe("waiting");
     for (const id of [first, second, vip]) await hangUp(id);
     await until("all left", async () => ((await stack.prisma.queuedCall.count({ where: { id: { in: [first, second, vip] }, status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
-  });
+  }, LONG);
 
   it("an agent declines on the agent page → the next agent answers", async () => {
     await setAgent("bob", "available", "no answer");
@@ -205,7 +209,7 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     expect(result?.outcome).toBe("transferred");
     expect((await stack.getExecution(callId))?.handover).toMatchObject({ agentId: agent("carol").id, endedBy: "agent-page" });
     await until("carol in wrap-up", async () => ((await agentRow("carol")).state === "wrap_up" ? true : undefined));
-  });
+  }, LONG);
 
   it("an agent does not answer → 未接听, the next agent answers", async () => {
     await stack.prisma.queue.update({ where: { name: "agents" }, data: { offerTimeoutSeconds: 3 } });
@@ -218,7 +222,7 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     expect(bob.stateReasonId).toBe("reason-no-answer");
     await hangUp(callId);
     await stack.waitForCall(callId);
-  });
+  }, LONG);
 
   it("max wait → overflow to a second queue, where an agent answers", async () => {
     await stack.prisma.queue.update({ where: { name: "agents" }, data: { maxWaitSeconds: 3, whenFull: { kind: "queue", queue: "overflow" } } });
@@ -240,5 +244,5 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     expect(detail).toContain('"event":"max-wait"');
     expect(detail).toContain('"to":"overflow"');
     expect((await stack.getExecution(callId))?.handover).toMatchObject({ queue: "overflow", agentId: agent("carol").id });
-  });
+  }, LONG);
 });

@@ -104,7 +104,10 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
       : {}),
   });
   /** The flow's variables as its steps left them: a queued call shows them to the agent. */
-  const flowVariables: Record<string, unknown> = withoutCall(resume?.vars ?? {});
+  const flowVariables: Record<string, unknown> = {
+    ...Object.fromEntries(mainPlan.plan.variables.map((variable) => [variable.name, variable.initial ?? null])),
+    ...withoutCall(resume?.vars ?? {}),
+  };
 
   // call.language can change mid-call (language-select); subflows inherit the current one.
   let currentLanguage: string | null = resumedCall.language ?? input.pretend?.language ?? null;
