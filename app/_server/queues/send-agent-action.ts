@@ -4,6 +4,7 @@ import { z } from "zod";
 import { prisma, type PrismaClient } from "@/prisma/client";
 import type { Session } from "@/app/_server/auth/session";
 import { AppError } from "@/app/_server/http/app-error";
+import { parseInput } from "@/app/_server/http/parse-input";
 import { agentActionSignal, type AgentActionSignal } from "@/workers/workflows/signals";
 
 export const agentActionInputSchema = z.object({
@@ -22,8 +23,8 @@ const notYourCall = (callId: string) => new AppError(409, "not_your_call", `Call
  * the call's workflow (QueuedCall.workflowId) does the rest (hangs up the agent's leg, tells the
  * matcher). Only the agent the call is offered to or connected with may.
  */
-export async function sendAgentAction(session: Session, rawInput: AgentActionInput, deps: { db?: PrismaClient; signal?: SignalAgentAction } = {}): Promise<void> {
-  const input = agentActionInputSchema.parse(rawInput);
+export async function sendAgentAction(session: Session, rawInput: unknown, deps: { db?: PrismaClient; signal?: SignalAgentAction } = {}): Promise<void> {
+  const input = parseInput(agentActionInputSchema, rawInput);
   const db = deps.db ?? prisma();
   if (session.role !== "agent") throw new AppError(403, "not_an_agent", "Only agents act on offered calls.");
   const call = await db.queuedCall.findUnique({ where: { id: input.callId } });
