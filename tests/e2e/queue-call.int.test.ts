@@ -2,8 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendAgentAction, temporalAgentActionSignal } from "@/app/_server/queues/send-agent-action";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { createAriClient, type AriClient } from "@/workers/ari";
-import { createQueueActivities } from "@/workers/queues/queue-activities";
-import { loadFixture, withNodeData } from "../support/fixtures";
+import { afterSalesWithCrm, callerIn as callerInQueue, queueAgents, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
 import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
@@ -13,7 +12,6 @@ import { until } from "../support/until";
  * priority 9, skill "vip"); everyone else goes to "agents" with priority 5.
  */
 const CRM_KEY = "crm-key-queue";
-const ALWAYS_OPEN = { weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: "00:00", close: "24:00" })), holidays: [], extraOpenDays: [] };
 const VIP = "13811112222";
 const PRESS_ZERO = "wait prompt; press 0";
 const LONG = 180_000;
@@ -21,51 +19,18 @@ const LONG = 180_000;
 let stack: DevStack;
 let crm: LocalHttpServer;
 let ari: AriClient;
-let queues: ReturnType<typeof createQueueActivities>;
-const agents: Record<string, { id: string; extension: string }> = {};
-
-async function makeAgent(name: string, skills: string[]): Promise<void> {
-  const user = await stack.prisma.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "-", role: "agent" } });
-  const extension = `7${Object.keys(agents).length + 100}`;
-  const skillRows = await stack.prisma.skill.findMany({ where: { name: { in: skills } } });
-  await stack.prisma.agentProfile.create({
-    data: { userId: user.id, extension, languages: ["zh"], wrapUpSeconds: 600, skills: { create: skillRows.map((s) => ({ skillId: s.id, proficiency: 3 })) } },
-  });
-  agents[name] = { id: user.id, extension };
-}
-
-const agent = (name: string) => {
-  const found = agents[name];
-  if (!found) throw new Error(`no agent ${name}`);
-  return found;
-};
-
-async function setAgent(name: string, state: "available" | "offline", endpointScript?: string): Promise<void> {
-  if (endpointScript !== undefined) await stack.simulator?.control.setEndpoint(agent(name).extension, endpointScript);
-  const applied = await queues.queueSetAgentState({ agentId: agent(name).id, state });
-  expect(applied.refused, `${name} → ${state}`).toBeNull();
-}
-
+let agents: QueueAgents;
+let queues: QueueAgents["queues"];
+const agent = (name: string) => agents.agent(name);
+const setAgent = (name: string, state: "available" | "offline", endpointScript?: string) => agents.set(name, state, endpointScript);
+const callerIn = (status: string, from: string) => callerInQueue(stack, status, from);
+const talkBridgeOf = (callId: string) => talkBridgeOfCall(stack, ari, callId);
 const queuedCall = (callId: string) => stack.prisma.queuedCall.findUnique({ where: { id: callId } });
 const agentRow = (name: string) => stack.prisma.agentProfile.findUniqueOrThrow({ where: { userId: agent(name).id } });
-
-async function callerIn(status: string, from: string): Promise<string> {
-  const callId = await stack.placeCall({ to: "4008001", from, script: PRESS_ZERO });
-  await until(`${from} ${status}`, async () => ((await queuedCall(callId))?.status === status ? true : undefined), 60_000);
-  return callId;
-}
 
 async function hangUp(callId: string): Promise<void> {
   const status = await stack.simulator?.control.getCall(callId);
   if (status && !status.done) await stack.simulator?.control.hangup(callId);
-}
-
-/** The caller's mixing bridge with the agent (the holding bridge is gone or empty). */
-async function talkBridgeOf(callId: string) {
-  const status = await stack.simulator?.control.getCall(callId);
-  if (!status?.bridgeId) return undefined;
-  const bridge = await ari.bridges.get(status.bridgeId);
-  return bridge.bridge_type === "mixing" && bridge.channels.length === 2 ? bridge : undefined;
 }
 
 beforeAll(async () => {
@@ -83,19 +48,17 @@ beforeAll(async () => {
   const simUrl = stack.simulator?.url;
   if (!simUrl) throw new Error("needs the simulator");
   ari = createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: "queue-call-test" });
-  queues = createQueueActivities(stack.prisma);
-  let graph = withNodeData(loadFixture("after-sales-ivr"), "hours", ALWAYS_OPEN);
-  graph = withNodeData(graph, "lookup_customer", { url: `${crm.url}/v1/customers?phone={{call.caller}}` });
-  graph = withNodeData(graph, "order_lookup", { url: `${crm.url}/v2/orders/{{order_number}}` });
-  await stack.publishFlow(graph, { did: "4008001" });
+  agents = queueAgents(stack);
+  queues = agents.queues;
+  await stack.publishFlow(afterSalesWithCrm(crm.url), { did: "4008001" });
   await stack.prisma.skill.create({ data: { name: "vip", displayNameZh: "贵宾", displayNameEn: "VIP" } });
   const queue = (name: string, zh: string) =>
     stack.prisma.queue.create({ data: { name, displayNameZh: zh, displayNameEn: name, offerTimeoutSeconds: 6, maxWaitSeconds: 600, whenFull: { kind: "voicemail" }, whenClosed: { kind: "hangup" } } });
   await queue("agents", "人工");
   await queue("overflow", "溢出");
-  await makeAgent("alice", ["vip"]);
-  await makeAgent("bob", []);
-  await makeAgent("carol", []);
+  await agents.make("alice", ["vip"]);
+  await agents.make("bob", []);
+  await agents.make("carol", []);
 }, 120_000);
 
 afterAll(async () => {
@@ -107,7 +70,7 @@ beforeEach(async () => {
   // Every test starts with no call left, all agents signed out and the queues' defaults.
   for (const channel of await ari.channels.list()) await ari.channels.hangup(channel.id).catch(() => undefined);
   await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
-  for (const name of Object.keys(agents)) await queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
+  for (const name of agents.names()) await queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
   await stack.prisma.queue.update({ where: { name: "agents" }, data: { maxWaitSeconds: 600, whenFull: { kind: "voicemail" }, offerTimeoutSeconds: 6 } });
 });
 
