@@ -160,6 +160,11 @@ export class QueueCall {
       }
       if (announcing === null && now() >= nextAnnounce) {
         nextAnnounce = now() + hold.announceEverySeconds * 1000;
+        // A hangup event lost without a reconcile (the bridge never came back) must not leave the call queued until its maximum wait.
+        if ((await ari.channelState(asteriskId, callId)).kind === "gone") {
+          signals.hangup ??= { cause: null };
+          continue;
+        }
         const position = await queues.queuePosition(this.queuedId);
         if (position > 0) {
           const playbackId = uuid4();
