@@ -5,6 +5,7 @@ import type { QueueCallActivities, QueueHoldSettings } from "../queues/queue-cal
 import type { QueueAction } from "../queues/queue-settings";
 import { ari } from "./activity-proxies";
 import type { CallSignalState } from "./call-signal-state";
+import { positionText } from "./queue-announcement";
 import { holdingBridgeId, transferLegChannelId, type QueueOfferSignal } from "./signals";
 
 /** Behaviour change of running code (queue transfers used to continue to the dialplan only). */
@@ -333,12 +334,4 @@ function offerKey(offer: QueueOfferSignal): string {
 /** Busy and unreachable agents go to not ready like one who does not answer; a rejected call is a decline. */
 function offerResultOf(legEnd: string): "declined" | "no-answer" {
   return /reject|decline/i.test(legEnd) ? "declined" : "no-answer";
-}
-
-/** The position announcement, in the call's language. */
-export function positionText(position: number, language: string): string {
-  const ahead = position - 1;
-  if (language.toLowerCase().startsWith("zh")) return ahead === 0 ? "您是下一位,请稍候。" : `您前面还有${ahead}位客户,请稍候。`;
-  if (ahead === 0) return "You are next in line. Please hold.";
-  return ahead === 1 ? "There is 1 caller ahead of you. Please hold." : `There are ${ahead} callers ahead of you. Please hold.`;
 }
