@@ -34,6 +34,10 @@ const envSchema = z
     TTS_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Continue-as-new every N steps (the server's suggestion may come earlier). */
     CALL_STEPS_PER_RUN: z.coerce.number().int().min(10).default(500),
+    /** Music-on-hold class (musiconhold.conf) a queued caller hears. */
+    QUEUE_MOH_CLASS: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("default"),
+    /** A waiting caller hears their position this often. */
+    QUEUE_ANNOUNCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })
   .superRefine((env, ctx) => {
     if ((env.TEMPORAL_TLS_CERT_PATH === undefined) !== (env.TEMPORAL_TLS_KEY_PATH === undefined)) {
@@ -81,6 +85,7 @@ function toConfig(env: z.infer<typeof envSchema>, servers: AsteriskServer[]) {
       publicBaseUrl: env.TTS_PUBLIC_BASE_URL,
     },
     callStepsPerRun: env.CALL_STEPS_PER_RUN,
+    queueCalls: { mohClass: env.QUEUE_MOH_CLASS, announceEverySeconds: env.QUEUE_ANNOUNCE_SECONDS },
   };
 }
 

@@ -23,6 +23,8 @@ import { createEntryResolver } from "./ari-bridge/resolve-entry-point";
 import { keepRoutingFresh } from "./persistence/keep-routing-fresh";
 import { createPlanCache, type PlanCache } from "./persistence/plan-cache";
 import { createCallWorker, WORKFLOWS_PATH } from "./worker";
+import { startQueueClock } from "./queues/queue-clock";
+import { startOfferDispatcher, temporalOfferSignal } from "./queues/offer-dispatcher";
 import type { ProcessName } from "./workflow-bundle/bundle-manifest";
 import { prebuiltProcessEntry } from "./workflow-bundle/prebuilt-process-entry";
 import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
@@ -43,6 +45,8 @@ export interface DevStackOptions {
   temporal?: { address: string; namespace?: string };
   /** A real Asterisk (or a running simulator); default: an in-process ARI simulator. */
   ari?: { url: string; username: string; password: string };
+  /** How the worker holds queued callers (QUEUE_MOH_CLASS, QUEUE_ANNOUNCE_SECONDS). */
+  queueHold?: { mohClass?: string; announceEverySeconds?: number };
   /** Options of the in-process simulator (timeScale, sounds, busy numbers…). */
   simulator?: SimulatorOptions;
   /** Default: a fresh test database (createTestDatabase; needs scripts/test.sh's template). */
@@ -246,6 +250,8 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       ARI_APP: app,
       ARI_OUTBOUND_TRUNK: options.outboundTrunk ?? "",
       DATABASE_URL: serviceDatabaseUrl,
+      ...(options.queueHold?.mohClass ? { QUEUE_MOH_CLASS: options.queueHold.mohClass } : {}),
+      ...(options.queueHold?.announceEverySeconds ? { QUEUE_ANNOUNCE_SECONDS: String(options.queueHold.announceEverySeconds) } : {}),
     };
     let ttsDir: string | null = null;
     const ensureTtsDir = async () => {
@@ -308,7 +314,14 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
           plans,
           tts: recordingTts,
           secrets: createMemorySecretStore(options.secrets ?? {}),
+          queueHold: { mohClass: options.queueHold?.mohClass ?? "default", announceEverySeconds: options.queueHold?.announceEverySeconds ?? 30 },
         }),
+      });
+      const queueClock = startQueueClock(servicePrisma, { everyMs: 250, log: cacheLog });
+      const offers = startOfferDispatcher(servicePrisma, { databaseUrl: serviceDatabaseUrl, signal: temporalOfferSignal(client), sweepEveryMs: 1_000, log: cacheLog });
+      cleanups.push(async () => {
+        await offers.close();
+        await queueClock.stop();
       });
       const running = worker.run();
       cleanups.push(async () => {

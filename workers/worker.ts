@@ -10,7 +10,8 @@ import { createPlanCache } from "./persistence/plan-cache";
 import { startQueueClock } from "./queues/queue-clock";
 import { createEnvSecretStore } from "./secrets";
 import { ownServices } from "./http-allow-list/own-services";
-import { connectWorkerToTemporal } from "./temporal-connection";
+import { connectClientToTemporal, connectWorkerToTemporal } from "./temporal-connection";
+import { startOfferDispatcher, temporalOfferSignal } from "./queues/offer-dispatcher";
 import { createEspeakEngine, createMediaServer, createTtsService } from "./tts";
 import { WORKFLOWS_PATH } from "./workflow-bundle/bundle-manifest";
 import { prebuiltWorkflowBundle } from "./workflow-bundle/prebuilt-workflow-bundle";
@@ -67,9 +68,10 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(`[worker] ${message}`);
   // Plans by version id and every flow's live version: calls start while the database is unreachable.
   const plans = createPlanCache(prisma, { log });
-  const [media, connection, bundle] = await Promise.all([
+  const [media, connection, client, bundle] = await Promise.all([
     createMediaServer({ cacheDir: config.tts.cacheDir, host: config.tts.mediaHost, port: config.tts.mediaPort }),
     connectWorkerToTemporal(config.temporal),
+    connectClientToTemporal(config.temporal),
     prebuiltWorkflowBundle(),
   ]);
   const tts = createTtsService({
@@ -91,18 +93,26 @@ async function main(): Promise<void> {
       tts,
       secrets: createEnvSecretStore(),
       ownServices: ownServices(config),
+      queueHold: config.queueCalls,
     }),
   });
   // Loaded once the worker exists, not competing with its start for the CPU.
   const routing = keepRoutingFresh(config.databaseUrl, [plans], log);
   // Rings out unanswered queue offers and ends wrap-ups; every worker may run one (they take turns on a lock).
   const queueClock = startQueueClock(prisma, { log });
+  // Offers reach the call workflows that ring the agents (NOTIFY, and a sweep of the offered rows).
+  const offers = startOfferDispatcher(prisma, { databaseUrl: config.databaseUrl, signal: temporalOfferSignal(client), log });
   // Worker.run() installs its own SIGINT/SIGTERM handling and resolves once shut down gracefully.
   console.log(`[worker] polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}; TTS media at ${media.url}`);
   try {
     await worker.run();
   } finally {
-    await Promise.allSettled([connection.close(), media.close(), routing.close(), queueClock.stop().then(() => prisma.$disconnect())]);
+    await Promise.allSettled([
+      connection.close(),
+      media.close(),
+      routing.close(),
+      Promise.all([queueClock.stop(), offers.close()]).then(() => Promise.all([prisma.$disconnect(), client.connection.close()])),
+    ]);
   }
   console.log("[worker] stopped");
 }

@@ -9,6 +9,8 @@ import type { OwnService, Resolver } from "./http-destination";
 import { createPersistenceActivities } from "./persistence-activities";
 import { createPromptActivities } from "./prompt-activities";
 import { createTtsActivities } from "./tts-activities";
+import { createQueueMediaActivities } from "./queue-media-activities";
+import { createQueueCallActivities, type QueueHoldSettings } from "../queues/queue-call-activities";
 
 export interface CallActivitiesDeps {
   /** One ARI client per Asterisk id: every ARI activity names the Asterisk of its call. */
@@ -23,6 +25,8 @@ export interface CallActivitiesDeps {
   ownServices?: readonly OwnService[];
   /** DNS for the HTTP activity; default: the system resolver. */
   resolve?: Resolver;
+  /** How queued callers are held; default class "default", a position announcement every 30 s. */
+  queueHold?: QueueHoldSettings;
 }
 
 /** Every activity the call workflow uses, bound to its clients. */
@@ -33,6 +37,8 @@ export function createCallActivities(deps: CallActivitiesDeps) {
     ...createPromptActivities(ari.playMedia, deps.tts, ari.stopPlayback),
     ...createPersistenceActivities(deps.prisma, deps.plans),
     ...createTtsActivities(deps.tts),
+    ...createQueueCallActivities(deps.prisma, deps.queueHold ?? { mohClass: "default", announceEverySeconds: 30 }),
+    ...createQueueMediaActivities(deps.asterisks, deps.tts),
     ...createHttpActivities({
       secrets: deps.secrets,
       policy: createHttpPolicyReader(deps.prisma),

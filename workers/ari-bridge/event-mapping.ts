@@ -26,8 +26,12 @@ export type BridgeAction =
   | { kind: "playback-started"; callId: string; playbackId: string }
   | { kind: "none" };
 
-/** "channel:<id>" → id; playbacks and recordings name their target this way. */
+/**
+ * "channel:<id>" → id; playbacks and recordings name their target this way. A queued caller's
+ * holding bridge ("bridge:<holdingBridgeId>") names its caller in its id.
+ */
 function channelOfTarget(targetUri: string): string | null {
+  if (targetUri.startsWith("bridge:")) return callIdOfTransferLeg(targetUri.slice("bridge:".length));
   return targetUri.startsWith("channel:") ? targetUri.slice("channel:".length) : null;
 }
 

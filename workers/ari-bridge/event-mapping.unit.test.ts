@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KnownAriEvent } from "../ari/events";
-import { transferLegChannelId } from "../workflows/signals";
+import { holdingBridgeId, transferLegChannelId } from "../workflows/signals";
 import { mapAriEvent } from "./event-mapping";
 import { channel, ev } from "./test-events";
 
@@ -17,6 +17,16 @@ describe("mapAriEvent", () => {
       callId: "1700.1",
       signal: { name: "transferLegAnswered", payload: { legChannelId: leg } },
     });
+  });
+
+  it("routes an announcement in a queued caller's holding bridge to that caller; other bridges' playbacks to nobody", () => {
+    const bridge = holdingBridgeId("1700.1", "u1");
+    expect(mapAriEvent(ev.playbackFinished(`bridge:${bridge}`, "a1", "done"))).toEqual({
+      kind: "signal",
+      callId: "1700.1",
+      signal: { name: "playbackFinished", payload: { playbackId: "a1", state: "done" } },
+    });
+    expect(mapAriEvent(ev.playbackFinished("bridge:some-conference", "a2", "done"))).toEqual({ kind: "none" });
   });
 
   it("maps DTMF, playback and recording events to signals of the channel's call", () => {

@@ -29,7 +29,8 @@ export interface FinishExecutionInput {
 
 /** Where a transferred call went. */
 export type Handover =
-  | { kind: "queue"; queue: string; priority: number; skills: string[]; context: string }
+  /** context: the dialplan context it continued to; null when the product's queue took it (agentId, endedBy). */
+  | { kind: "queue"; queue: string; priority: number; skills: string[]; context: string | null; agentId?: string; endedBy?: string }
   | { kind: "number" | "endpoint"; target: string; legChannelId: string; bridgeId: string };
 
 /** A StepTrace as persisted: seq renumbered for the whole call, plus what the step did outside the flow. */

@@ -13,6 +13,8 @@ export interface RoutingNotificationsOptions {
   onChange(reason: string): void;
   log?: (message: string) => void;
   maxDelayMs?: number;
+  /** Another channel to LISTEN on (default ROUTING_CHANNEL). */
+  channel?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface RoutingNotificationsOptions {
  */
 export function listenForRoutingChanges(options: RoutingNotificationsOptions): RoutingNotifications {
   const maxDelayMs = options.maxDelayMs ?? 5_000;
+  const channel = options.channel ?? ROUTING_CHANNEL;
   let client: pg.Client | null = null;
   let closed = false;
   let delayMs = 250;
@@ -44,7 +47,7 @@ export function listenForRoutingChanges(options: RoutingNotificationsOptions): R
     const fail = (err?: unknown) => {
       if (failed) return;
       failed = true;
-      if (!wasDown) options.log?.(`routing notifications lost (${err instanceof Error ? err.message : "connection closed"}); reconnecting`);
+      if (!wasDown) options.log?.(`${channel} notifications lost (${err instanceof Error ? err.message : "connection closed"}); reconnecting`);
       wasDown = true;
       next.removeAllListeners("notification");
       void next.end().catch(() => undefined);
@@ -54,11 +57,11 @@ export function listenForRoutingChanges(options: RoutingNotificationsOptions): R
     next.on("error", fail);
     next.on("end", () => fail());
     next.on("notification", (message) => {
-      if (message.channel === ROUTING_CHANNEL) options.onChange(message.payload ?? "change");
+      if (message.channel === channel) options.onChange(message.payload ?? "change");
     });
     try {
       await next.connect();
-      await next.query(`LISTEN ${ROUTING_CHANNEL}`);
+      await next.query(`LISTEN ${channel}`);
     } catch (err) {
       fail(err);
       return;
@@ -68,7 +71,7 @@ export function listenForRoutingChanges(options: RoutingNotificationsOptions): R
       return;
     }
     delayMs = 250;
-    if (wasDown) options.log?.("routing notifications back");
+    if (wasDown) options.log?.(`${channel} notifications back`);
     wasDown = false;
     options.onChange("connected");
   }

@@ -19,6 +19,12 @@ export const enqueueCallInputSchema = z.object({
   skills: z.array(z.object({ skill: keyNameSchema, minProficiency: z.number().int().min(1, "must be 1 to 5").max(5, "must be 1 to 5") })).max(20).default([]),
   language: z.string().min(2).max(35).nullable().default(null),
   preferredAgentId: id.nullable().default(null),
+  /** The owning call: where offers and agent actions are signalled, and what the agent is shown. */
+  workflowId: id.nullable().default(null),
+  asteriskId: id.nullable().default(null),
+  callerNumber: z.string().max(80).nullable().default(null),
+  dialedNumber: z.string().max(80).nullable().default(null),
+  variables: z.record(z.string(), z.unknown()).default({}),
 });
 export type EnqueueCallInput = z.input<typeof enqueueCallInputSchema>;
 
@@ -65,6 +71,18 @@ export async function enqueueCall(db: PrismaClient, rawInput: EnqueueCallInput):
         offerTimeoutMs: queue.offerTimeoutSeconds * 1000,
       },
     });
+    if (applied.refused === null) {
+      await tx.queuedCall.update({
+        where: { id: input.callId },
+        data: {
+          workflowId: input.workflowId,
+          asteriskId: input.asteriskId,
+          callerNumber: input.callerNumber,
+          dialedNumber: input.dialedNumber,
+          variables: jsonOf(input.variables),
+        },
+      });
+    }
     return queued(tx, input.callId, queue.id, queue.maxWaitSeconds, applied.state.calls.get(input.callId)?.agentId ?? null);
   });
 }
@@ -85,4 +103,10 @@ async function positionOf(tx: Prisma.TransactionClient, callId: string): Promise
     },
   });
   return ahead + 1;
+}
+
+/** The IVR's variables as a JSON column: what JSON cannot hold (undefined, functions) is dropped. */
+function jsonOf(variables: Record<string, unknown>): Prisma.InputJsonObject {
+  const parsed: unknown = JSON.parse(JSON.stringify(variables));
+  return z.record(z.string(), z.json()).parse(parsed);
 }

@@ -23,6 +23,7 @@ import type { CallSignalState } from "./call-signal-state";
 import { CALL_COST_PATCH } from "./call-cost-patch";
 import { mediaUri } from "./media-uri";
 import type { CallTrace } from "./call-trace";
+import { QUEUE_CALL_PATCH, QueueCall, type QueueCallContext, type QueueCallOutcome } from "./queue-call";
 import { bargeInPlaybackId, transferLegChannelId } from "./signals";
 
 /** Queue transfers continue here in the dialplan; the queue itself lives outside this engine. */
@@ -69,6 +70,8 @@ export interface CallEffectsContext {
   markBargeInPlaybacks: boolean;
   /** A test call's canned answer for the running step's HTTP request, if it has one. */
   cannedHttp?: () => CannedHttp | undefined;
+  /** What a queue transfer hands the matcher (who calls, the IVR's variables); without it queues continue to the dialplan. */
+  queueCall?: Omit<QueueCallContext, "callId" | "asteriskId" | "signals">;
 }
 
 /** How the caller's channel stands when the flow ends. */
@@ -77,6 +80,8 @@ export type ChannelFate =
   | { kind: "hung-up-by-caller" }
   | { kind: "hung-up-by-flow" }
   | { kind: "left-to-dialplan"; handover: Handover }
+  /** Talked with an agent of a queue; both channels are hung up. */
+  | { kind: "queue-ended"; handover: Handover }
   | { kind: "bridged"; handover: Handover & { kind: "number" | "endpoint" } };
 
 /**
@@ -296,6 +301,34 @@ export class TemporalCallEffects implements CallEffects {
   }
 
   private async transferToQueue(target: Extract<TransferTarget, { kind: "queue" }>): Promise<TransferResult> {
+    const queueCall = this.ctx.queueCall;
+    if (queueCall !== undefined && patched(QUEUE_CALL_PATCH)) {
+      const queued = new QueueCall({ ...queueCall, callId: this.ctx.callId, asteriskId: this.ctx.asteriskId, signals: this.ctx.signals });
+      let outcome: QueueCallOutcome;
+      try {
+        outcome = await queued.run(target);
+      } finally {
+        if (queued.log.length > 0) this.ctx.trace.setDetail({ queue: queued.log });
+      }
+      if (outcome.kind !== "not-a-queue") return this.afterQueue(target, outcome);
+    }
+    return this.continueToQueueContext(target);
+  }
+
+  private afterQueue(target: Extract<TransferTarget, { kind: "queue" }>, outcome: Exclude<QueueCallOutcome, { kind: "not-a-queue" }>): TransferResult {
+    if (outcome.kind === "failed") return { ok: false, reason: outcome.reason };
+    if (outcome.kind === "hung-up") {
+      this.fate = { kind: "hung-up-by-flow" };
+      return { ok: false, reason: outcome.reason };
+    }
+    const handover: Handover = { kind: "queue", queue: outcome.queue, priority: target.priority, skills: target.skills, context: null, agentId: outcome.agentId, endedBy: outcome.endedBy };
+    this.fate = { kind: "queue-ended", handover };
+    this.ctx.trace.setDetail({ handover });
+    return { ok: true, reason: null };
+  }
+
+  /** Before QUEUE_CALL_PATCH, and for a queue no Queue row names: the dialplan's context holds the call. */
+  private async continueToQueueContext(target: Extract<TransferTarget, { kind: "queue" }>): Promise<TransferResult> {
     const { callId } = this.ctx;
     const vars = { CC_QUEUE: target.queue, CC_PRIORITY: String(target.priority), CC_SKILLS: target.skills.join(",") };
     if ((await ari.setChannelVars(this.ctx.asteriskId, callId, vars)) === "gone") throw this.callerGone("transfer");

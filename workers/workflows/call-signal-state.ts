@@ -1,13 +1,17 @@
 import { setHandler } from "@temporalio/workflow";
 import {
+  agentActionSignal,
   dtmfSignal,
+  queueOfferSignal,
   hangupSignal,
   playbackFinishedSignal,
   reconcileSignal,
   recordingFinishedSignal,
   transferLegAnsweredSignal,
   transferLegFailedSignal,
+  type AgentActionSignal,
   type HangupSignal,
+  type QueueOfferSignal,
   type RecordingFinishedSignal,
 } from "./signals";
 
@@ -41,6 +45,10 @@ export class CallSignalState {
   readonly answeredLegs = new Set<string>();
   readonly endedLegs = new Map<string, string>();
   hangup: HangupSignal | null = null;
+  /** Offers from the matcher, in arrival order; the queue wait takes the newest it has not rung. */
+  readonly queueOffers: QueueOfferSignal[] = [];
+  /** What agents did from the agent page (decline, hang up), oldest first, not consumed yet. */
+  readonly agentActions: AgentActionSignal[] = [];
   /** Reconcile requests from the bridge so far: a wait that sees this change asks ARI. */
   reconciles = 0;
   private lastSeq = 0;
@@ -108,6 +116,14 @@ export class CallSignalState {
       this.next();
       // The first one wins: StasisEnd and ChannelDestroyed may follow a ChannelHangupRequest.
       this.hangup ??= hangup;
+    });
+    setHandler(queueOfferSignal, (offer) => {
+      this.next();
+      this.queueOffers.push(offer);
+    });
+    setHandler(agentActionSignal, (action) => {
+      this.next();
+      this.agentActions.push(action);
     });
     setHandler(reconcileSignal, () => {
       this.reconciles += 1;

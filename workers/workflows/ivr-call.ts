@@ -90,7 +90,24 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     recordingsMade: resume?.recordings ?? 0,
     markBargeInPlaybacks: costPatch2,
     cannedHttp: () => (currentStep === null ? undefined : pretend?.http?.find((canned) => canned.nodeId === currentStep)),
+    // A test call that pretends has no agents behind it: its queues continue to the dialplan as before.
+    ...(pretend === undefined
+      ? {
+          queueCall: {
+            workflowId: workflowInfo().workflowId,
+            caller: input.caller,
+            dialed: input.dialed,
+            language: () => currentLanguage ?? callVars.language,
+            variables: () => flowVariables,
+          },
+        }
+      : {}),
   });
+  /** The flow's variables as its steps left them: a queued call shows them to the agent. */
+  const flowVariables: Record<string, unknown> = {
+    ...Object.fromEntries(mainPlan.plan.variables.map((variable) => [variable.name, variable.initial ?? null])),
+    ...withoutCall(resume?.vars ?? {}),
+  };
 
   // call.language can change mid-call (language-select); subflows inherit the current one.
   let currentLanguage: string | null = resumedCall.language ?? input.pretend?.language ?? null;
@@ -114,6 +131,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
       },
       onStep: (step) => {
         stepsThisRun += 1;
+        for (const [name, change] of Object.entries(step.varsChanged)) if (!name.startsWith("call.")) flowVariables[name] = change.after;
         const language = step.varsChanged["call.language"]?.after;
         if (typeof language === "string") currentLanguage = language;
         trace.push(step, null);
@@ -230,6 +248,10 @@ function asteriskOf(input: IvrCallInput): string {
   return input.asteriskId ?? DEFAULT_ASTERISK_ID;
 }
 
+function withoutCall(vars: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(vars).filter(([name]) => name !== "call"));
+}
+
 /** call.startedAt and call.language as a previous run left them. */
 function callFieldsOf(vars: Record<string, unknown> | undefined): { startedAt?: string; language?: string } {
   const call = vars?.call;
@@ -243,7 +265,7 @@ function callFieldsOf(vars: Record<string, unknown> | undefined): { startedAt?: 
 }
 
 function handoverOf(fate: ChannelFate): Handover | null {
-  return fate.kind === "left-to-dialplan" || fate.kind === "bridged" ? fate.handover : null;
+  return fate.kind === "left-to-dialplan" || fate.kind === "bridged" || fate.kind === "queue-ended" ? fate.handover : null;
 }
 
 /** A bridged transfer lasts until either side hangs up; then the other side and the bridge go too. */

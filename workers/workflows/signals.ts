@@ -52,6 +52,22 @@ export interface AgentActionSignal {
   action: "decline" | "hangup";
 }
 
+/**
+ * The matcher offered this call to an agent (from the worker's offer dispatcher, on NOTIFY
+ * cc_queues_offer or its sweep). Sent again after a lost notification or a restart: `offeredAt`
+ * names the offer, and the workflow rings each offer once.
+ */
+export interface QueueOfferSignal {
+  /** The QueuedCall row offered (the caller's stay in one queue). */
+  callId: string;
+  agentId: string;
+  /** The agent's dial string: AgentProfile.endpoint, or PJSIP/<extension>. */
+  endpoint: string;
+  /** Epoch ms. */
+  offeredAt: number;
+  expiresAt: number;
+}
+
 export const dtmfSignal = defineSignal<[DtmfSignal]>("dtmf");
 export const playbackFinishedSignal = defineSignal<[PlaybackSignal]>("playbackFinished");
 export const recordingFinishedSignal = defineSignal<[RecordingFinishedSignal]>("recordingFinished");
@@ -60,6 +76,7 @@ export const transferLegFailedSignal = defineSignal<[TransferLegFailedSignal]>("
 export const hangupSignal = defineSignal<[HangupSignal]>("hangup");
 export const reconcileSignal = defineSignal<[ReconcileSignal]>("reconcile");
 export const agentActionSignal = defineSignal<[AgentActionSignal]>("agentAction");
+export const queueOfferSignal = defineSignal<[QueueOfferSignal]>("queueOffer");
 
 export { callOfWorkflowId, callWorkflowId } from "./call-workflow-id";
 
@@ -94,4 +111,12 @@ export function transferLegChannelId(callId: string, suffix: string): string {
 export function callIdOfTransferLeg(channelId: string): string | null {
   const at = channelId.indexOf(LEG_SEPARATOR);
   return at > 0 ? channelId.slice(0, at) : null;
+}
+
+/**
+ * Id of a queued caller's holding bridge: the leg scheme, so the bridge routes the bridge's
+ * announcements (target `bridge:<id>`) to the caller's workflow.
+ */
+export function holdingBridgeId(callId: string, suffix: string): string {
+  return transferLegChannelId(callId, `hold-${suffix}`);
 }

@@ -1,0 +1,66 @@
+import type { DevStack } from "@/workers/dev-stack";
+import type { AriClient } from "@/workers/ari";
+import { createQueueActivities } from "@/workers/queues/queue-activities";
+import { loadFixture, withNodeData, type FixtureGraph } from "./fixtures";
+import { until } from "./until";
+
+/** The seed's after-sales IVR, always open, its CRM lookup on a local server: "0" → queue "agents". */
+export function afterSalesWithCrm(crmUrl: string): FixtureGraph {
+  const alwaysOpen = { weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: "00:00", close: "24:00" })), holidays: [], extraOpenDays: [] };
+  let graph = withNodeData(loadFixture("after-sales-ivr"), "hours", alwaysOpen);
+  graph = withNodeData(graph, "lookup_customer", { url: `${crmUrl}/v1/customers?phone={{call.caller}}` });
+  return withNodeData(graph, "order_lookup", { url: `${crmUrl}/v2/orders/{{order_number}}` });
+}
+
+export interface QueueAgents {
+  queues: ReturnType<typeof createQueueActivities>;
+  make(name: string, skills: string[]): Promise<void>;
+  agent(name: string): { id: string; extension: string };
+  names(): string[];
+  /** Sets the agent's phone (a simulator endpoint script) and state through the matcher. */
+  set(name: string, state: "available" | "offline", endpointScript?: string): Promise<void>;
+}
+
+export function queueAgents(stack: DevStack): QueueAgents {
+  const agents: Record<string, { id: string; extension: string }> = {};
+  const queues = createQueueActivities(stack.prisma);
+  const agent = (name: string) => {
+    const found = agents[name];
+    if (!found) throw new Error(`no agent ${name}`);
+    return found;
+  };
+  return {
+    queues,
+    agent,
+    names: () => Object.keys(agents),
+    async make(name, skills) {
+      const user = await stack.prisma.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "-", role: "agent" } });
+      const extension = `7${Object.keys(agents).length + 100}`;
+      const skillRows = await stack.prisma.skill.findMany({ where: { name: { in: skills } } });
+      await stack.prisma.agentProfile.create({
+        data: { userId: user.id, extension, languages: ["zh"], wrapUpSeconds: 600, skills: { create: skillRows.map((s) => ({ skillId: s.id, proficiency: 3 })) } },
+      });
+      agents[name] = { id: user.id, extension };
+    },
+    async set(name, state, endpointScript) {
+      if (endpointScript !== undefined) await stack.simulator?.control.setEndpoint(agent(name).extension, endpointScript);
+      const applied = await queues.queueSetAgentState({ agentId: agent(name).id, state });
+      if (applied.refused !== null) throw new Error(`${name} → ${state} refused: ${applied.refused}`);
+    },
+  };
+}
+
+/** Places a call that presses 0 and stays on the line; returns once its QueuedCall has `status`. */
+export async function callerIn(stack: DevStack, status: string, from: string): Promise<string> {
+  const callId = await stack.placeCall({ to: "4008001", from, script: "wait prompt; press 0" });
+  await until(`${from} ${status}`, async () => ((await stack.prisma.queuedCall.findUnique({ where: { id: callId } }))?.status === status ? true : undefined), 60_000);
+  return callId;
+}
+
+/** The caller's mixing bridge with the agent, once both are in it. */
+export async function talkBridgeOf(stack: DevStack, ari: AriClient, callId: string) {
+  const status = await stack.simulator?.control.getCall(callId);
+  if (!status?.bridgeId) return undefined;
+  const bridge = await ari.bridges.get(status.bridgeId);
+  return bridge.bridge_type === "mixing" && bridge.channels.length === 2 ? bridge : undefined;
+}
