@@ -129,6 +129,8 @@ describe("a saved test case at a pretended time (designer, engine, simulator, re
     await request.waitFor();
     expect(await request.getAttribute("data-canned")).toBe("yes");
     expect(await request.locator('[data-testid="call-http-canned"]').textContent()).toContain("no request was sent");
+    // Where the call went, in words rather than the stored JSON.
+    expect(await page.locator('[data-testid="call-handover"]').textContent()).toBe("the queue agents · skills: vip · priority 9");
     await request.scrollIntoViewIfNeeded();
     await screenshot(page, "test-cases-canned-on-call-page");
 
