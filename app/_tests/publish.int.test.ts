@@ -121,8 +121,22 @@ describe("rolling back", () => {
     const entry = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { flowId: flow.id, action: "version.rollback" } });
     expect(entry).toMatchObject({ actorId: app.users.ops.id, targetId: v1.versionId, details: { number: 1, previousLiveVersionId: v2.versionId, note: "v2 drops calls" } });
     // And forward again, to the later version (it was live before too).
-    expect((await rollback(flow.id, { versionId: v2.versionId })).status).toBe(200);
+    expect((await rollback(flow.id, { versionId: v2.versionId, note: "fixed in v2 after all" })).status).toBe(200);
     expect(await liveOf(flow.id)).toBe(v2.versionId);
+  });
+
+  it("refuses a rollback without a reason, naming the field, and leaves the live version alone", async () => {
+    const flow = await app.createFlow("ivr");
+    const old = await insertVersion(app, flow.id, validIvrGraph("old"), { status: "published" });
+    const live = await insertVersion(app, flow.id, validIvrGraph("live"), { status: "published", live: true });
+    for (const body of [{ versionId: old.versionId }, { versionId: old.versionId, note: "   " }, { versionId: old.versionId, note: null }]) {
+      const refused = await rollback(flow.id, body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.code).toBe("invalid_input");
+      expect(refused.body.error.fields).toEqual([{ field: "note", message: "give a reason for the rollback" }]);
+    }
+    expect(await liveOf(flow.id)).toBe(live.versionId);
+    expect(await app.db.prisma.auditEntry.count({ where: { flowId: flow.id, action: "version.rollback" } })).toBe(0);
   });
 
   it("refuses a version that never went live, the live one, and an outdated view", async () => {
@@ -130,9 +144,9 @@ describe("rolling back", () => {
     const old = await insertVersion(app, flow.id, validIvrGraph("old"), { status: "published" });
     const live = await insertVersion(app, flow.id, validIvrGraph("live"), { status: "published", live: true });
     const approved = await insertVersion(app, flow.id, validIvrGraph("approved"), { status: "approved" });
-    expect((await rollback(flow.id, { versionId: approved.versionId })).body.error).toMatchObject({ code: "version_never_live", number: 3 });
-    expect((await rollback(flow.id, { versionId: live.versionId })).body.error.code).toBe("version_already_live");
-    const stale = await rollback(flow.id, { versionId: old.versionId, expectedLiveVersionId: approved.versionId });
+    expect((await rollback(flow.id, { versionId: approved.versionId, note: "incident" })).body.error).toMatchObject({ code: "version_never_live", number: 3 });
+    expect((await rollback(flow.id, { versionId: live.versionId, note: "incident" })).body.error.code).toBe("version_already_live");
+    const stale = await rollback(flow.id, { versionId: old.versionId, expectedLiveVersionId: approved.versionId, note: "incident" });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe("live_version_changed");
     expect(await liveOf(flow.id)).toBe(live.versionId);
@@ -144,7 +158,7 @@ describe("rolling back", () => {
     const live = await insertVersion(app, flow.id, validIvrGraph("live"), { status: "published", live: true });
     const next = await insertVersion(app, flow.id, validIvrGraph("next"), { status: "approved" });
     const results = await Promise.all([
-      rollback(flow.id, { versionId: old.versionId, expectedLiveVersionId: live.versionId }, "ops"),
+      rollback(flow.id, { versionId: old.versionId, expectedLiveVersionId: live.versionId, note: "incident" }, "ops"),
       publish(flow.id, { versionId: next.versionId, expectedLiveVersionId: live.versionId }, "admin"),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);

@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { CallDetailStep } from "@/app/_server/calls/get-call";
 import { stepName } from "./step-names";
 
-/** The HTTP requests the call made: method, URL (secrets stay placeholders), status and duration. */
+/** The HTTP requests the call made: method, URL (secrets stay placeholders), status and duration; a test case's canned answer is marked as not sent. */
 export function CallHttp({ steps }: { steps: CallDetailStep[] }) {
   const t = useTranslations("calls.detail");
   const format = useFormatter();
@@ -26,7 +26,7 @@ export function CallHttp({ steps }: { steps: CallDetailStep[] }) {
           </thead>
           <tbody>
             {requests.map(({ step, http }) => (
-              <tr key={step.seq} data-testid="call-http-row" data-ok={http.ok ? "yes" : "no"}>
+              <tr key={step.seq} data-testid="call-http-row" data-ok={http.ok ? "yes" : "no"} data-canned={http.canned ? "yes" : "no"}>
                 <td>
                   <div>{stepName(step, locale)}</div>
                   <code className="small" style={{ wordBreak: "break-all" }}>
@@ -36,6 +36,11 @@ export function CallHttp({ steps }: { steps: CallDetailStep[] }) {
                 </td>
                 <td>
                   <span className={`badge ${http.ok ? "outcome-completed" : "outcome-failed"}`}>{http.status ?? t("noStatus")}</span>
+                  {http.canned && (
+                    <div className="small muted" data-testid="call-http-canned">
+                      {t("cannedHttp")}
+                    </div>
+                  )}
                 </td>
                 <td>{t("tookMs", { ms: format.number(http.durationMs) })}</td>
               </tr>

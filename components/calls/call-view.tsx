@@ -8,6 +8,7 @@ import type { CallDetail } from "@/app/_server/calls/get-call";
 import { canvasHighlight } from "@/components/designer/test-call/canvas-highlight";
 import { DiffCanvas } from "@/components/versions/diff-canvas";
 import type { DiffViewData } from "@/components/versions/diff-types";
+import { CallHandover } from "./call-handover";
 import { CallHttp } from "./call-http";
 import { CallRecordings } from "./call-recordings";
 import { CallTrace } from "./call-trace";
@@ -76,7 +77,7 @@ export function CallView({ call, canvas }: { call: CallDetail; canvas: DiffViewD
           <>
             <dt>{t("handover")}</dt>
             <dd>
-              <code>{JSON.stringify(call.handover)}</code>
+              <CallHandover handover={call.handover} />
             </dd>
           </>
         )}

@@ -11,7 +11,18 @@ export interface HttpNodeChoice {
 }
 
 /** What a test call pretends: the time, the caller and the line, the language, variables and HTTP answers. */
-export function PretendForm({ value, onChange, httpNodes }: { value: PretendFormState; onChange: (next: PretendFormState) => void; httpNodes: readonly HttpNodeChoice[] }) {
+export function PretendForm({
+  value,
+  onChange,
+  httpNodes,
+  open = false,
+}: {
+  value: PretendFormState;
+  onChange: (next: PretendFormState) => void;
+  httpNodes: readonly HttpNodeChoice[];
+  /** Shown unfolded (when editing a saved case). */
+  open?: boolean;
+}) {
   const t = useTranslations("testCases.pretend");
   const locale = useLocale();
   const zones = useMemo(() => fieldSuggestions("timezone", locale === "en" ? "en" : "zh-CN"), [locale]);
@@ -20,7 +31,7 @@ export function PretendForm({ value, onChange, httpNodes }: { value: PretendForm
   const cannedIds = new Set(value.http.map((row) => row.nodeId));
 
   return (
-    <details className="pretend" data-testid="pretend-form">
+    <details className="pretend" data-testid="pretend-form" open={open}>
       <summary>{t("title")}</summary>
       <p className="field-help">{t("intro")}</p>
       <label className="inline-check">

@@ -6,14 +6,33 @@ import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
 import type { Pretend } from "@/flows-runtime/pretend/pretend-schema";
 import { CaseRunResult } from "./case-results";
+import { EditCaseForm } from "./edit-case-form";
+import type { HttpNodeChoice } from "./pretend-form";
 import { runResponseSchema, type CaseRun, type SavedTestCase } from "./test-case-schemas";
 import { useCaseRun } from "./use-case-run";
 
-/** One saved case: rerun it on the draft, load its settings into the test call, delete it. */
-export function SavedCaseRow({ flowId, testCase, onUse, onDeleted }: { flowId: string; testCase: SavedTestCase; onUse: (pretend: Pretend) => void; onDeleted: () => void }) {
+/** One saved case: rerun it on the draft, load its settings into the test call, edit it, delete it (after asking). */
+export function SavedCaseRow({
+  flowId,
+  testCase,
+  onUse,
+  onChanged,
+  httpNodes,
+  defaultTimeZone,
+}: {
+  flowId: string;
+  testCase: SavedTestCase;
+  onUse: (pretend: Pretend) => void;
+  /** After an edit or a delete: the list is read again. */
+  onChanged: () => void;
+  httpNodes: readonly HttpNodeChoice[];
+  defaultTimeZone: string;
+}) {
   const t = useTranslations("testCases");
   const [started, setStarted] = useState<CaseRun | null>(testCase.lastRun ?? null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const run = useCaseRun(flowId, started);
   const base = `/api/flows/${encodeURIComponent(flowId)}/test-cases/${encodeURIComponent(testCase.id)}`;
 
@@ -26,7 +45,8 @@ export function SavedCaseRow({ flowId, testCase, onUse, onDeleted }: { flowId: s
   };
   const remove = async () => {
     const result = await apiRequest(base, { method: "DELETE" });
-    if (result.ok) onDeleted();
+    setConfirmDelete(false);
+    if (result.ok) onChanged();
     else setError(result.error);
   };
 
@@ -40,10 +60,25 @@ export function SavedCaseRow({ flowId, testCase, onUse, onDeleted }: { flowId: s
         <button type="button" className="link" onClick={() => onUse(testCase.pretend)}>
           {t("use")}
         </button>
-        <button type="button" className="link danger" onClick={() => void remove()}>
+        <button type="button" className="link" onClick={() => setEditing(!editing)} aria-expanded={editing} data-testid="saved-case-edit">
+          {t("edit")}
+        </button>
+        <button type="button" className="link danger" onClick={() => setConfirmDelete(true)} data-testid="saved-case-delete">
           {t("delete")}
         </button>
       </div>
+      {confirmDelete && (
+        <div className="row" role="alertdialog" aria-label={t("deleteConfirm", { name: testCase.name })} data-testid="saved-case-delete-confirm">
+          <span>{t("deleteConfirm", { name: testCase.name })}</span>
+          <button type="button" onClick={() => setConfirmDelete(false)}>
+            {t("cancel")}
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()} data-testid="saved-case-delete-yes">
+            {t("delete")}
+          </button>
+        </div>
+      )}
+      {editing && <EditCaseForm flowId={flowId} testCase={testCase} httpNodes={httpNodes} defaultTimeZone={defaultTimeZone} onCancel={() => setEditing(false)} onSaved={onChanged} />}
       {run !== null && <CaseRunResult run={run} />}
       {error !== null && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
     </li>

@@ -5,13 +5,11 @@ import { useCallback, useEffect, useState } from "react";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
 import type { Pretend } from "@/flows-runtime/pretend/pretend-schema";
+import { emptyExpectations, ExpectationFields, expectationsFromState, isOutcomeChoice, type ExpectationState } from "./expectation-fields";
+import type { HttpNodeChoice } from "./pretend-form";
 import type { PretendFromForm } from "./pretend-state";
 import { SavedCaseRow } from "./saved-case-row";
 import { listResponseSchema, type SavedTestCase } from "./test-case-schemas";
-
-const outcomeKinds = ["", "completed", "transferred", "caller-hangup", "failed"] as const;
-type OutcomeChoice = (typeof outcomeKinds)[number];
-const isOutcomeChoice = (value: string): value is OutcomeChoice => outcomeKinds.some((kind) => kind === value);
 
 export interface LastCall {
   /** Node labels (or ids) in the order the call visited them. */
@@ -21,7 +19,8 @@ export interface LastCall {
 
 /**
  * Saved test cases of the flow: save what this test call pretends and the keys pressed, with the
- * path and outcome it must have; rerun any case on the draft and see which expectation failed.
+ * path and outcome it must have; rerun any case on the draft and see which expectation failed; edit
+ * or delete a case.
  */
 export function TestCasesPanel({
   flowId,
@@ -29,21 +28,22 @@ export function TestCasesPanel({
   inputs,
   lastCall,
   onUse,
+  httpNodes,
+  defaultTimeZone,
 }: {
   flowId: string;
   pretend: PretendFromForm;
   inputs: { afterPrompt: number; keys: string }[];
   lastCall: LastCall | null;
   onUse: (pretend: Pretend) => void;
+  httpNodes: readonly HttpNodeChoice[];
+  defaultTimeZone: string;
 }) {
   const t = useTranslations("testCases");
   const [cases, setCases] = useState<SavedTestCase[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [name, setName] = useState("");
-  const [mode, setMode] = useState<"passes-through" | "exact">("passes-through");
-  const [nodes, setNodes] = useState("");
-  const [outcome, setOutcome] = useState<OutcomeChoice>("");
-  const [target, setTarget] = useState("");
+  const [expectations, setExpectations] = useState<ExpectationState>(emptyExpectations);
   const base = `/api/flows/${encodeURIComponent(flowId)}/test-cases`;
 
   const load = useCallback(async () => {
@@ -55,9 +55,8 @@ export function TestCasesPanel({
 
   const fromLastCall = () => {
     if (lastCall === null) return;
-    setNodes(lastCall.path.join("\n"));
-    setMode("exact");
-    if (lastCall.outcome !== null && isOutcomeChoice(lastCall.outcome)) setOutcome(lastCall.outcome);
+    const outcome = lastCall.outcome !== null && isOutcomeChoice(lastCall.outcome) ? lastCall.outcome : expectations.outcome;
+    setExpectations({ ...expectations, nodes: lastCall.path.join("\n"), mode: "exact", outcome });
   };
 
   const save = async () => {
@@ -66,16 +65,7 @@ export function TestCasesPanel({
       setError({ code: "invalid_input", message: t("badPretend"), fields: [{ field: `pretend.${pretend.field}`, message: t("notJson") }] });
       return;
     }
-    const pathNodes = nodes.split("\n").map((line) => line.trim()).filter((line) => line !== "");
-    const body = {
-      name,
-      pretend: pretend.pretend,
-      inputs,
-      expectations: {
-        path: pathNodes.length === 0 ? null : { mode, nodes: pathNodes },
-        outcome: outcome === "" ? null : { kind: outcome, ...(outcome === "transferred" && target.trim() !== "" ? { target: target.trim() } : {}) },
-      },
-    };
+    const body = { name, pretend: pretend.pretend, inputs, expectations: expectationsFromState(expectations) };
     const result = await apiRequest(base, { method: "POST", body });
     if (!result.ok) {
       setError(result.error);
@@ -93,7 +83,15 @@ export function TestCasesPanel({
       ) : (
         <ul className="saved-cases">
           {cases.map((testCase) => (
-            <SavedCaseRow key={`${testCase.id}:${testCase.updatedAt}`} flowId={flowId} testCase={testCase} onUse={onUse} onDeleted={() => void load()} />
+            <SavedCaseRow
+              key={`${testCase.id}:${testCase.updatedAt}`}
+              flowId={flowId}
+              testCase={testCase}
+              onUse={onUse}
+              onChanged={() => void load()}
+              httpNodes={httpNodes}
+              defaultTimeZone={defaultTimeZone}
+            />
           ))}
         </ul>
       )}
@@ -109,33 +107,7 @@ export function TestCasesPanel({
             {t("fromLastCall")}
           </button>
         )}
-        <label>
-          {t("pathMode")}
-          <select value={mode} onChange={(event) => setMode(event.target.value === "exact" ? "exact" : "passes-through")} data-testid="save-case-mode">
-            <option value="passes-through">{t("modes.passes-through")}</option>
-            <option value="exact">{t("modes.exact")}</option>
-          </select>
-        </label>
-        <label>
-          {t("pathNodes")}
-          <textarea rows={4} value={nodes} placeholder={t("pathNodesHint")} onChange={(event) => setNodes(event.target.value)} data-testid="save-case-nodes" />
-        </label>
-        <label>
-          {t("outcome")}
-          <select value={outcome} onChange={(event) => isOutcomeChoice(event.target.value) && setOutcome(event.target.value)} data-testid="save-case-outcome">
-            <option value="">{t("outcomes.any")}</option>
-            <option value="completed">{t("outcomes.completed")}</option>
-            <option value="transferred">{t("outcomes.transferred")}</option>
-            <option value="caller-hangup">{t("outcomes.caller-hangup")}</option>
-            <option value="failed">{t("outcomes.failed")}</option>
-          </select>
-        </label>
-        {outcome === "transferred" && (
-          <label>
-            {t("target")}
-            <input value={target} placeholder={t("targetHint")} onChange={(event) => setTarget(event.target.value)} data-testid="save-case-target" />
-          </label>
-        )}
+        <ExpectationFields value={expectations} onChange={setExpectations} testId="save-case" />
         <button type="button" className="primary" onClick={() => void save()} data-testid="save-case-submit">
           {t("save")}
         </button>

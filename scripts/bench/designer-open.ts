@@ -22,6 +22,9 @@ async function main(): Promise<void> {
       );
     }
     const rendered = await page.locator(".react-flow__node").count();
+    const drawn = String(
+      await page.evaluate(`(() => document.querySelectorAll(".react-flow__edge").length + " edges, " + document.querySelectorAll(".flow-edge-label").length + " edge names, " + document.querySelectorAll("*").length + " elements")()`),
+    );
 
     const { x, y } = await dragStartPoint(page);
     await page.evaluate(`(() => {
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
       .join(", ");
     process.stdout.write(
       [
-        `nodes: ${graph.nodes.length}, edges: ${graph.edges.length}, rendered on open: ${rendered}`,
+        `nodes: ${graph.nodes.length}, edges: ${graph.edges.length}, rendered on open: ${rendered} nodes, ${drawn}`,
         `open (navigation start -> nodes painted): ${runs.map(fmt).join(", ")} (best ${fmt(Math.min(...runs))})`,
         `  last run: ${phases}`,
         `drag frames: ${sorted.length}, p50 ${fmt(percentile(sorted, 0.5))}, p95 ${fmt(percentile(sorted, 0.95))}, max ${fmt(sorted.at(-1) ?? NaN)}`,

@@ -132,10 +132,17 @@ describe("call log (real engine, ARI simulator)", () => {
     await screenshot(zh, "call-log-detail-zh");
   });
 
-  it("refuses agents and marketers (403)", async () => {
-    for (const role of ["agent", "marketer"] as const) {
+  it("refuses agents and marketers (403), and their header has no link to the call log", async () => {
+    for (const role of ["ops", "agent", "marketer"] as const) {
       const other = await (await newContext(app.browser)).newPage();
       await app.signIn(other, role);
+      await other.goto(`${app.url}/account`);
+      await other.locator('header a[href="/account"]').waitFor();
+      expect(await other.locator('header nav a[href="/calls"]').count(), role).toBe(role === "ops" ? 1 : 0);
+      if (role === "ops") {
+        await other.context().close();
+        continue;
+      }
       const response = await other.goto(`${app.url}/calls`);
       expect(response?.status(), role).toBe(403);
       expect((await other.request.get(`${app.url}/api/calls/${callId}`)).status(), role).toBe(403);

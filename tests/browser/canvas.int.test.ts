@@ -220,11 +220,14 @@ describe("a canvas that reads at a glance", () => {
     const minimap = await page.locator(".react-flow__minimap").boundingBox();
     const canvas = await page.locator('[data-testid="flow-canvas"]').boundingBox();
     expect(minimap).not.toBeNull();
-    const before = await page.locator('[data-testid="flow-node"]').count();
+    // Counted on the minimap, which draws every node: the canvas draws only those on screen, and
+    // bringing the new node into view may move others off it.
+    const nodesInFlow = () => page.locator(".react-flow__minimap-node").count();
+    const before = await nodesInFlow();
     await page.locator('[data-testid="palette-hangup"]').dragTo(page.locator('[data-testid="flow-canvas"]'), {
       targetPosition: { x: (minimap?.x ?? 0) - (canvas?.x ?? 0) + (minimap?.width ?? 0) / 2, y: (minimap?.y ?? 0) - (canvas?.y ?? 0) + (minimap?.height ?? 0) / 2 },
     });
-    await expect.poll(() => page.locator('[data-testid="flow-node"]').count(), { timeout: 10_000 }).toBe(before + 1);
+    await expect.poll(nodesInFlow, { timeout: 10_000 }).toBe(before + 1);
     await page.waitForTimeout(500);
     const added = (await page.locator('[data-testid="flow-node"].is-selected').boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
     const map = (await page.locator(".react-flow__minimap").boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };

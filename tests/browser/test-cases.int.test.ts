@@ -70,4 +70,86 @@ describe("a saved test case at a pretended time (designer, engine, simulator, re
     await page.locator('[data-testid="review-test-cases"]').scrollIntoViewIfNeeded();
     await screenshot(page, "test-cases-review");
   }, 300_000);
+
+  it("edits a saved case's name, pretend settings and expectations, reruns it, shows its canned HTTP answer as canned on the call page, and deletes it after asking", async () => {
+    const flowId = await app.createFlow("After-sales (editing cases)", afterSales);
+    // A case saved earlier that expects the wrong thing: at 10:00 the VIP caller reaches the menu, not the voicemail.
+    const seeded = await app.db.prisma.testCase.create({
+      data: {
+        flowId,
+        name: "VIP draft",
+        pretend: { clock: { date: "2026-12-02", time: "10:00", timeZone: "Asia/Shanghai" }, http: [{ nodeId: "lookup_customer", status: 200, body: { data: { tier: "standard" } } }] },
+        inputs: [{ afterPrompt: 1, keys: "0" }],
+        expectations: { path: { mode: "passes-through", nodes: ["非工作时间留言"] }, outcome: null },
+        createdById: app.users.admin.id,
+        updatedById: app.users.admin.id,
+      },
+    });
+    await page.goto(`${app.url}/flows/${flowId}`);
+    await page.locator('[data-testid="flow-node"]').first().waitFor();
+    await page.locator('[data-testid="tab-test-call"]').click();
+    const row = page.locator('[data-testid="saved-case"][data-name="VIP draft"]');
+    await row.locator('[data-testid="saved-case-edit"]').click();
+    const form = row.locator('[data-testid="edit-case"]');
+    // The form opens with what was saved.
+    expect(await form.locator('[data-testid="pretend-time"]').inputValue()).toBe("10:00");
+    expect(await form.locator('[data-testid="edit-case-nodes"]').inputValue()).toBe("非工作时间留言");
+    await form.locator('[data-testid="edit-case-name"]').fill("VIP at ten");
+    await form.locator('[data-testid="pretend-caller"]').fill("13900001111");
+    const canned = form.locator('[data-testid="pretend-http"][data-node-id="lookup_customer"] textarea');
+    await canned.fill('{"data": {"tier": "vip"}}');
+    await form.locator('[data-testid="edit-case-nodes"]').fill("主菜单\nlookup_customer\nto_agents_vip");
+    await form.locator('[data-testid="edit-case-outcome"]').selectOption("transferred");
+    await form.locator('[data-testid="edit-case-target"]').fill("agents");
+    await screenshot(page, "test-cases-edit");
+    await form.locator('[data-testid="edit-case-save"]').click();
+
+    const edited = page.locator('[data-testid="saved-case"][data-name="VIP at ten"]');
+    await edited.waitFor();
+    expect(await page.locator('[data-testid="saved-case"][data-name="VIP draft"]').count()).toBe(0);
+    const stored = await app.db.prisma.testCase.findUniqueOrThrow({ where: { id: seeded.id } });
+    expect(stored).toMatchObject({
+      name: "VIP at ten",
+      pretend: { caller: "13900001111", http: [{ nodeId: "lookup_customer", status: 200, body: { data: { tier: "vip" } } }] },
+      inputs: [{ afterPrompt: 1, keys: "0" }],
+      expectations: { path: { mode: "passes-through", nodes: ["主菜单", "lookup_customer", "to_agents_vip"] }, outcome: { kind: "transferred", target: "agents" } },
+    });
+    const update = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { flowId, action: "testCase.update" } });
+    expect(update).toMatchObject({ actorId: app.users.admin.id, targetId: seeded.id, details: { before: { name: "VIP draft" }, after: { name: "VIP at ten" } } });
+
+    // Rerun: the edited expectations hold.
+    await edited.locator('[data-testid="saved-case-run"]').click();
+    await edited.locator('[data-testid="case-run"][data-status="passed"]').waitFor({ timeout: 120_000 });
+
+    // The call's page says the CRM lookup was the case's canned answer, not a request that went out.
+    const run = await app.db.prisma.testCaseRun.findFirstOrThrow({ where: { testCaseId: seeded.id }, orderBy: { startedAt: "desc" } });
+    const execution = await app.db.prisma.callExecution.findFirstOrThrow({ where: { testCallPlanId: run.testCallPlanId } });
+    await page.goto(`${app.url}/calls/${execution.id}`);
+    const request = page.locator('[data-testid="call-http-row"]');
+    await request.waitFor();
+    expect(await request.getAttribute("data-canned")).toBe("yes");
+    expect(await request.locator('[data-testid="call-http-canned"]').textContent()).toContain("no request was sent");
+    // Where the call went, in words rather than the stored JSON.
+    expect(await page.locator('[data-testid="call-handover"]').textContent()).toBe("the queue agents · skills: vip · priority 9");
+    await request.scrollIntoViewIfNeeded();
+    await screenshot(page, "test-cases-canned-on-call-page");
+
+    // Delete: asked first; cancelling keeps it, confirming removes it (audited).
+    await page.goto(`${app.url}/flows/${flowId}`);
+    await page.locator('[data-testid="flow-node"]').first().waitFor();
+    await page.locator('[data-testid="tab-test-call"]').click();
+    await edited.locator('[data-testid="saved-case-delete"]').click();
+    await edited.locator('[data-testid="saved-case-delete-confirm"]').waitFor();
+    await edited.locator('[data-testid="saved-case-delete-confirm"] button').first().click();
+    expect(await edited.count()).toBe(1);
+    expect(await app.db.prisma.testCase.count({ where: { id: seeded.id } })).toBe(1);
+    await edited.locator('[data-testid="saved-case-delete"]').click();
+    await edited.locator('[data-testid="saved-case-delete-yes"]').click();
+    await edited.waitFor({ state: "detached" });
+    expect(await app.db.prisma.testCase.count({ where: { id: seeded.id } })).toBe(0);
+    const deleted = await app.db.prisma.auditEntry.findFirstOrThrow({ where: { flowId, action: "testCase.delete" } });
+    expect(deleted).toMatchObject({ targetId: seeded.id, details: { deleted: { name: "VIP at ten" } } });
+    // Its run stays (a review still shows what ran).
+    expect(await app.db.prisma.testCaseRun.count({ where: { id: run.id } })).toBe(1);
+  }, 400_000);
 });

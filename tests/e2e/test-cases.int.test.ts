@@ -8,6 +8,7 @@ import { POST as runCase } from "@/app/api/flows/[flowId]/test-cases/[caseId]/ru
 import { GET as getRun } from "@/app/api/flows/[flowId]/test-cases/runs/[runId]/route";
 import { POST as submitReview } from "@/app/api/flows/[flowId]/reviews/route";
 import { GET as reviewCases } from "@/app/api/flows/[flowId]/reviews/[reviewId]/test-cases/route";
+import { GET as getCallRoute } from "@/app/api/calls/[callId]/route";
 import { afterSalesHttpPolicy } from "../support/fixtures";
 import { until } from "../support/until";
 
@@ -106,6 +107,11 @@ describe("saved test cases at a pretended time (real Temporal, worker, bridge, s
     const lookup = execution.steps.find((step) => step.nodeId === "lookup_customer");
     expect(lookup?.detail).toEqual({ cannedHttp: { status: 200 } });
     expect(lookup?.varsChanged).toMatchObject({ customer_tier: { before: "standard", after: "vip" } });
+    // The call's page (and its API) says the CRM answer was canned, not a request that was sent.
+    const callPage = await app.call(getCallRoute, { as: "ops", params: { callId: execution.id } });
+    expect(callPage.status).toBe(200);
+    const requests = callPage.body.call.steps.flatMap((step: { nodeId: string; http: unknown }) => (step.http === null ? [] : [[step.nodeId, step.http]]));
+    expect(requests).toEqual([["lookup_customer", expect.objectContaining({ status: 200, ok: true, canned: true })]]);
 
     const listed = await app.call(listCases, { as: "marketer", params: { flowId: flow.id } });
     expect(listed.status).toBe(200);

@@ -18,6 +18,8 @@ export interface StoryStep {
   input: string | null;
   varsChanged: unknown;
   error: string | null;
+  /** What the step did outside the flow; `{cannedHttp: {status}}` for a test case's canned HTTP answer. */
+  detail?: unknown;
 }
 
 export interface HeardItem {
@@ -40,6 +42,8 @@ export interface HttpCall {
   ok: boolean;
   durationMs: number;
   error: string | null;
+  /** Answered by a test call's canned answer: no request was sent (status is the canned one). */
+  canned: boolean;
 }
 
 export interface StoryEntry {
@@ -51,6 +55,7 @@ export interface StoryEntry {
   http: HttpCall | null;
 }
 
+const cannedDetailSchema = z.object({ cannedHttp: z.object({ status: z.number().int() }) });
 const varsChangedSchema = z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).catch({});
 const MAIN_LISTS = ["media", "prompt"];
 
@@ -149,7 +154,9 @@ function httpCall(config: unknown, vars: Record<string, unknown>, step: StorySte
   const changes = changesOf(step);
   const statusValue = statusVariable === null ? undefined : (changes[statusVariable]?.after ?? undefined);
   const fromError = /HTTP status (\d{3})/.exec(step.error ?? "")?.[1];
-  const status = typeof statusValue === "number" ? statusValue : fromError === undefined ? null : Number(fromError);
+  const canned = cannedDetailSchema.safeParse(step.detail).data?.cannedHttp;
+  const measured = typeof statusValue === "number" ? statusValue : fromError === undefined ? null : Number(fromError);
+  const status = canned?.status ?? measured;
   return {
     method,
     url: safely(() => renderTemplate(url, vars)),
@@ -157,6 +164,7 @@ function httpCall(config: unknown, vars: Record<string, unknown>, step: StorySte
     ok: step.port === "success",
     durationMs: step.durationMs,
     error: step.error,
+    canned: canned !== undefined,
   };
 }
 

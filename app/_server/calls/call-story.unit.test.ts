@@ -61,9 +61,20 @@ describe("callStory", () => {
     ];
     const story = callStory({ plans: { main: plan, subflows: {} }, steps, callVars });
     expect(texts(story[2])).toEqual(["您的订单123456当前状态为:已发货。"]);
-    expect(story[1]?.http).toEqual({ method: "GET", url: "https://api.example-shop.cn/v2/orders/123456", status: null, ok: true, durationMs: 140, error: null });
+    expect(story[1]?.http).toEqual({ method: "GET", url: "https://api.example-shop.cn/v2/orders/123456", status: null, ok: true, durationMs: 140, error: null, canned: false });
     expect(story[3]?.http).toMatchObject({ url: "https://crm.example-shop.cn/v1/customers?phone=13800000000", status: 503, ok: false, error: "HTTP status 503" });
     expect(JSON.stringify(story)).not.toContain("SHOP_API_TOKEN");
+  });
+
+  it("marks an HTTP request answered by a test case's canned answer as canned, with the canned status", () => {
+    const plan = compiled(fixture);
+    const steps = [
+      step("order_lookup", "http-request", "success", { durationMs: 2, detail: { cannedHttp: { status: 201 } } }),
+      step("lookup_customer", "http-request", "error", { durationMs: 3000, error: "HTTP status 503" }),
+    ];
+    const story = callStory({ plans: { main: plan, subflows: {} }, steps, callVars });
+    expect(story[0]?.http).toMatchObject({ method: "GET", status: 201, ok: true, canned: true });
+    expect(story[1]?.http).toMatchObject({ status: 503, canned: false });
   });
 
   it("gives prompts inside a subflow their text, with the inputs the subflow node passed", () => {

@@ -15,8 +15,8 @@ export const rollbackInputSchema = z.object({
   versionId: idSchema,
   /** As for publishing: the live version the user saw; a change since then is refused with 409. */
   expectedLiveVersionId: idSchema.nullable().optional(),
-  /** Why (kept in the audit log). */
-  note: z.string().trim().max(500, "must be at most 500 characters").optional(),
+  /** Why (kept in the audit log): required, as a rollback skips review. */
+  note: z.string("give a reason for the rollback").trim().min(1, "give a reason for the rollback").max(500, "must be at most 500 characters"),
 });
 export type RollbackInput = z.infer<typeof rollbackInputSchema>;
 
@@ -44,7 +44,7 @@ export async function rollbackFlow(actor: Session, flowId: string, input: Rollba
       targetType: "version",
       targetId: version.id,
       flowId,
-      details: { number: version.number, previousLiveVersionId: expected, note: input.note ?? null },
+      details: { number: version.number, previousLiveVersionId: expected, note: input.note },
     });
   });
   return { flowId, versionId: version.id, number: version.number, previousLiveVersionId: expected };

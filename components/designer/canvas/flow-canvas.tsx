@@ -11,6 +11,7 @@ import { portsOf } from "../model/node-ports";
 import { useEditor, useEditorStoreApi } from "../store/editor-context";
 import { portKey } from "../store/designer-ui-store";
 import { useDesignerUi } from "../store/designer-ui-context";
+import { EdgeLabelCullingContext } from "./edge-label-culling";
 import { EdgeObstaclesContext } from "./edge-obstacles";
 import { FLOW_EDGE, FlowEdge, type FlowEdgeType } from "./flow-edge";
 import { FlowNode } from "./flow-node";
@@ -70,6 +71,7 @@ export function FlowCanvas() {
   const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const t = useTranslations("designer.canvas");
   const locale = useLocale();
+  const [large] = useState(() => nodes.length > LARGE_FLOW);
   const exitNames = useExitNames(nodes, locale);
   const obstacles = useObstacles(nodes);
   const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
@@ -79,7 +81,6 @@ export function FlowCanvas() {
   const ariaLabelConfig = useAriaLabels();
   const container = useRef<HTMLDivElement>(null);
   useNodeRoleDescription(container, t("aria.node"));
-  const [large] = useState(() => nodes.length > LARGE_FLOW);
   // Fitting 2,000 nodes into view would render all of them: large flows open at their entry instead.
   const [initialView] = useState(() => {
     if (!large) return null;
@@ -144,6 +145,7 @@ export function FlowCanvas() {
   return (
     <div ref={container} className="flow-canvas" data-testid="flow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeObstaclesContext.Provider value={obstacles}>
+      <EdgeLabelCullingContext.Provider value={large}>
       <ReactFlow<CanvasNode, FlowEdgeType>
         nodes={nodes}
         edges={shownEdges}
@@ -176,6 +178,7 @@ export function FlowCanvas() {
         {large ? <OverviewMap label={t("minimap")} /> : <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel={t("minimap")} />}
         <Controls showInteractive={false} />
       </ReactFlow>
+      </EdgeLabelCullingContext.Provider>
       </EdgeObstaclesContext.Provider>
     </div>
   );

@@ -1,7 +1,8 @@
 "use client";
 
-import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from "@xyflow/react";
-import { memo, useContext, useMemo } from "react";
+import { BaseEdge, EdgeLabelRenderer, useStore, type Edge, type EdgeProps, type ReactFlowState } from "@xyflow/react";
+import { memo, useCallback, useContext, useMemo } from "react";
+import { EdgeLabelCullingContext, onScreen } from "./edge-label-culling";
 import { EdgeObstaclesContext } from "./edge-obstacles";
 import { routeEdge } from "./edge-route";
 
@@ -25,10 +26,13 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, so
     [sourceX, sourceY, targetX, targetY, source, target, obstacles, data?.lane],
   );
   const label = data?.label ?? "";
+  const cull = useContext(EdgeLabelCullingContext);
+  // A boolean, so panning re-renders only the edges whose name comes into view or leaves it.
+  const labelShown = useStore(useCallback((state: ReactFlowState) => label !== "" && (!cull || onScreen(state, route.labelX, route.labelY)), [label, cull, route.labelX, route.labelY]));
   return (
     <>
       <BaseEdge id={id} path={route.path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
-      {label !== "" && (
+      {labelShown && (
         <EdgeLabelRenderer>
           <div
             className={`flow-edge-label${data?.alwaysLabelled === true ? " is-always" : ""}${selected === true ? " is-selected" : ""}`}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FlowSelect } from "./flow-select";
+import { QueueSelect } from "./queue-select";
 import { fieldSuggestions, languageName, numberOptionLabel } from "./field-suggestions";
 import { hintKey, pathKey, useFormContext, type ChangeHandler, type FieldPath } from "./form-context";
 import type { FieldSpec } from "./field-spec";
@@ -29,6 +30,8 @@ export function TextInput({ spec, value, path, onChange, nullable = false }: Pro
   }
   // A flow to run (the subflow node): picked from the published flows, by name.
   if (hints[hintKey(path)]?.widget === "select" && lastName(path) === "flowId") return <FlowSelect value={value} path={path} onChange={onChange} />;
+  // A transfer's queue: picked from the queues that exist, by display name.
+  if (hints[hintKey(path)]?.widget === "select" && lastName(path) === "queue") return <QueueSelect value={value} path={path} onChange={onChange} />;
   const suggestions = hints[hintKey(path)]?.widget === "select" ? fieldSuggestions(lastName(path), locale) : [];
   const listId = suggestions.length > 0 ? `list-${key}` : undefined;
   return (

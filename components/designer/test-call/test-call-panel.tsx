@@ -176,6 +176,8 @@ export function TestCallPanel({ flowId, autosave }: { flowId: string; autosave: 
         inputs={recorder.inputs}
         lastCall={view?.state === "ended" ? { path: view.steps.map((step) => step.label ?? step.nodeId), outcome: view.outcome } : null}
         onUse={recorder.use}
+        httpNodes={httpNodes}
+        defaultTimeZone={typeof hoursZone === "string" ? hoursZone : "Asia/Shanghai"}
       />
     </div>
   );

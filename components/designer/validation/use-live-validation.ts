@@ -3,8 +3,9 @@
 import { useEffect } from "react";
 import { useEditorStoreApi } from "../store/editor-context";
 import { useDesignerUiApi } from "../store/designer-ui-context";
-import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
+import { fetchQueueNames } from "@/components/queues/fetch-queue-names";
 import { fetchHttpPolicy } from "./fetch-http-policy";
+import type { ValidationContext } from "./validation-messages";
 import { createValidationRunner } from "./validation-runner";
 
 const DEBOUNCE_MS = 250;
@@ -16,9 +17,9 @@ export function useLiveValidation(): void {
   useEffect(() => {
     const runner = createValidationRunner((validation) => ui.getState().setValidation(validation));
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let httpPolicy: HttpPolicy | undefined;
+    const context: ValidationContext = {};
     let disposed = false;
-    const validateNow = () => runner.validate(editor.getState().actions.graph(), httpPolicy);
+    const validateNow = () => runner.validate(editor.getState().actions.graph(), context);
     const schedule = () => {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
@@ -30,7 +31,13 @@ export function useLiveValidation(): void {
     // Until the allow-list arrives (or when it cannot be read) HTTP destinations are simply not checked here; the server checks on submit.
     void fetchHttpPolicy().then((policy) => {
       if (disposed || policy === null) return;
-      httpPolicy = policy;
+      context.httpPolicy = policy;
+      validateNow();
+    });
+    // Likewise queue names: with no queue defined yet any name passes, as on the server.
+    void fetchQueueNames().then((queues) => {
+      if (disposed || queues === null || queues.length === 0) return;
+      context.knownQueues = queues.map((queue) => queue.name);
       validateNow();
     });
     const unsubscribe = editor.subscribe((state, previous) => {

@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { httpPolicySchema } from "@/flows-runtime/nodes/http-request/http-policy";
 
-/** httpPolicy: the allow-list from the server, so live validation shows what submitting would refuse. */
-export const validationRequestSchema = z.object({ id: z.number(), graph: z.unknown(), httpPolicy: httpPolicySchema.optional() });
+/** What the server knows that the graph does not, so live validation shows what submitting would refuse. */
+export const validationContextSchema = z.object({
+  /** The HTTP allow-list. */
+  httpPolicy: httpPolicySchema.optional(),
+  /** The queues that exist; absent until read, or when none is defined (any name passes then). */
+  knownQueues: z.array(z.string()).optional(),
+});
+export type ValidationContext = z.infer<typeof validationContextSchema>;
+
+export const validationRequestSchema = z.object({ id: z.number(), graph: z.unknown(), context: validationContextSchema });
 
 const issueSchema = z.object({
   severity: z.enum(["error", "warning"]),

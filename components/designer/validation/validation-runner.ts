@@ -1,16 +1,15 @@
 import { validateGraphForEditor } from "@/flows-runtime/compiler/validate";
 import type { Graph } from "@/flows-runtime/graph/schema";
-import type { HttpPolicy } from "@/flows-runtime/nodes/http-request/http-policy";
-import { validationResponseSchema, type LiveValidation } from "./validation-messages";
+import { validationResponseSchema, type LiveValidation, type ValidationContext } from "./validation-messages";
 
 export interface ValidationRunner {
   /** Only the latest request's result is delivered; older ones still running are dropped. */
-  validate(graph: Graph, httpPolicy?: HttpPolicy): void;
+  validate(graph: Graph, context: ValidationContext): void;
   dispose(): void;
 }
 
 function mainThreadRunner(onResult: (validation: LiveValidation) => void): ValidationRunner {
-  return { validate: (graph, httpPolicy) => onResult(validateGraphForEditor(graph, httpPolicy === undefined ? {} : { httpPolicy })), dispose: () => undefined };
+  return { validate: (graph, context) => onResult(validateGraphForEditor(graph, context)), dispose: () => undefined };
 }
 
 /** Validates in a Web Worker; falls back to the main thread where workers cannot start. */
@@ -32,10 +31,10 @@ export function createValidationRunner(onResult: (validation: LiveValidation) =>
     fallback = mainThreadRunner(onResult);
   };
   return {
-    validate(graph, httpPolicy) {
-      if (fallback !== null) return fallback.validate(graph, httpPolicy);
+    validate(graph, context) {
+      if (fallback !== null) return fallback.validate(graph, context);
       latest += 1;
-      worker.postMessage({ id: latest, graph, httpPolicy });
+      worker.postMessage({ id: latest, graph, context });
     },
     dispose: () => worker.terminate(),
   };

@@ -5,6 +5,6 @@ import { validationRequestSchema } from "./validation-messages";
 self.onmessage = (event: MessageEvent<unknown>) => {
   const request = validationRequestSchema.safeParse(event.data);
   if (!request.success) return;
-  const { id, graph, httpPolicy } = request.data;
-  self.postMessage({ id, result: validateGraphForEditor(graph, httpPolicy === undefined ? {} : { httpPolicy }) });
+  const { id, graph, context } = request.data;
+  self.postMessage({ id, result: validateGraphForEditor(graph, context) });
 };

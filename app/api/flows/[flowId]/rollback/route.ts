@@ -5,7 +5,7 @@ import { parseInput } from "@/app/_server/http/parse-input";
 import { readJsonBody } from "@/app/_server/http/read-json-body";
 import { rollbackFlow, rollbackInputSchema } from "@/app/_server/versions/rollback-flow";
 
-/** Body: { versionId, expectedLiveVersionId?, note? }: a version that has been live before becomes live again. */
+/** Body: { versionId, expectedLiveVersionId?, note } (note: the reason, required): a version that has been live before becomes live again. */
 export const POST = withSession("flow.rollback", async ({ req, session, params }) => {
   const input = parseInput(rollbackInputSchema, await readJsonBody(req, smallBodyLimit));
   return Response.json({ live: await rollbackFlow(session, flowIdFrom(params), input) });
