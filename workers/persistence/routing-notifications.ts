@@ -9,6 +9,8 @@ export interface RoutingNotifications {
 
 export interface RoutingNotificationsOptions {
   databaseUrl: string;
+  /** Default ROUTING_CHANNEL; the web app listens to the queues' channel the same way. */
+  channel?: string;
   /** A flow's live version or an entry point changed, or the connection was (re)established (changes may have been missed). */
   onChange(reason: string): void;
   log?: (message: string) => void;
@@ -21,6 +23,7 @@ export interface RoutingNotificationsOptions {
  */
 export function listenForRoutingChanges(options: RoutingNotificationsOptions): RoutingNotifications {
   const maxDelayMs = options.maxDelayMs ?? 5_000;
+  const channel = options.channel ?? ROUTING_CHANNEL;
   let client: pg.Client | null = null;
   let closed = false;
   let delayMs = 250;
@@ -54,11 +57,11 @@ export function listenForRoutingChanges(options: RoutingNotificationsOptions): R
     next.on("error", fail);
     next.on("end", () => fail());
     next.on("notification", (message) => {
-      if (message.channel === ROUTING_CHANNEL) options.onChange(message.payload ?? "change");
+      if (message.channel === channel) options.onChange(message.payload ?? "change");
     });
     try {
       await next.connect();
-      await next.query(`LISTEN ${ROUTING_CHANNEL}`);
+      await next.query(`LISTEN ${channel}`);
     } catch (err) {
       fail(err);
       return;
