@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = withSession("signed-in", async ({ req, session }) => {
   await getAgentDesk(session);
   return eventStreamResponse(req.signal, (send) =>
-    pushOnChange(() => readAgentDesk(session.userId), (desk) => send("desk", desk), onQueueChange, (error) => console.error("agent desk push failed", error)),
+    pushOnChange(() => readAgentDesk(session.userId), (desk) => send("desk", { at: Date.now(), desk }), onQueueChange, (error) => console.error("agent desk push failed", error)),
   );
 });
