@@ -13,7 +13,7 @@ CREATE TABLE "DispositionCode" (
 -- CreateIndex
 CREATE UNIQUE INDEX "DispositionCode_code_key" ON "DispositionCode"("code");
 
--- The codes a contact center starts with; administrators add, rename and deactivate them.
+-- The codes a contact center starts with (administrators add, rename and deactivate them).
 INSERT INTO "DispositionCode" ("id", "code", "nameZh", "nameEn") VALUES
   ('disposition-resolved', 'resolved', '已解决', 'Resolved'),
   ('disposition-callback', 'callback', '需回访', 'Call back'),
