@@ -108,7 +108,12 @@ const labelledVariables = ["orderNumber", "tier", "customerTier", "language", "p
 
 function IvrVariables({ variables }: { variables: Record<string, string> }) {
   const t = useTranslations("agentDesk");
-  const entries = Object.entries(variables);
+  // The ones the catalogue names first, in its order (the order number leads); any other after them.
+  const rank = (key: string) => {
+    const index = labelledVariables.findIndex((known) => known === key);
+    return index < 0 ? labelledVariables.length : index;
+  };
+  const entries = Object.entries(variables).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
   return (
     <div className="stack">
       <h3 className={styles.subTitle}>{t("ivrVariables")}</h3>

@@ -141,8 +141,6 @@ describe("the Chinese UI shows no English", () => {
       "/admin/queues/agents",
       "/admin/queues/reasons",
       "/admin/queues/dispositions",
-      "/wallboard",
-      "/wallboard?big=1",
       "/calls",
       `/calls/${callId}`,
       "/account",

@@ -3,7 +3,7 @@ import { prisma, type PrismaClient } from "@/prisma/client";
 import type { Session } from "@/app/_server/auth/session";
 import { AppError } from "@/app/_server/http/app-error";
 import { loadConfig } from "@/workers/config";
-import { connectClientToTemporal } from "@/workers/temporal-connection";
+import { connectClientToTemporal } from "@/workers/temporal-client";
 import type { AgentActionSignal } from "@/workers/workflows/signals";
 import { notYourCall } from "./queue-errors";
 
