@@ -49,6 +49,8 @@ import * as queueNamesRoute from "@/app/api/queues/names/route";
 import * as skillsRoute from "@/app/api/queues/skills/route";
 import * as reasonsRoute from "@/app/api/queues/reasons/route";
 import * as agentsRoute from "@/app/api/queues/agents/route";
+import * as wallboardRoute from "@/app/api/queues/wallboard/route";
+import * as dispositionsRoute from "@/app/api/queues/dispositions/route";
 import * as ttsVoicesRoute from "@/app/api/tts/voices/route";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type TestApp } from "./support/test-app";
@@ -524,6 +526,16 @@ const routes: RouteCase[] = [
   },
   { name: "GET /api/queues/reasons", handler: reasonsRoute.GET, requirement: "signed-in", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues/reasons" }) },
   { name: "GET /api/queues/agents", handler: agentsRoute.GET, requirement: "user.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues/agents" }) },
+  { name: "GET /api/queues/wallboard", handler: wallboardRoute.GET, requirement: "queue.monitor", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues/wallboard" }) },
+  { name: "GET /api/queues/dispositions", handler: dispositionsRoute.GET, requirement: "signed-in", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues/dispositions" }) },
+  {
+    name: "POST /api/queues/dispositions",
+    handler: dispositionsRoute.POST,
+    requirement: "user.manage",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/queues/dispositions", body: { code: `d-${++counter}`, nameZh: "代码", nameEn: "Code" } }),
+  },
 ];
 
 function expectedStatus(route: RouteCase, role: AppRole | null, kind: FlowKind): number {

@@ -6,9 +6,10 @@ const pages = [
   ["skills", "/admin/queues/skills"],
   ["agents", "/admin/queues/agents"],
   ["reasons", "/admin/queues/reasons"],
+  ["dispositions", "/admin/queues/dispositions"],
 ] as const;
 
-/** Links between the four queue administration pages. */
+/** Links between the queue administration pages. */
 export async function QueuesSubnav({ current }: { current: (typeof pages)[number][0] }) {
   const t = await getTranslations("queues.nav");
   return (

@@ -140,6 +140,7 @@ describe("the Chinese UI shows no English", () => {
       "/admin/queues/skills",
       "/admin/queues/agents",
       "/admin/queues/reasons",
+      "/admin/queues/dispositions",
       "/calls",
       `/calls/${callId}`,
       "/account",

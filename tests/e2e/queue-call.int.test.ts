@@ -159,7 +159,7 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     expect((await queuedCall(callId))?.agentId).toBe(agent("bob").id);
     await setAgent("carol", "available", "answer after 1s");
     const session = { userId: agent("bob").id, role: "agent" as const, locale: "zh-CN" as const, name: "bob", email: "bob@example.test" };
-    await sendAgentAction(session, { callId, action: "decline" }, { db: stack.prisma, signal: temporalAgentActionSignal(async () => stack.temporal.client) });
+    await sendAgentAction(session, { action: "decline" }, { db: stack.prisma, signal: temporalAgentActionSignal(async () => stack.temporal.client) });
     await until("carol talks", () => talkBridgeOf(callId), 60_000);
     const row = await queuedCall(callId);
     expect(row?.agentId).toBe(agent("carol").id);
@@ -167,7 +167,7 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     expect((await agentRow("bob")).state).toBe("available");
     // Carol hangs up from the agent page: the caller goes too, carol to wrap-up.
     const carol = { ...session, userId: agent("carol").id, name: "carol", email: "carol@example.test" };
-    await sendAgentAction(carol, { callId, action: "hangup" }, { db: stack.prisma, signal: temporalAgentActionSignal(async () => stack.temporal.client) });
+    await sendAgentAction(carol, { action: "hangup" }, { db: stack.prisma, signal: temporalAgentActionSignal(async () => stack.temporal.client) });
     const { result } = await stack.waitForCall(callId);
     expect(result?.outcome).toBe("transferred");
     expect((await stack.getExecution(callId))?.handover).toMatchObject({ agentId: agent("carol").id, endedBy: "agent-page" });

@@ -9,12 +9,12 @@ export interface RoutingNotifications {
 
 export interface RoutingNotificationsOptions {
   databaseUrl: string;
+  /** Another channel to LISTEN on (default ROUTING_CHANNEL): the queues' offers and changes use this too. */
+  channel?: string;
   /** A flow's live version or an entry point changed, or the connection was (re)established (changes may have been missed). */
   onChange(reason: string): void;
   log?: (message: string) => void;
   maxDelayMs?: number;
-  /** Another channel to LISTEN on (default ROUTING_CHANNEL). */
-  channel?: string;
 }
 
 /**

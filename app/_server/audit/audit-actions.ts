@@ -37,6 +37,10 @@ export const auditActions = [
   "notReadyReason.create",
   "notReadyReason.update",
   "agentProfile.set",
+  "dispositionCode.create",
+  "dispositionCode.update",
+  "queuedCall.wrapUp",
+  "queuedCall.agentAction",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -78,8 +82,12 @@ export const auditActionMessageKeys = {
   "notReadyReason.create": "notReadyReason_create",
   "notReadyReason.update": "notReadyReason_update",
   "agentProfile.set": "agentProfile_set",
+  "dispositionCode.create": "dispositionCode_create",
+  "dispositionCode.update": "dispositionCode_update",
+  "queuedCall.wrapUp": "queuedCall_wrapUp",
+  "queuedCall.agentAction": "queuedCall_agentAction",
 } as const satisfies Record<AuditAction, string>;
 
 /** "account": the e-mail address a failed sign-in named (it may belong to nobody). */
-export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "testCase", "account", "httpAllowList", "httpSecretBinding", "queue", "skill", "notReadyReason", "agentProfile"] as const;
+export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "testCase", "account", "httpAllowList", "httpSecretBinding", "queue", "skill", "notReadyReason", "agentProfile", "dispositionCode", "queuedCall"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

@@ -19,6 +19,7 @@ export const flowActions = [
   "entryPoint.edit",
   "audit.view",
   "call.view",
+  "queue.monitor",
   "user.manage",
   "apiToken.manage",
 ] as const;
@@ -45,6 +46,7 @@ const everything: Record<FlowAction, Grant> = {
   "entryPoint.edit": "all",
   "audit.view": "all",
   "call.view": "all",
+  "queue.monitor": "all",
   "user.manage": "all",
   "apiToken.manage": "all",
 };

@@ -15,7 +15,16 @@ import { listReviewsQuerySchema } from "@/app/_server/reviews/list-reviews";
 import { addReviewCommentInputSchema } from "@/app/_server/reviews/review-comments";
 import { submitReviewInputSchema } from "@/app/_server/reviews/submit-review";
 import { testCaseInputSchema } from "@/app/_server/test-cases/test-case-input";
-import { agentProfileInputSchema, ownAgentStateInputSchema, queueInputSchema, reasonInputSchema, skillInputSchema } from "@/app/_server/queues/queue-inputs";
+import {
+  agentActionInputSchema,
+  agentProfileInputSchema,
+  dispositionCodeInputSchema,
+  ownAgentStateInputSchema,
+  queueInputSchema,
+  reasonInputSchema,
+  skillInputSchema,
+  wrapUpInputSchema,
+} from "@/app/_server/queues/queue-inputs";
 import { setUserLocaleInputSchema } from "@/app/_server/users/set-user-locale";
 import { updateUserInputSchema } from "@/app/_server/users/update-user";
 import { diffQuerySchema } from "@/app/_server/versions/diff-flow";
@@ -104,6 +113,16 @@ export const operations: Operation[] = [
   { method: "put", path: "/api/queues/agents/{userId}", summary: "Set an agent's profile and skills (409 not_an_agent, 409 extension_taken)", tag: "admin", permission: "user.manage", body: agentProfileInputSchema, success: [200, "{ agent }"] },
   { method: "get", path: "/api/queues/agents/me/state", summary: "My agent state (403 not_an_agent)", tag: "admin", permission: "signed-in", success: [200, "{ agentState }"] },
   { method: "put", path: "/api/queues/agents/me/state", summary: "Sign in, set not ready with a reason, or sign out (409 agent_busy during a call)", tag: "admin", permission: "signed-in", body: ownAgentStateInputSchema, success: [200, "{ agentState }"] },
+  { method: "get", path: "/api/queues/agents/me/desk", summary: "My state and my offered, connected or wrap-up call with the IVR's variables (403 not_an_agent)", tag: "admin", permission: "signed-in", success: [200, "{ desk }"] },
+  { method: "get", path: "/api/queues/agents/me/events", summary: "Server-sent events: `desk` now and whenever my state or call changes", tag: "admin", permission: "signed-in", success: [200, "text/event-stream"] },
+  { method: "get", path: "/api/queues/agents/me/call/disposition", summary: "The disposition and note of my current or wrap-up call", tag: "admin", permission: "signed-in", success: [200, "{ call }"] },
+  { method: "put", path: "/api/queues/agents/me/call/disposition", summary: "Save my last call's disposition and note and end wrap-up (403 not_your_call, 409 call_not_ended)", tag: "admin", permission: "signed-in", body: wrapUpInputSchema, success: [200, "{ desk }"] },
+  { method: "post", path: "/api/queues/agents/me/call/actions", summary: "Decline my ringing call or hang up my connected call (403 not_your_call, 409 call_not_ringing / call_not_connected)", tag: "admin", permission: "signed-in", body: agentActionInputSchema, success: [202, "{ sent }"] },
+  { method: "get", path: "/api/queues/dispositions", summary: "List disposition codes", tag: "admin", permission: "signed-in", success: [200, "{ dispositions }"] },
+  { method: "post", path: "/api/queues/dispositions", summary: "Add a disposition code (409 disposition_code_taken)", tag: "admin", permission: "user.manage", body: dispositionCodeInputSchema, success: [201, "{ disposition }"] },
+  { method: "put", path: "/api/queues/dispositions/{dispositionId}", summary: "Change or deactivate a disposition code", tag: "admin", permission: "user.manage", body: dispositionCodeInputSchema, success: [200, "{ disposition }"] },
+  { method: "get", path: "/api/queues/wallboard", summary: "The wallboard now: per queue waiting, longest wait, service level and abandoned today, agents by state; agents; calls in progress", tag: "admin", permission: "queue.monitor", success: [200, "{ wallboard }"] },
+  { method: "get", path: "/api/queues/wallboard/events", summary: "Server-sent events: `wallboard` snapshot now and after every change of calls or agents", tag: "admin", permission: "queue.monitor", success: [200, "text/event-stream"] },
   { method: "get", path: "/api/tts/voices", summary: "The text-to-speech voices installed (espeak-ng), for the prompt form", tag: "flows", permission: "flow.editDraft", success: [200, "{ voices }"] },
   { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];

@@ -63,3 +63,30 @@ export const ownAgentStateInputSchema = z
   .superRefine((input, ctx) => {
     if (input.state === "not_ready" && input.reasonId === null) ctx.addIssue({ code: "custom", path: ["reasonId"], message: "choose a reason" });
   });
+
+export const dispositionCodeInputSchema = z.object({
+  code: keyNameSchema,
+  nameZh: displayName,
+  nameEn: displayName,
+  active: z.boolean().default(true),
+});
+export type DispositionCodeInput = z.infer<typeof dispositionCodeInputSchema>;
+
+/** The agent's wrap-up of their last call: a disposition, a note, and what they are next. */
+export const wrapUpInputSchema = z
+  .object({
+    /** The call the agent means: refused when it is not their last call (a newer one took its place). */
+    callId: id,
+    dispositionId: id,
+    note: z.string().trim().max(2000, "must be at most 2000 characters").default(""),
+    then: z.enum(["available", "not_ready"]).default("available"),
+    reasonId: id.nullable().default(null),
+  })
+  .superRefine((input, ctx) => {
+    if (input.then === "not_ready" && input.reasonId === null) ctx.addIssue({ code: "custom", path: ["reasonId"], message: "choose a reason" });
+  });
+export type WrapUpInput = z.infer<typeof wrapUpInputSchema>;
+
+/** Decline the ringing offer, or hang up the connected call (answering is done on the phone). */
+export const agentActionInputSchema = z.object({ callId: id, action: z.enum(["decline", "hangup"]) });
+export type AgentActionInput = z.infer<typeof agentActionInputSchema>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldMessage } from "@/app/_i18n/field-message";
 import { loadMessages } from "@/app/_i18n/load-messages";
-import { agentProfileInputSchema, ownAgentStateInputSchema, queueInputSchema, reasonInputSchema, skillInputSchema } from "./queue-inputs";
+import { agentActionInputSchema, agentProfileInputSchema, dispositionCodeInputSchema, ownAgentStateInputSchema, queueInputSchema, reasonInputSchema, skillInputSchema, wrapUpInputSchema } from "./queue-inputs";
 
 const zh = loadMessages("zh-CN").fieldMessages;
 const tZh = (key: keyof typeof zh) => zh[key];
@@ -51,6 +51,22 @@ describe("queue administration input", () => {
       "nameEn",
     ]);
     for (const problem of found) expect(fieldMessage(problem.message, "zh-CN", tZh), problem.message).toMatch(/\p{Script=Han}/u);
+  });
+
+  it("names every wrong field of a wrap-up, an agent action and a disposition code, in words the Chinese UI translates", () => {
+    const found = [
+      ...problems(wrapUpInputSchema, { callId: "", dispositionId: "d", note: "x".repeat(2001), then: "not_ready" }),
+      ...problems(wrapUpInputSchema, { callId: "c", then: "offline", reasonId: null }),
+      ...problems(agentActionInputSchema, { callId: "c", action: "answer" }),
+      ...problems(dispositionCodeInputSchema, { code: "Resolved!", nameZh: "", nameEn: "Resolved" }),
+    ];
+    expect(found.map((p) => p.field)).toEqual(["callId", "note", "reasonId", "dispositionId", "then", "action", "code", "nameZh"]);
+    for (const problem of found) expect(fieldMessage(problem.message, "zh-CN", tZh), problem.message).toMatch(/\p{Script=Han}/u);
+  });
+
+  it("fills a wrap-up's defaults: no note, available afterwards", () => {
+    expect(wrapUpInputSchema.parse({ callId: "c", dispositionId: "d" })).toEqual({ callId: "c", dispositionId: "d", note: "", then: "available", reasonId: null });
+    expect(wrapUpInputSchema.parse({ callId: "c", dispositionId: "d", note: "  客户满意  ", then: "not_ready", reasonId: "reason-break" }).note).toBe("客户满意");
   });
 
   it("fills the defaults of a new queue: always open, 80 % within 20 s, voicemail when full or closed", () => {

@@ -1,64 +1,60 @@
+import type { Client } from "@temporalio/client";
 import { WorkflowNotFoundError } from "@temporalio/common";
-import { Client, Connection } from "@temporalio/client";
-import { z } from "zod";
 import { prisma, type PrismaClient } from "@/prisma/client";
 import type { Session } from "@/app/_server/auth/session";
 import { AppError } from "@/app/_server/http/app-error";
-import { parseInput } from "@/app/_server/http/parse-input";
-import { agentActionSignal, type AgentActionSignal } from "@/workers/workflows/signals";
+import { loadConfig } from "@/workers/config";
+import { connectClientToTemporal } from "@/workers/temporal-client";
+import type { AgentActionSignal } from "@/workers/workflows/signals";
+import { notYourCall } from "./queue-errors";
 
-export const agentActionInputSchema = z.object({
-  callId: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-  action: z.enum(["decline", "hangup"]),
-});
-export type AgentActionInput = z.infer<typeof agentActionInputSchema>;
+// The signal's name as workers/workflows/signals.ts defines it (importing that module would pull the
+// workflow runtime into the web app).
+const AGENT_ACTION_SIGNAL = "agentAction";
 
-/** Delivers the signal to the call's workflow; false when that workflow is no longer running. */
-export type SignalAgentAction = (workflowId: string, signal: AgentActionSignal) => Promise<boolean>;
-
-const notYourCall = (callId: string) => new AppError(409, "not_your_call", `Call ${callId} is not offered to or connected with you.`, { callId });
-
-/**
- * The agent declines the call ringing them, or hangs up the call they talk on, from the agent page:
- * the call's workflow (QueuedCall.workflowId) does the rest (hangs up the agent's leg, tells the
- * matcher). Only the agent the call is offered to or connected with may.
- */
-export async function sendAgentAction(session: Session, rawInput: unknown, deps: { db?: PrismaClient; signal?: SignalAgentAction } = {}): Promise<void> {
-  const input = parseInput(agentActionInputSchema, rawInput);
-  const db = deps.db ?? prisma();
-  if (session.role !== "agent") throw new AppError(403, "not_an_agent", "Only agents act on offered calls.");
-  const call = await db.queuedCall.findUnique({ where: { id: input.callId } });
-  if (!call || call.agentId !== session.userId || (call.status !== "offered" && call.status !== "connected") || call.workflowId === null) throw notYourCall(input.callId);
-  if (input.action === "decline" && call.status !== "offered") throw new AppError(409, "call_connected", "The call is connected: hang up instead of declining.", { callId: input.callId });
-  const delivered = await (deps.signal ?? temporalSignal)(call.workflowId, { agentId: session.userId, action: input.action });
-  if (!delivered) throw notYourCall(input.callId);
+export interface AgentActionDeps {
+  db: PrismaClient;
+  /** Delivers the signal to the call's workflow. */
+  signal(workflowId: string, payload: AgentActionSignal): Promise<void>;
 }
 
 let client: Promise<Client> | null = null;
 
-/** The web app's Temporal client (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE), connected on first use. */
-function temporalClient(): Promise<Client> {
-  client ??= Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? "127.0.0.1:7233" }).then(
-    (connection) => new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? "default" }),
-    (error: unknown) => {
-      client = null;
-      throw error;
-    },
-  );
+/** The web app's Temporal client, connected on first use. */
+function webAppClient(): Promise<Client> {
+  client ??= connectClientToTemporal(loadConfig().temporal).catch((error: unknown) => {
+    client = null;
+    throw error;
+  });
   return client;
 }
 
-/** Signals through a Temporal client (the web app's own by default). */
-export function temporalAgentActionSignal(connect: () => Promise<Client> = temporalClient): SignalAgentAction {
-  return async (workflowId, signal) => {
+/** Signals through a Temporal client (the web app's own by default); a call whose workflow has ended is refused. */
+export function temporalAgentActionSignal(connect: () => Promise<Client> = webAppClient): AgentActionDeps["signal"] {
+  return async (workflowId, payload) => {
     try {
-      await (await connect()).workflow.getHandle(workflowId).signal(agentActionSignal, signal);
-      return true;
+      await (await connect()).workflow.getHandle(workflowId).signal(AGENT_ACTION_SIGNAL, payload);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return false;
+      if (error instanceof WorkflowNotFoundError) throw new AppError(409, "call_ended", "The call has already ended.", { value: workflowId });
       throw error;
     }
   };
 }
 
-const temporalSignal = temporalAgentActionSignal();
+const defaultDeps = (): AgentActionDeps => ({ db: prisma(), signal: temporalAgentActionSignal() });
+
+/**
+ * Tells the call's workflow what the agent did: decline the offer ringing on their phone, or hang up
+ * the connected call. The workflow does the rest (the matcher's offer result, hanging up the legs).
+ */
+export async function sendAgentAction(session: Session, { action }: { action: AgentActionSignal["action"] }, deps: AgentActionDeps = defaultDeps()): Promise<void> {
+  const profile = session.role === "agent" ? await deps.db.agentProfile.findUnique({ where: { userId: session.userId } }) : null;
+  if (!profile) throw new AppError(403, "not_an_agent", "Only agents with a profile have an agent state.");
+  const call = profile.currentCallId === null ? null : await deps.db.queuedCall.findUnique({ where: { id: profile.currentCallId } });
+  if (!call) throw new AppError(409, "no_current_call", "No call is ringing or connected for you.");
+  if (call.agentId !== session.userId) throw notYourCall(call.id);
+  if (action === "decline" && call.status !== "offered") throw new AppError(409, "call_not_ringing", "Only a ringing call can be declined.", { value: call.id });
+  if (action === "hangup" && call.status !== "connected") throw new AppError(409, "call_not_connected", "Only a connected call can be hung up.", { value: call.id });
+  if (call.workflowId === null) throw new AppError(409, "call_without_workflow", `Call ${call.id} has no call workflow to tell.`, { value: call.id });
+  await deps.signal(call.workflowId, { agentId: session.userId, action });
+}
