@@ -5,7 +5,7 @@ import { compileBusinessHours } from "../../flows-runtime/nodes/business-hours/c
 import { isOpen } from "../../flows-runtime/nodes/business-hours/execute";
 import { localTime } from "../../flows-runtime/nodes/business-hours/local-time";
 import { requiredSkillsSchema } from "./load-match-state";
-import { withMatchLock } from "./match-lock";
+import { withMatchLock, type MatchLockOptions } from "./match-lock";
 import { keyNameSchema, queueActionSchema, queueHoursSchema, type QueueAction } from "./queue-settings";
 import { applyInTransaction } from "./run-queue-event";
 
@@ -32,9 +32,9 @@ export type EnqueueResult =
  * queue is closed by its hours or already holds its maximum of waiting calls: then the queue's action.
  * The queue's required skills and the call's own are both required (the higher minimum of each).
  */
-export async function enqueueCall(db: PrismaClient, rawInput: EnqueueCallInput): Promise<EnqueueResult> {
+export async function enqueueCall(db: PrismaClient, rawInput: EnqueueCallInput, options?: MatchLockOptions): Promise<EnqueueResult> {
   const input = enqueueCallInputSchema.parse(rawInput);
-  return withMatchLock(db, async (tx, at) => {
+  return withMatchLock(db, async (tx, at, timer) => {
     const queue = await tx.queue.findUnique({ where: { name: input.queue } });
     if (!queue) return { status: "unknown-queue", name: input.queue };
     const existing = await tx.queuedCall.findUnique({ where: { id: input.callId } });
@@ -64,9 +64,11 @@ export async function enqueueCall(db: PrismaClient, rawInput: EnqueueCallInput):
         preferredAgentId: input.preferredAgentId,
         offerTimeoutMs: queue.offerTimeoutSeconds * 1000,
       },
-    });
-    return queued(tx, input.callId, queue.id, queue.maxWaitSeconds, applied.state.calls.get(input.callId)?.agentId ?? null);
-  });
+    }, timer);
+    const result = await queued(tx, input.callId, queue.id, queue.maxWaitSeconds, applied.state.calls.get(input.callId)?.agentId ?? null);
+    timer.mark("load");
+    return result;
+  }, options);
 }
 
 async function queued(tx: Prisma.TransactionClient, callId: string, queueId: string, maxWaitSeconds: number, agentId: string | null): Promise<EnqueueResult> {
