@@ -3,6 +3,7 @@ import type { Prisma } from "../../prisma/generated/client";
 import type { PrismaClient } from "../../prisma/client";
 import { applyQueueEvent, type AppliedEvent } from "./match/apply-queue-event";
 import { applyIncrementally } from "./match/incremental-match";
+import type { MatchState } from "./match/match-model";
 import type { QueueEvent } from "./match/queue-events";
 import { loadCandidates, loadTouchedRows } from "./load-match-rows";
 import { loadMatchState } from "./load-match-state";
@@ -17,9 +18,10 @@ export type QueueCommand = QueueEvent extends infer E ? (E extends { at: number 
  * Applies one event inside a transaction that holds the matcher's lock, reading only what it needs:
  * the rows the event touches, then (match/incremental-match.ts) the best candidates of what it freed
  * or put into waiting. Decides exactly what `applyQueueEvent` decides on the whole state.
+ * `knownTouched`: the touched rows when the caller already read them under the lock.
  */
-export async function applyInTransaction(tx: Prisma.TransactionClient, event: QueueEvent, timer: PhaseTimer = new PhaseTimer()): Promise<AppliedEvent> {
-  const touched = await loadTouchedRows(tx, event);
+export async function applyInTransaction(tx: Prisma.TransactionClient, event: QueueEvent, timer: PhaseTimer = new PhaseTimer(), knownTouched?: MatchState): Promise<AppliedEvent> {
+  const touched = knownTouched ?? (await loadTouchedRows(tx, event));
   timer.mark("load");
   let loading = 0;
   const { before, applied } = await applyIncrementally(touched, event, async (frontier, known) => {
