@@ -186,10 +186,11 @@ async function main(): Promise<void> {
     const waitS = (c: CallRow) => ((first.get(c.id)?.at ?? c.endedAt ?? c.arrivedAt) - c.arrivedAt) / SECOND;
     const served = callRows.filter((c) => first.has(c.id));
     const withinTarget = served.filter((c) => waitS(c) <= TARGET_S).length;
+    // Occupancy over the arrivals (not the drain after the last caller, when agents run out of work).
     const from = Math.min(...callRows.map((c) => c.arrivedAt));
-    const to = Math.max(...callRows.map((c) => c.endedAt ?? c.arrivedAt));
-    const busy = occupancy(log, from, to);
-    const arrivalSpanS = (Math.max(...callRows.map((c) => c.arrivedAt)) - from) / SECOND;
+    const lastArrival = Math.max(...callRows.map((c) => c.arrivedAt));
+    const busy = occupancy(log, from, lastArrival);
+    const arrivalSpanS = (lastArrival - from) / SECOND;
     const talks = answered.flatMap((c) => (c.connectedAt !== null && c.endedAt !== null ? [(c.endedAt - c.connectedAt) / SECOND] : []));
     const rings = answered.flatMap((c) => {
       const offer = first.get(c.id);
@@ -241,7 +242,8 @@ async function main(): Promise<void> {
             [`answered within ${TARGET_S} s, of all calls`, pct(answeredWithin / callRows.length), "", ""],
             ["average wait for an agent (served calls)", secs(mean(served.map(waitS))), secs(pooled.averageWait), secs(weighted((p) => p.averageWait))],
             ["abandoned", pct(abandoned.length / callRows.length), "0 % (no abandonment in the model)", ""],
-            ["agent occupancy (busy / signed in)", pct(busy.busyMs / busy.signedInMs), pct(pooled.occupancy), pct(pooled.occupancy)],
+            ["agent occupancy (busy / signed in, while calls arrive)", pct(busy.busyMs / busy.signedInMs), pct(pooled.occupancy), pct(pooled.occupancy)],
+            ["occupancy of the load carried (abandoned calls take no agent)", "", pct((pooled.occupancy * answered.length) / callRows.length), ""],
           ],
         ),
     );

@@ -13,7 +13,7 @@ import { createQueueActivities } from "./queue-activities";
 import { startQueueClock } from "./queue-clock";
 import { loadMatchState } from "./load-match-state";
 import { withMatchLock } from "./match-lock";
-import { applyInTransaction } from "./run-queue-event";
+import { applyInTransaction, rematchWholeState } from "./run-queue-event";
 import { loadCandidates } from "./load-match-rows";
 import { callOf } from "./match/match-fixtures";
 import { pickCandidates } from "./match/incremental-match";
@@ -266,6 +266,23 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
     expect(offered.offers.map((o) => o.callId)).toEqual(["s2"]);
     await activities.queueOfferResult({ callId: "s2", agentId: agent.id, result: "accepted" });
     expect((await activities.queueSetAgentState({ agentId: agent.id, state: "offline" })).refused).toBe("agent-busy");
+  });
+
+  it("offers a waiting call to an available agent who was given the skill outside the matcher, once the whole state is rematched", async () => {
+    const skill = await db.skill.create({ data: { name: "rare", displayNameZh: "稀有", displayNameEn: "Rare" } });
+    await seedQueue(db, "rematch");
+    const [agent, other] = await seedAgents(db, 2);
+    if (!agent || !other) throw new Error("two agents expected");
+    const activities = createQueueActivities(db);
+    await activities.queueSetAgentState({ agentId: agent.id, state: "available" });
+    expect(await activities.queueEnqueue({ callId: "needs-rare", queue: "rematch", skills: [{ skill: "rare", minProficiency: 2 }] })).toMatchObject({ status: "queued", offer: null });
+    await db.agentSkill.create({ data: { agentId: agent.id, skillId: skill.id, proficiency: 3 } });
+    // Events about other rows do not look at this agent (incremental matching) …
+    expect((await activities.queueSetAgentState({ agentId: other.id, state: "available" })).offers).toEqual([]);
+    // … the rematch does.
+    const rematched = await rematchWholeState(db);
+    expect(rematched.effects.offers).toEqual([expect.objectContaining({ callId: "needs-rare", agentId: agent.id })]);
+    expect(matchInvariantProblems(await stateNow())).toEqual([]);
   });
 
   it("loses no committed call and no agent state when the process running the matcher is killed", async () => {

@@ -46,6 +46,15 @@ export async function applyToWholeState(tx: Prisma.TransactionClient, event: Que
   return applied;
 }
 
+/**
+ * A tick decided on the whole state. Incremental matching relies on the state before each event
+ * having no free agent who meets a waiting call; a change made outside the matcher that can break
+ * that (an admin giving an agent a skill or a language) runs this afterwards.
+ */
+export async function rematchWholeState(db: PrismaClient): Promise<AppliedEvent> {
+  return withMatchLock(db, (tx, at) => applyToWholeState(tx, { type: "tick", at }));
+}
+
 /** One event, durable: its change, the offers it led to and the agents' state log commit together or not at all. */
 export async function runQueueEvent(db: PrismaClient, command: QueueCommand, options?: MatchLockOptions): Promise<AppliedEvent & { at: number }> {
   return withMatchLock(db, async (tx, at, timer) => ({ ...(await applyInTransaction(tx, withTime(command, at), timer)), at }), options);
