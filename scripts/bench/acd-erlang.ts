@@ -243,7 +243,7 @@ async function main(): Promise<void> {
             ["average wait for an agent (served calls)", secs(mean(served.map(waitS))), secs(pooled.averageWait), secs(weighted((p) => p.averageWait))],
             ["abandoned", pct(abandoned.length / callRows.length), "0 % (no abandonment in the model)", ""],
             ["agent occupancy (busy / signed in, while calls arrive)", pct(busy.busyMs / busy.signedInMs), pct(pooled.occupancy), pct(pooled.occupancy)],
-            ["occupancy of the load carried (abandoned calls take no agent)", "", pct((pooled.occupancy * answered.length) / callRows.length), ""],
+            ["occupancy of the carried load", "", pct((pooled.occupancy * answered.length) / callRows.length), ""],
           ],
         ),
     );

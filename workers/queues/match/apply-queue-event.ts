@@ -12,9 +12,10 @@ export interface AppliedEvent {
 }
 
 /**
- * Pure: one event, then matching. The durable runtime (match-transaction.ts) runs exactly this on the
- * rows it loaded under the matcher's lock and writes back what changed, so the property tests of
- * this function are tests of the runtime's decisions.
+ * Pure: one event, then matching, on the whole state: the reference. The durable runtime
+ * (run-queue-event.ts) runs the same two halves on the rows the event touches and the frontier's
+ * candidates (incremental-match.ts), which decides the same; the property tests of this function
+ * and of the incremental step are tests of the runtime's decisions.
  */
 export function applyQueueEvent(before: MatchState, event: QueueEvent): AppliedEvent {
   const applied = applyEventOnly(before, event);
