@@ -31,6 +31,7 @@ export async function applyInTransaction(tx: Prisma.TransactionClient, event: Qu
     return candidates;
   });
   timer.mark("decide");
+  // The candidate queries ran inside the decision: they count as loading.
   timer.phases.decide -= loading;
   timer.phases.load += loading;
   if (applied.refused === null) await persistMatchChanges(tx, before, applied.state, applied.effects);
