@@ -5,7 +5,10 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import { createPrismaClient } from "@/prisma/client";
+import { enqueueCall } from "@/workers/queues/enqueue-call";
+import type { MatchPhases } from "@/workers/queues/match-phases";
 import { createQueueActivities } from "@/workers/queues/queue-activities";
+import { runQueueEvent } from "@/workers/queues/run-queue-event";
 import { seedAgents, seedQueue } from "@/workers/queues/test-support/seed-queue-data";
 import { latencyStats, type LatencyStats } from "./call-metrics";
 import { createScratchDatabase } from "../run-flow/scratch-database";
@@ -28,7 +31,16 @@ async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
   return result;
 }
 
+const loadAverage = () => `${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`;
+
+/** Collects each transaction's phases, per measured row, for the profile table. */
+function phaseLog() {
+  const rows: MatchPhases[] = [];
+  return { rows, onPhases: (phases: MatchPhases) => rows.push({ ...phases }) };
+}
+
 async function main(): Promise<void> {
+  const startLoad = loadAverage();
   const scratch = await createScratchDatabase();
   const db = createPrismaClient(scratch.url);
   try {
@@ -45,6 +57,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < WAITING; i += 1) {
       await q.queueEnqueue({ callId: `wait-${i}`, queue: "bench", priority: i % 10, skills: [{ skill: i % 10 === 0 ? "common" : "rare", minProficiency: 1 }] });
     }
+    const availablePhases = phaseLog();
+    const enqueuePhases = phaseLog();
     const agentAvailable: number[] = [];
     const callEnqueued: number[] = [];
     const burst: number[] = [];
@@ -53,12 +67,12 @@ async function main(): Promise<void> {
       const agent = agents[i % agents.length];
       if (!agent) continue;
       // Agent becomes available → offer decided (committed); the offer rings out and the call goes back to its place.
-      const offered = await timed(agentAvailable, () => q.queueSetAgentState({ agentId: agent.id, state: "available" }));
-      const offer = offered.offers[0];
+      const offered = await timed(agentAvailable, () => runQueueEvent(db, { type: "agentState", agentId: agent.id, state: "available", reasonId: null }, availablePhases));
+      const offer = offered.effects.offers[0];
       if (!offer) problems.push(`agent ${agent.id} got no offer`);
       else await q.queueOfferResult({ callId: offer.callId, agentId: agent.id, result: "no-answer" });
       // Caller enqueued while an agent is idle → offer decided; then the caller hangs up.
-      const enqueued = await timed(callEnqueued, () => q.queueEnqueue({ callId: `new-${i}`, queue: "bench" }));
+      const enqueued = await timed(callEnqueued, () => enqueueCall(db, { callId: `new-${i}`, queue: "bench" }, enqueuePhases));
       if (enqueued.status !== "queued" || enqueued.offer?.agentId !== idle.id) problems.push(`new-${i} was not offered to the idle agent`);
       await q.queueLeave({ callId: `new-${i}` });
     }
@@ -72,11 +86,25 @@ async function main(): Promise<void> {
     }
     const waiting = await db.queuedCall.count({ where: { status: "waiting" } });
     const row = (label: string, s: LatencyStats) => [label, String(s.count), s.p50.toFixed(1), s.p95.toFixed(1), s.p99.toFixed(1), s.max.toFixed(1)];
-    console.log(`queue-match: ${WAITING} waiting calls, ${AGENTS} agents; ${waiting} still waiting at the end; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+    console.log(`queue-match: ${WAITING} waiting calls, ${AGENTS} agents; ${waiting} still waiting at the end; load average at start ${startLoad}, at the end ${loadAverage()}`);
     console.log(
       renderTable(
         ["latency (ms)", "n", "p50", "p95", "p99", "max"].map((header) => ({ header })),
         [row("agent available → offer decided", latencyStats(agentAvailable)), row("caller enqueued → offer (agent idle)", latencyStats(callEnqueued)), row(`${args.burst} agents available at once, each`, latencyStats(burst))],
+      ),
+    );
+    const phaseRow = (label: string, rows: MatchPhases[]) => {
+      const keys = ["lock", "load", "decide", "write", "commit"] as const;
+      return [label, ...keys.flatMap((key) => {
+        const s = latencyStats(rows.map((r) => r[key]));
+        return [`${s.p50.toFixed(1)} / ${s.p99.toFixed(1)}`];
+      })];
+    };
+    console.log("\nwhere the time goes (ms, p50 / p99 of each phase):");
+    console.log(
+      renderTable(
+        ["transaction", "lock (pool, BEGIN, lock wait)", "load", "decide", "write", "commit"].map((header) => ({ header })),
+        [phaseRow("agent available", availablePhases.rows), phaseRow("caller enqueued", enqueuePhases.rows)],
       ),
     );
     if (problems.length > 0) console.log(`problems (${problems.length}): ${problems.slice(0, 10).join("; ")}`);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Prisma } from "../../prisma/generated/client";
-import type { MatchState } from "./match/match-model";
+import { Prisma } from "../../prisma/generated/client";
+import type { MatchAgent, MatchCall, MatchState } from "./match/match-model";
 import { requiredSkillSchema } from "./match/queue-events";
 
 export const requiredSkillsSchema = z.array(requiredSkillSchema);
@@ -36,28 +36,40 @@ const agentRowSchema = z.object({
   currentCallId: z.string().nullable(),
 });
 
+/** The columns of a call as the matcher sees it (alias c); only calls still in a queue. */
+export const CALL_COLUMNS = Prisma.sql`c."id", c."queueId", c."priority", c."requiredSkills", c."language", c."preferredAgentId", c."arrivedAt", c."status"::text AS "status",
+  c."agentId", c."offeredAt", c."offerExpiresAt", c."offerCount", c."declinedBy", c."offerTimeoutSeconds", c."connectedAt"`;
+export const IN_QUEUE = Prisma.sql`c."status" IN ('waiting', 'offered', 'connected')`;
+/** The columns of an agent with their skills (alias a). */
+export const AGENT_COLUMNS = Prisma.sql`a."userId" AS "id", a."state"::text AS "state", a."stateReasonId" AS "reasonId", a."stateSince", a."languages", a."wrapUpSeconds",
+  a."wrapUpUntil", a."lastCallEndedAt", a."currentCallId",
+  COALESCE((SELECT jsonb_object_agg(s."skillId", s."proficiency") FROM "AgentSkill" s WHERE s."agentId" = a."userId"), '{}'::jsonb) AS "skills"`;
+
+export function callsOfRows(rows: unknown): MatchCall[] {
+  return z
+    .array(callRowSchema)
+    .parse(rows)
+    .map(({ offerTimeoutSeconds, ...call }) => ({ ...call, offerTimeoutMs: offerTimeoutSeconds * 1000 }));
+}
+
+export function agentsOfRows(rows: unknown): MatchAgent[] {
+  return z
+    .array(agentRowSchema)
+    .parse(rows)
+    .map(({ wrapUpSeconds, ...agent }) => ({ ...agent, wrapUpMs: wrapUpSeconds * 1000 }));
+}
+
+export function stateOfRows(calls: MatchCall[], agents: MatchAgent[]): MatchState {
+  return { calls: new Map(calls.map((call) => [call.id, call])), agents: new Map(agents.map((agent) => [agent.id, agent])) };
+}
+
 /**
- * The rows the matcher decides on: calls still in a queue (waiting, offered, connected) and every
- * agent. Plain SQL (the ORM's mapping of 600 rows with their skills cost more than the queries).
+ * Every call still in a queue (waiting, offered, connected) and every agent: what the whole-state
+ * matcher decides on (tests, and a full rematch). Plain SQL: the ORM's mapping of 600 rows with their
+ * skills cost more than the queries.
  */
 export async function loadMatchState(tx: Prisma.TransactionClient): Promise<MatchState> {
-  const calls = await tx.$queryRaw`
-    SELECT "id", "queueId", "priority", "requiredSkills", "language", "preferredAgentId", "arrivedAt", "status"::text AS "status", "agentId",
-           "offeredAt", "offerExpiresAt", "offerCount", "declinedBy", "offerTimeoutSeconds", "connectedAt"
-    FROM "QueuedCall" WHERE "status" IN ('waiting', 'offered', 'connected')`;
-  const agents = await tx.$queryRaw`
-    SELECT a."userId" AS "id", a."state"::text AS "state", a."stateReasonId" AS "reasonId", a."stateSince", a."languages", a."wrapUpSeconds",
-           a."wrapUpUntil", a."lastCallEndedAt", a."currentCallId",
-           COALESCE((SELECT jsonb_object_agg(s."skillId", s."proficiency") FROM "AgentSkill" s WHERE s."agentId" = a."userId"), '{}'::jsonb) AS "skills"
-    FROM "AgentProfile" a`;
-  const state: MatchState = { calls: new Map(), agents: new Map() };
-  for (const row of z.array(callRowSchema).parse(calls)) {
-    const { offerTimeoutSeconds, ...call } = row;
-    state.calls.set(call.id, { ...call, offerTimeoutMs: offerTimeoutSeconds * 1000 });
-  }
-  for (const row of z.array(agentRowSchema).parse(agents)) {
-    const { wrapUpSeconds, ...agent } = row;
-    state.agents.set(agent.id, { ...agent, wrapUpMs: wrapUpSeconds * 1000 });
-  }
-  return state;
+  const calls = await tx.$queryRaw`SELECT ${CALL_COLUMNS} FROM "QueuedCall" c WHERE ${IN_QUEUE}`;
+  const agents = await tx.$queryRaw`SELECT ${AGENT_COLUMNS} FROM "AgentProfile" a`;
+  return stateOfRows(callsOfRows(calls), agentsOfRows(agents));
 }

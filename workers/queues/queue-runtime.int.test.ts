@@ -13,7 +13,10 @@ import { createQueueActivities } from "./queue-activities";
 import { startQueueClock } from "./queue-clock";
 import { loadMatchState } from "./load-match-state";
 import { withMatchLock } from "./match-lock";
-import { applyInTransaction } from "./run-queue-event";
+import { applyInTransaction, rematchWholeState } from "./run-queue-event";
+import { loadCandidates } from "./load-match-rows";
+import { callOf } from "./match/match-fixtures";
+import { pickCandidates } from "./match/incremental-match";
 import { seedAgents, seedQueue, type SeededAgent } from "./test-support/seed-queue-data";
 
 let database: TestDatabase;
@@ -49,26 +52,36 @@ async function stateLogProblems(): Promise<string[]> {
 describe("the matcher's durable runtime on PostgreSQL", () => {
   beforeEach(reset);
 
-  it("stores exactly what the pure matcher decides, event by event", async () => {
-    const skill = await db.skill.create({ data: { name: "repair", displayNameZh: "维修", displayNameEn: "Repair" } });
+  it("stores exactly what the pure matcher decides on the whole state, event by event (the incremental SQL path)", async () => {
+    const repair = await db.skill.create({ data: { name: "repair", displayNameZh: "维修", displayNameEn: "Repair" } });
+    const sales = await db.skill.create({ data: { name: "sales", displayNameZh: "销售", displayNameEn: "Sales" } });
+    const skillIds = [repair.id, sales.id];
     await fc.assert(
       fc.asyncProperty(
         fc.array(
           fc.record({
-            kind: fc.constantFrom("enqueue", "enqueue", "leave", "offerResult", "endCall", "agentState", "agentState", "tick"),
-            dt: fc.integer({ min: 0, max: 20_000 }),
+            kind: fc.constantFrom("enqueue", "enqueue", "enqueue", "leave", "offerResult", "offerResult", "endCall", "agentState", "agentState", "agentState", "tick"),
+            dt: fc.oneof(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 20_000 })),
             pick: fc.nat(),
-            priority: fc.integer({ min: 0, max: 9 }),
-            needsSkill: fc.boolean(),
+            priority: fc.integer({ min: 0, max: 2 }),
+            skills: fc.subarray([0, 1], { maxLength: 2 }),
+            minProficiency: fc.integer({ min: 1, max: 5 }),
+            language: fc.constantFrom(null, "zh", "en"),
+            preferred: fc.option(fc.nat(), { nil: null }),
             result: fc.constantFrom("accepted" as const, "declined" as const, "no-answer" as const),
-            state: fc.constantFrom("offline" as const, "available" as const, "not_ready" as const),
+            state: fc.constantFrom("offline" as const, "available" as const, "available" as const, "not_ready" as const),
           }),
-          { minLength: 5, maxLength: 25 },
+          { minLength: 5, maxLength: 30 },
         ),
         async (steps) => {
           await reset();
-          await db.skill.upsert({ where: { id: skill.id }, create: skill, update: {} });
-          const agents = [...(await seedAgents(db, 2, { prefix: "pa", skills: { [skill.id]: 4 }, wrapUpSeconds: 10 })), ...(await seedAgents(db, 2, { prefix: "pb" }))];
+          for (const skill of [repair, sales]) await db.skill.upsert({ where: { id: skill.id }, create: skill, update: {} });
+          const agents = [
+            ...(await seedAgents(db, 2, { prefix: "pa", skills: { [repair.id]: 4 }, wrapUpSeconds: 10 })),
+            ...(await seedAgents(db, 1, { prefix: "pb", skills: { [repair.id]: 5, [sales.id]: 2 }, languages: ["zh", "en"] })),
+            ...(await seedAgents(db, 1, { prefix: "pc", skills: { [sales.id]: 4 }, languages: ["en"], wrapUpSeconds: 5 })),
+            ...(await seedAgents(db, 2, { prefix: "pd" })),
+          ];
           let model: MatchState = await stateNow();
           let at = Date.parse("2026-12-01T02:00:00Z");
           const calls: string[] = [];
@@ -78,7 +91,19 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
             const callId = calls[step.pick % Math.max(calls.length, 1)] ?? "none";
             const event: QueueEvent =
               step.kind === "enqueue"
-                ? { type: "enqueue", at, call: { id: `call-${i}`, queueId: "q", priority: step.priority, requiredSkills: step.needsSkill ? [{ skillId: skill.id, minProficiency: 3 }] : [], language: null, preferredAgentId: null, offerTimeoutMs: 15_000 } }
+                ? {
+                    type: "enqueue",
+                    at,
+                    call: {
+                      id: `call-${i}`,
+                      queueId: "q",
+                      priority: step.priority,
+                      requiredSkills: step.skills.map((k) => ({ skillId: skillIds[k] ?? repair.id, minProficiency: step.minProficiency })),
+                      language: step.language,
+                      preferredAgentId: step.preferred === null ? null : (agents[step.preferred % agents.length]?.id ?? null),
+                      offerTimeoutMs: 15_000,
+                    },
+                  }
                 : step.kind === "leave" || step.kind === "endCall"
                   ? { type: step.kind, callId, at }
                   : step.kind === "offerResult"
@@ -87,8 +112,11 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
                       ? { type: "agentState", agentId: agent?.id ?? "", state: step.state, reasonId: step.state === "not_ready" ? "reason-break" : null, at }
                       : { type: "tick", at };
             if (event.type === "enqueue") calls.push(event.call.id);
-            model = applyQueueEvent(model, event).state;
-            await withMatchLock(db, (tx) => applyInTransaction(tx, event));
+            const expected = applyQueueEvent(model, event);
+            model = expected.state;
+            const applied = await withMatchLock(db, (tx) => applyInTransaction(tx, event));
+            expect(applied.refused).toBe(expected.refused);
+            expect(applied.effects.offers).toEqual(expected.effects.offers);
             const stored = await stateNow();
             expect(stored).toEqual(model);
             expect(matchInvariantProblems(stored)).toEqual([]);
@@ -96,7 +124,60 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
           expect(await stateLogProblems()).toEqual([]);
         },
       ),
-      { numRuns: 6 },
+      { numRuns: 12 },
+    );
+  });
+
+  it("finds the same candidates in SQL as the pure reference, on random stored states", async () => {
+    const repair = await db.skill.create({ data: { name: "repair", displayNameZh: "维修", displayNameEn: "Repair" } });
+    const agents = [
+      ...(await seedAgents(db, 3, { prefix: "ca", skills: { [repair.id]: 3 } })),
+      ...(await seedAgents(db, 3, { prefix: "cb", skills: { [repair.id]: 5 }, languages: ["zh", "en"] })),
+      ...(await seedAgents(db, 2, { prefix: "cc" })),
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ available: fc.boolean(), idle: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) }), { minLength: agents.length, maxLength: agents.length }),
+        fc.array(fc.record({ priority: fc.integer({ min: 0, max: 2 }), dt: fc.integer({ min: 0, max: 2 }), needs: fc.integer({ min: 0, max: 5 }), language: fc.constantFrom(null, "zh", "en"), declined: fc.subarray([0, 1, 2, 3]) }), { maxLength: 12 }),
+        fc.record({ needs: fc.integer({ min: 0, max: 5 }), language: fc.constantFrom(null, "zh", "en"), preferred: fc.nat(), agents: fc.subarray([0, 3, 6]) }),
+        async (agentRows, callRows, probe) => {
+          await db.queuedCall.deleteMany();
+          for (const [i, agent] of agents.entries()) {
+            const row = agentRows[i];
+            await db.agentProfile.update({ where: { userId: agent.id }, data: { state: row?.available ? "available" : "offline", currentCallId: null, lastCallEndedAt: row?.idle === null || row === undefined ? null : new Date(1_000 + row.idle) } });
+          }
+          let arrivedAt = Date.parse("2026-12-01T02:00:00Z");
+          for (const [i, call] of callRows.entries()) {
+            arrivedAt += call.dt;
+            await db.queuedCall.create({
+              data: {
+                id: `cand-${i}`,
+                queueId: "q",
+                priority: call.priority,
+                requiredSkills: call.needs === 0 ? [] : [{ skillId: repair.id, minProficiency: call.needs }],
+                language: call.language,
+                arrivedAt: new Date(arrivedAt),
+                declinedBy: call.declined.flatMap((k) => (agents[k] ? [agents[k].id] : [])),
+              },
+            });
+          }
+          const full = await stateNow();
+          // A frontier of a new call and of some agents (as if just freed), nothing else known.
+          const newCall = { ...callOf("probe", { requiredSkills: probe.needs === 0 ? [] : [{ skillId: repair.id, minProficiency: probe.needs }], language: probe.language, preferredAgentId: agents[probe.preferred % agents.length]?.id ?? null }) };
+          const freeAgents = probe.agents.flatMap((k) => {
+            const agent = agents[k] === undefined ? undefined : full.agents.get(agents[k].id);
+            return agent ? [{ ...agent, state: "available" as const }] : [];
+          });
+          const frontier = { freeAgents, waitingCalls: [newCall] };
+          const known: MatchState = { calls: new Map([[newCall.id, newCall]]), agents: new Map(freeAgents.map((a) => [a.id, a])) };
+          const fromSql = await db.$transaction((tx) => loadCandidates(tx, frontier, known));
+          const expected = pickCandidates(full, frontier, known);
+          expect(new Set(fromSql.calls.keys())).toEqual(new Set(expected.calls.keys()));
+          expect(new Set(fromSql.agents.keys())).toEqual(new Set(expected.agents.keys()));
+          expect(fromSql).toEqual(expected);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
@@ -185,6 +266,23 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
     expect(offered.offers.map((o) => o.callId)).toEqual(["s2"]);
     await activities.queueOfferResult({ callId: "s2", agentId: agent.id, result: "accepted" });
     expect((await activities.queueSetAgentState({ agentId: agent.id, state: "offline" })).refused).toBe("agent-busy");
+  });
+
+  it("offers a waiting call to an available agent who was given the skill outside the matcher, once the whole state is rematched", async () => {
+    const skill = await db.skill.create({ data: { name: "rare", displayNameZh: "稀有", displayNameEn: "Rare" } });
+    await seedQueue(db, "rematch");
+    const [agent, other] = await seedAgents(db, 2);
+    if (!agent || !other) throw new Error("two agents expected");
+    const activities = createQueueActivities(db);
+    await activities.queueSetAgentState({ agentId: agent.id, state: "available" });
+    expect(await activities.queueEnqueue({ callId: "needs-rare", queue: "rematch", skills: [{ skill: "rare", minProficiency: 2 }] })).toMatchObject({ status: "queued", offer: null });
+    await db.agentSkill.create({ data: { agentId: agent.id, skillId: skill.id, proficiency: 3 } });
+    // Events about other rows do not look at this agent (incremental matching) …
+    expect((await activities.queueSetAgentState({ agentId: other.id, state: "available" })).offers).toEqual([]);
+    // … the rematch does.
+    const rematched = await rematchWholeState(db);
+    expect(rematched.effects.offers).toEqual([expect.objectContaining({ callId: "needs-rare", agentId: agent.id })]);
+    expect(matchInvariantProblems(await stateNow())).toEqual([]);
   });
 
   it("loses no committed call and no agent state when the process running the matcher is killed", async () => {

@@ -3,6 +3,7 @@ import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { AppError } from "@/app/_server/http/app-error";
 import type { AgentStateName } from "@/workers/queues/match/match-model";
+import { rematchWholeState } from "@/workers/queues/run-queue-event";
 import type { AgentProfileInput } from "./queue-inputs";
 
 export interface AgentView {
@@ -49,7 +50,7 @@ export async function listAgents(db: PrismaClient = prisma()): Promise<AgentView
 
 /** Creates or replaces an agent's profile and skills (the state columns stay the matcher's). Audited. */
 export async function setAgentProfile(actor: Session, userId: string, input: AgentProfileInput, db: PrismaClient = prisma()): Promise<{ userId: string; dialString: string }> {
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new AppError(404, "agent_not_found", `User ${userId} does not exist.`, { value: userId });
     if (user.role !== "agent") throw new AppError(409, "not_an_agent", `${user.name} does not have the agent role.`, { value: user.name });
@@ -73,6 +74,10 @@ export async function setAgentProfile(actor: Session, userId: string, input: Age
     });
     return { userId, dialString: dialStringOf(row) };
   });
+  // New skills or languages may let an available agent take a call that already waits; the matcher
+  // only looks at what its own events change, so it looks at everything once now.
+  await rematchWholeState(db);
+  return saved;
 }
 
 function fieldError(field: string, message: string): AppError {

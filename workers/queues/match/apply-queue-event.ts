@@ -12,23 +12,38 @@ export interface AppliedEvent {
 }
 
 /**
- * Pure: one event, then matching. The durable runtime (match-transaction.ts) runs exactly this on the
- * rows it loaded under the matcher's lock and writes back what changed, so the property tests of
- * this function are tests of the runtime's decisions.
+ * Pure: one event, then matching, on the whole state: the reference. The durable runtime
+ * (run-queue-event.ts) runs the same two halves on the rows the event touches and the frontier's
+ * candidates (incremental-match.ts), which decides the same; the property tests of this function
+ * and of the incremental step are tests of the runtime's decisions.
  */
 export function applyQueueEvent(before: MatchState, event: QueueEvent): AppliedEvent {
-  const step = new Step(before);
+  const applied = applyEventOnly(before, event);
+  return applied.refused === null ? matchAfterEvent(applied, event.at) : applied;
+}
+
+/** The event's own change, without matching: the first half of `applyQueueEvent`. */
+export function applyEventOnly(before: MatchState, event: QueueEvent): AppliedEvent {
+  const step = new Step(before, { stateChanges: [], offers: [], left: [] });
   const refused = step.apply(event);
-  if (refused === null) step.match(event.at);
   return { state: { calls: step.calls, agents: step.agents }, effects: step.effects, refused };
+}
+
+/** Matching after an applied event: the second half of `applyQueueEvent`; the effects add to the event's. */
+export function matchAfterEvent(applied: AppliedEvent, at: number): AppliedEvent {
+  const step = new Step(applied.state, { stateChanges: [...applied.effects.stateChanges], offers: [...applied.effects.offers], left: [...applied.effects.left] });
+  step.match(at);
+  return { state: { calls: step.calls, agents: step.agents }, effects: step.effects, refused: applied.refused };
 }
 
 class Step {
   readonly calls: Map<string, MatchCall>;
   readonly agents: Map<string, MatchAgent>;
-  readonly effects: MatchEffects = { stateChanges: [], offers: [], left: [] };
 
-  constructor(state: MatchState) {
+  constructor(
+    state: MatchState,
+    readonly effects: MatchEffects,
+  ) {
     this.calls = new Map(state.calls);
     this.agents = new Map(state.agents);
   }
