@@ -19,6 +19,7 @@ import { cannedHttpResponse } from "../../flows-runtime/pretend/canned-http";
 import type { CannedHttp } from "../../flows-runtime/pretend/pretend-schema";
 import type { Handover } from "../persistence/execution-store";
 import { ari, httpActivities, prompts, tts } from "./activity-proxies";
+import { askLeg } from "./ask-leg";
 import type { CallSignalState } from "./call-signal-state";
 import { CALL_COST_PATCH } from "./call-cost-patch";
 import { mediaUri } from "./media-uri";
@@ -367,7 +368,7 @@ export class TemporalCallEffects implements CallEffects {
       ended: () => signals.answeredLegs.has(legChannelId) || signals.endedLegs.has(legChannelId),
       firstCheckMs: (target.timeoutSeconds + 5) * 1000,
       reconcilesSeen,
-      askAri: () => this.askLeg(legChannelId),
+      askAri: () => askLeg(this.ctx.asteriskId, this.ctx.signals, legChannelId),
       stopAfterFirstCheck: true,
     });
     const endedReason = signals.endedLegs.get(legChannelId);
@@ -474,20 +475,6 @@ export class TemporalCallEffects implements CallEffects {
     }
   }
 
-  /** The leg's StasisStart or hangup may have been lost: its channel tells. */
-  private async askLeg(legChannelId: string): Promise<boolean> {
-    const { signals } = this.ctx;
-    const leg = await ari.channelState(this.ctx.asteriskId, legChannelId);
-    if (leg.kind === "gone") {
-      if (!signals.endedLegs.has(legChannelId)) signals.endedLegs.set(legChannelId, "hangup");
-      return true;
-    }
-    if (leg.state === "Up" && leg.inStasis) {
-      signals.answeredLegs.add(legChannelId);
-      return true;
-    }
-    return false;
-  }
 
   /** Runs `work` unless the caller hangs up first; then it is cancelled and CallHangupError thrown. */
   private async untilHangup<T>(during: string, work: () => Promise<T>): Promise<T> {

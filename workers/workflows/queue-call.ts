@@ -4,6 +4,7 @@ import type { QueueMediaActivities } from "../activities/queue-media-activities"
 import type { QueueCallActivities, QueueHoldSettings } from "../queues/queue-call-activities";
 import type { QueueAction } from "../queues/queue-settings";
 import { ari } from "./activity-proxies";
+import { askLeg } from "./ask-leg";
 import type { CallSignalState } from "./call-signal-state";
 import { positionText } from "./queue-announcement";
 import { holdingBridgeId, transferLegChannelId, type QueueOfferSignal } from "./signals";
@@ -224,7 +225,7 @@ export class QueueCall {
         break;
       }
       reconciles = signals.reconciles;
-      if (await this.askLeg(legChannelId)) break;
+      if (await askLeg(this.ctx.asteriskId, this.ctx.signals, legChannelId)) break;
       if (!woke) break;
     }
     if (signals.hangup !== null) {
@@ -293,20 +294,6 @@ export class QueueCall {
     throw new CallHangupError("queue");
   }
 
-  /** The leg's StasisStart or hangup may have been lost: its channel tells (true = settled). */
-  private async askLeg(legChannelId: string): Promise<boolean> {
-    const { signals } = this.ctx;
-    const leg = await ari.channelState(this.ctx.asteriskId, legChannelId);
-    if (leg.kind === "gone") {
-      if (!signals.endedLegs.has(legChannelId)) signals.endedLegs.set(legChannelId, "hangup");
-      return true;
-    }
-    if (leg.state === "Up" && leg.inStasis) {
-      signals.answeredLegs.add(legChannelId);
-      return true;
-    }
-    return false;
-  }
 
   private hasAgentAction(agentId: string): boolean {
     return this.ctx.signals.agentActions.some((a) => a.agentId === agentId);
