@@ -27,6 +27,11 @@ import * as skillRoute from "@/app/api/queues/skills/[skillId]/route";
 import * as reasonsRoute from "@/app/api/queues/reasons/route";
 import * as reasonRoute from "@/app/api/queues/reasons/[reasonId]/route";
 import * as agentRoute from "@/app/api/queues/agents/[userId]/route";
+import * as dispositionsRoute from "@/app/api/queues/dispositions/route";
+import * as dispositionCodeRoute from "@/app/api/queues/dispositions/[dispositionId]/route";
+import * as wrapUpRoute from "@/app/api/queues/agents/me/call/disposition/route";
+import { actOnCall } from "@/app/_server/queues/agent-desk";
+import { createQueueActivities } from "@/workers/queues/queue-activities";
 import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route";
 import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
 import * as httpSecretRoute from "@/app/api/http-allow-list/secrets/[secret]/route";
@@ -276,6 +281,41 @@ describe("the audit log", () => {
       ["agentProfile.set", "agentProfile", app.users.admin.id],
       ["queue.delete", "queue", app.users.admin.id],
       ["skill.delete", "skill", app.users.admin.id],
+    ]);
+  });
+
+  it("records the agent desk: disposition codes, a decline and a wrap-up, by whoever did them", async () => {
+    const created = await app.call(dispositionsRoute.POST, { as: "admin", method: "POST", body: { code: "audit-sold", nameZh: "已成交", nameEn: "Sold" } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const dispositionId = created.body.disposition.id;
+    const changed = await app.call(dispositionCodeRoute.PUT, { as: "admin", method: "PUT", params: { dispositionId }, body: { code: "audit-sold", nameZh: "已成交", nameEn: "Sold", active: true } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+
+    const agent = await app.createUser("agent", "Audit Desk Agent");
+    await app.db.prisma.agentProfile.create({ data: { userId: agent.id, extension: "4712", wrapUpSeconds: 60 } });
+    await app.db.prisma.queue.create({ data: { name: "audit-desk", displayNameZh: "坐席", displayNameEn: "Desk", whenFull: { kind: "hangup" }, whenClosed: { kind: "hangup" } } });
+    const queues = createQueueActivities(app.db.prisma);
+    await queues.queueSetAgentState({ agentId: agent.id, state: "available" });
+    const session = { userId: agent.id, role: agent.role, name: agent.name, email: agent.email, locale: "en" as const };
+    // A decline is told to the call's workflow; here a recording signaller stands in for Temporal.
+    expect(await queues.queueEnqueue({ callId: "audit-declined", queue: "audit-desk", workflowId: "call-audit-declined" })).toMatchObject({ offer: { agentId: agent.id } });
+    const told: string[] = [];
+    await actOnCall(session, { callId: "audit-declined", action: "decline" }, { db: app.db.prisma, signal: async (workflowId) => void told.push(workflowId) });
+    expect(told).toEqual(["call-audit-declined"]);
+    await queues.queueLeave({ callId: "audit-declined" });
+
+    expect(await queues.queueEnqueue({ callId: "audit-wrapped", queue: "audit-desk" })).toMatchObject({ offer: { agentId: agent.id } });
+    expect((await queues.queueOfferResult({ callId: "audit-wrapped", agentId: agent.id, result: "accepted" })).refused).toBeNull();
+    expect((await queues.queueEndCall({ callId: "audit-wrapped" })).refused).toBeNull();
+    const wrapped = await app.call(wrapUpRoute.PUT, { as: agent, method: "PUT", body: { callId: "audit-wrapped", dispositionId, note: "下单成功" } });
+    expect(wrapped.status, JSON.stringify(wrapped.body)).toBe(200);
+
+    const entries = await app.db.prisma.auditEntry.findMany({ where: { targetId: { in: [dispositionId, "audit-declined", "audit-wrapped"] } }, orderBy: { id: "asc" } });
+    expect(entries.map((entry) => [entry.action, entry.targetType, entry.actorId])).toEqual([
+      ["dispositionCode.create", "dispositionCode", app.users.admin.id],
+      ["dispositionCode.update", "dispositionCode", app.users.admin.id],
+      ["queuedCall.agentAction", "queuedCall", agent.id],
+      ["queuedCall.wrapUp", "queuedCall", agent.id],
     ]);
   });
 
