@@ -58,7 +58,6 @@ describe("queue calls survive a SIGKILLed worker", () => {
   it("waiting calls still wait in order and the talking calls still talk on a restarted worker", { timeout: 300_000 }, async () => {
     const first = stack.childWorker;
     if (!first) throw new Error("needs a child-process worker");
-    const started = Date.now();
     /** How often the music was started in each bridge so far (the simulator's log). */
     const mohStarts = async () => {
       const counts = new Map<string, number>();
@@ -79,7 +78,6 @@ describe("queue calls survive a SIGKILLed worker", () => {
     const before = await waitingOrder(stack);
     expect(before).toHaveLength(WAITING);
     const waiting = before.map((row) => row.id);
-    console.log(`queue-call-sigkill: ${TALKING} talking and ${WAITING} waiting after ${Date.now() - started} ms`);
 
     await first.kill("SIGKILL");
     // Time passes without a worker: announcements are due, the dispatcher and the clock are dead.
@@ -87,7 +85,6 @@ describe("queue calls survive a SIGKILLed worker", () => {
     for (const id of [...talking, ...waiting]) expect((await stack.simulator?.control.getCall(id))?.done, id).toBe(false);
     const mohBeforeRestart = await mohStarts();
     await stack.startChildWorker();
-    console.log(`queue-call-sigkill: worker restarted at ${Date.now() - started} ms`);
 
     // Still waiting in the same order (in their holding bridges, with music), still talking in the same bridges.
     await new Promise((r) => setTimeout(r, 6_000));
@@ -107,7 +104,6 @@ describe("queue calls survive a SIGKILLed worker", () => {
       expect((await talkBridgeOf(stack, ari, id))?.id, id).toBe(bridges[i]?.id);
       expect((await stack.prisma.queuedCall.findUniqueOrThrow({ where: { id } })).status, id).toBe("connected");
     }
-    console.log(`queue-call-sigkill: checked after the restart at ${Date.now() - started} ms`);
 
     // In order: each agent that becomes free takes the caller who waited longest.
     for (let k = 0; k < NEXT; k += 1) {
@@ -127,6 +123,5 @@ describe("queue calls survive a SIGKILLed worker", () => {
     await until("every caller out of the queue", async () =>
       (await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined,
     );
-    console.log(`queue-call-sigkill: done at ${Date.now() - started} ms`);
   });
 });
