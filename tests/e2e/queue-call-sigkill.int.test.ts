@@ -78,6 +78,9 @@ describe("queue calls survive a SIGKILLed worker", () => {
     const before = await waitingOrder(stack);
     expect(before).toHaveLength(WAITING);
     const waiting = before.map((row) => row.id);
+    // Waiting means held: in the holding bridge (a worker killed between the enqueue's commit and its
+    // result would only hold the caller once Temporal retries the enqueue, after its 10 s timeout).
+    await Promise.all(waiting.map((id) => until(`${id} held`, async () => ((await stack.simulator?.control.getCall(id))?.bridgeId?.startsWith(`${id}~leg~hold-`) ? true : undefined), 30_000)));
 
     await first.kill("SIGKILL");
     // Time passes without a worker: announcements are due, the dispatcher and the clock are dead.
