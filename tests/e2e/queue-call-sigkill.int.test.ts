@@ -1,16 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { createAriClient, type AriClient } from "@/workers/ari";
+import { createQueueCallActivities } from "@/workers/queues/queue-call-activities";
 import { afterSalesWithCrm, callerIn, queueAgents, talkBridgeOf, type QueueAgents } from "../support/queue-calls";
 import { sendJson, allowLocalServer, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
 /**
  * The worker (a child process: it runs the call workflows, the queue clock and the offer dispatcher)
- * is killed with SIGKILL while callers wait and one talks. Nothing of the queue lived only in it.
+ * is killed with SIGKILL while 20 callers wait and 5 talk. Nothing of the queue lived only in it.
  */
 const CRM_KEY = "crm-key-queue-kill";
-const WAITING = 4;
+const WAITING = 20;
+const TALKING = 5;
+/** Agents signed in after the restart, one at a time: each must take the longest-waiting caller. */
+const NEXT = 3;
+
+/** The waiting calls in the matcher's order (priority, then arrival, then id) with what orders them. */
+async function waitingOrder(stack: DevStack) {
+  const rows = await stack.prisma.queuedCall.findMany({ where: { status: "waiting" }, select: { id: true, priority: true, arrivedAt: true } });
+  return rows.sort((a, b) => b.priority - a.priority || a.arrivedAt.getTime() - b.arrivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
 
 describe("queue calls survive a SIGKILLed worker", () => {
   let stack: DevStack;
@@ -37,50 +47,81 @@ describe("queue calls survive a SIGKILLed worker", () => {
     await stack.prisma.queue.create({ data: { name: "agents", displayNameZh: "人工", displayNameEn: "agents", offerTimeoutSeconds: 10, maxWaitSeconds: 600, whenFull: { kind: "voicemail" }, whenClosed: { kind: "hangup" } } });
     await stack.prisma.skill.create({ data: { name: "vip", displayNameZh: "贵宾", displayNameEn: "VIP" } });
     agents = queueAgents(stack);
-    await agents.make("talker", []);
-    await agents.make("next", []);
+    for (let i = 0; i < TALKING; i += 1) await agents.make(`talker${i}`, []);
+    for (let k = 0; k < NEXT; k += 1) await agents.make(`next${k}`, []);
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
     await crm?.close();
   });
 
-  it("waiting calls still wait in order and the talking call still talks on a restarted worker", { timeout: 300_000 }, async () => {
+  it("waiting calls still wait in order and the talking calls still talk on a restarted worker", { timeout: 300_000 }, async () => {
     const first = stack.childWorker;
     if (!first) throw new Error("needs a child-process worker");
-    await agents.set("talker", "available", "answer after 1s");
-    const talking = await callerIn(stack, "connected", "13800000100");
-    const bridge = await until("talking", () => talkBridgeOf(stack, ari, talking), 60_000);
-    const waiting: string[] = [];
-    for (let i = 0; i < WAITING; i += 1) waiting.push(await callerIn(stack, "waiting", `1380000020${i}`));
+    /** How often the music was started in each bridge so far (the simulator's log). */
+    const mohStarts = async () => {
+      const counts = new Map<string, number>();
+      for (const entry of (await stack.simulator?.control.log({ kind: "bridgeMohStart" })) ?? []) {
+        const bridgeId = Reflect.get(entry, "bridgeId");
+        if (typeof bridgeId === "string") counts.set(bridgeId, (counts.get(bridgeId) ?? 0) + 1);
+      }
+      return counts;
+    };
+    for (let i = 0; i < TALKING; i += 1) await agents.set(`talker${i}`, "available", "answer after 1s");
+    const talking = await Promise.all(Array.from({ length: TALKING }, (_, i) => callerIn(stack, "connected", `1380000010${i}`)));
+    const bridges = await Promise.all(talking.map((id) => until(`${id} talking`, () => talkBridgeOf(stack, ari, id), 60_000)));
+    // Callers arrive a little apart (several at a time through the IVR); the queue's order is whatever arrived first.
+    await Promise.all(Array.from({ length: WAITING }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, i * 150));
+      return callerIn(stack, "waiting", `138000002${String(i).padStart(2, "0")}`);
+    }));
+    const before = await waitingOrder(stack);
+    expect(before).toHaveLength(WAITING);
+    const waiting = before.map((row) => row.id);
+    // Waiting means held: in the holding bridge (a worker killed between the enqueue's commit and its
+    // result would only hold the caller once Temporal retries the enqueue, after its 10 s timeout).
+    await Promise.all(waiting.map((id) => until(`${id} held`, async () => ((await stack.simulator?.control.getCall(id))?.bridgeId?.startsWith(`${id}~leg~hold-`) ? true : undefined), 30_000)));
 
     await first.kill("SIGKILL");
     // Time passes without a worker: announcements are due, the dispatcher and the clock are dead.
     await new Promise((r) => setTimeout(r, 4_000));
-    for (const id of [talking, ...waiting]) expect((await stack.simulator?.control.getCall(id))?.done, id).toBe(false);
+    for (const id of [...talking, ...waiting]) expect((await stack.simulator?.control.getCall(id))?.done, id).toBe(false);
+    const mohBeforeRestart = await mohStarts();
     await stack.startChildWorker();
 
-    // Still waiting (in their holding bridges, with music), still talking in the same bridge.
+    // Still waiting in the same order (in their holding bridges, with music), still talking in the same bridges.
     await new Promise((r) => setTimeout(r, 6_000));
-    for (const id of waiting) {
-      expect((await stack.prisma.queuedCall.findUniqueOrThrow({ where: { id } })).status, id).toBe("waiting");
-      expect((await stack.simulator?.control.getCall(id))?.bridgeId?.startsWith(`${id}~leg~hold-`), id).toBe(true);
-      // Between two announcements the music plays (an announcement stops it for a few seconds).
-      await until(`${id} hears MOH`, async () => ((await stack.simulator?.control.getCall(id))?.hearsMoh === "default" ? true : undefined), 20_000);
+    expect(await waitingOrder(stack)).toEqual(before);
+    // What the position announcement says: the first is next, the last has everyone else ahead.
+    const { queuePosition } = createQueueCallActivities(stack.prisma, { mohClass: "default", announceEverySeconds: 3 });
+    expect(await queuePosition(waiting[0] ?? "")).toBe(1);
+    expect(await queuePosition(waiting[WAITING - 1] ?? "")).toBe(WAITING);
+    const holdingBridges = await Promise.all(waiting.map(async (id) => (await stack.simulator?.control.getCall(id))?.bridgeId ?? "none"));
+    for (const [i, id] of waiting.entries()) expect(holdingBridges[i]?.startsWith(`${id}~leg~hold-`), id).toBe(true);
+    // The restarted worker holds every caller: after an announcement the music starts again in each one's bridge.
+    await until("MOH restarted in every holding bridge", async () => {
+      const after = await mohStarts();
+      return holdingBridges.every((bridgeId) => (after.get(bridgeId) ?? 0) > (mohBeforeRestart.get(bridgeId) ?? 0)) ? true : undefined;
+    }, 40_000);
+    for (const [i, id] of talking.entries()) {
+      expect((await talkBridgeOf(stack, ari, id))?.id, id).toBe(bridges[i]?.id);
+      expect((await stack.prisma.queuedCall.findUniqueOrThrow({ where: { id } })).status, id).toBe("connected");
     }
-    expect((await talkBridgeOf(stack, ari, talking))?.id).toBe(bridge.id);
-    expect((await stack.prisma.queuedCall.findUniqueOrThrow({ where: { id: talking } })).status).toBe("connected");
 
     // In order: each agent that becomes free takes the caller who waited longest.
-    await agents.set("next", "available", "answer after 1s");
-    await until("the first waiting caller talks", () => talkBridgeOf(stack, ari, waiting[0] ?? ""), 60_000);
-    for (const id of waiting.slice(1)) expect((await stack.prisma.queuedCall.findUniqueOrThrow({ where: { id } })).status, id).toBe("waiting");
+    for (let k = 0; k < NEXT; k += 1) {
+      await agents.set(`next${k}`, "available", "answer after 1s");
+      await until(`waiting caller ${k} talks`, () => talkBridgeOf(stack, ari, waiting[k] ?? ""), 60_000);
+      expect((await stack.prisma.queuedCall.findUniqueOrThrow({ where: { id: waiting[k] ?? "" } })).agentId).toBe(agents.agent(`next${k}`).id);
+    }
+    expect((await waitingOrder(stack)).map((row) => row.id)).toEqual(waiting.slice(NEXT));
 
-    // The talking call still ends properly: its agent goes to wrap-up, the agent's leg goes.
-    await stack.simulator?.control.hangup(talking);
-    const { result } = await stack.waitForCall(talking, 60_000);
-    expect(result?.outcome).toBe("transferred");
-    await until("talker in wrap-up", async () => ((await stack.prisma.agentProfile.findUniqueOrThrow({ where: { userId: agents.agent("talker").id } })).state === "wrap_up" ? true : undefined));
+    // The talking calls still end properly: their agents go to wrap-up, the agents' legs go.
+    for (const id of talking) await stack.simulator?.control.hangup(id);
+    for (const id of talking) expect((await stack.waitForCall(id, 60_000)).result?.outcome, id).toBe("transferred");
+    for (let i = 0; i < TALKING; i += 1) {
+      await until(`talker${i} in wrap-up`, async () => ((await stack.prisma.agentProfile.findUniqueOrThrow({ where: { userId: agents.agent(`talker${i}`).id } })).state === "wrap_up" ? true : undefined));
+    }
     for (const id of waiting) await stack.simulator?.control.hangup(id);
     await until("every caller out of the queue", async () =>
       (await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined,

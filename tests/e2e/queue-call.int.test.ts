@@ -59,6 +59,7 @@ beforeAll(async () => {
   await agents.make("alice", ["vip"]);
   await agents.make("bob", []);
   await agents.make("carol", []);
+  await agents.make("erin", [], ["en"]);
 }, 120_000);
 
 afterAll(async () => {
@@ -137,6 +138,21 @@ describe("queue call path: caller presses 0 and talks to an agent", () => {
     await until("bob available", async () => ((await agentRow("bob")).state === "available" ? true : undefined));
     expect((await queuedCall(callId))?.status).toBe("abandoned");
     await until("leg gone", async () => ((await stack.simulator?.control.getCall(leg))?.done ? true : undefined));
+  }, LONG);
+
+  it("the call's language (zh-CN) is matched: an en-only agent free beside it is not offered it, a zh agent is", async () => {
+    await setAgent("erin", "available", "answer after 1s");
+    // Waiting, not offered: the enqueue itself would have offered it to a free agent who meets it.
+    const callId = await callerIn("waiting", "13800000051");
+    expect((await queuedCall(callId))?.language).toBe("zh-CN");
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect((await queuedCall(callId))?.status).toBe("waiting");
+    expect((await agentRow("erin")).state).toBe("available");
+    await setAgent("bob", "available", "answer after 1s");
+    await until("bob talks", () => talkBridgeOf(callId), 60_000);
+    expect((await queuedCall(callId))?.agentId).toBe(agent("bob").id);
+    await hangUp(callId);
+    await stack.waitForCall(callId);
   }, LONG);
 
   it("a VIP caller overtakes two normal callers when an agent becomes available", async () => {

@@ -14,7 +14,8 @@ export function afterSalesWithCrm(crmUrl: string): FixtureGraph {
 
 export interface QueueAgents {
   queues: ReturnType<typeof createQueueActivities>;
-  make(name: string, skills: string[]): Promise<void>;
+  /** An agent with these skills (proficiency 3) who speaks these languages (default Chinese). */
+  make(name: string, skills: string[], languages?: string[]): Promise<void>;
   agent(name: string): { id: string; extension: string };
   names(): string[];
   /** Sets the agent's phone (a simulator endpoint script) and state through the matcher. */
@@ -33,12 +34,12 @@ export function queueAgents(stack: DevStack): QueueAgents {
     queues,
     agent,
     names: () => Object.keys(agents),
-    async make(name, skills) {
+    async make(name, skills, languages = ["zh"]) {
       const user = await stack.prisma.user.create({ data: { email: `${name}@example.test`, name, passwordHash: "-", role: "agent" } });
       const extension = `7${Object.keys(agents).length + 100}`;
       const skillRows = await stack.prisma.skill.findMany({ where: { name: { in: skills } } });
       await stack.prisma.agentProfile.create({
-        data: { userId: user.id, extension, languages: ["zh"], wrapUpSeconds: 600, skills: { create: skillRows.map((s) => ({ skillId: s.id, proficiency: 3 })) } },
+        data: { userId: user.id, extension, languages, wrapUpSeconds: 600, skills: { create: skillRows.map((s) => ({ skillId: s.id, proficiency: 3 })) } },
       });
       agents[name] = { id: user.id, extension };
     },

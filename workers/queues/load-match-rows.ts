@@ -3,6 +3,7 @@ import type { MatchFrontier } from "./match/incremental-match";
 import { candidateLimits } from "./match/incremental-match";
 import type { MatchAgent, MatchCall, MatchState } from "./match/match-model";
 import type { QueueEvent } from "./match/queue-events";
+import { spokenLanguage } from "./match/spoken-language";
 import { AGENT_COLUMNS, agentsOfRows, CALL_COLUMNS, callsOfRows, IN_QUEUE, stateOfRows } from "./load-match-state";
 
 /**
@@ -61,7 +62,7 @@ function callsMetBy(agent: MatchAgent, knownCalls: string[]): Prisma.Sql {
   return Prisma.sql`SELECT ${CALL_COLUMNS} FROM "QueuedCall" c
     WHERE c."status" = 'waiting' AND NOT (c."id" = ANY(${knownCalls}::text[]))
       AND NOT (${agent.id} = ANY(c."declinedBy"))
-      AND (c."language" IS NULL OR c."language" = ANY(${agent.languages}::text[]))
+      AND (c."language" IS NULL OR ${spokenLanguageSql(Prisma.sql`c."language"`)} = ANY(${agent.languages.map(spokenLanguage)}::text[]))
       AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(c."requiredSkills") r
                       WHERE COALESCE((${JSON.stringify(agent.skills)}::jsonb ->> (r->>'skillId'))::int, 0) < (r->>'minProficiency')::int)
     ORDER BY c."priority" DESC, c."arrivedAt" ASC, c."id" COLLATE "C" ASC`;
@@ -70,14 +71,21 @@ function callsMetBy(agent: MatchAgent, knownCalls: string[]): Prisma.Sql {
 /** Free agents who meet the call, best first: preferred, highest proficiency, longest idle (match/rank.ts). */
 function agentsMeeting(call: MatchCall, knownAgents: string[]): Prisma.Sql {
   const required = JSON.stringify(call.requiredSkills);
+  const language = call.language === null ? null : spokenLanguage(call.language);
   return Prisma.sql`SELECT ${AGENT_COLUMNS} FROM "AgentProfile" a
     WHERE a."state" = 'available' AND a."currentCallId" IS NULL AND NOT (a."userId" = ANY(${knownAgents}::text[]))
       AND NOT (a."userId" = ANY(${call.declinedBy}::text[]))
-      AND (${call.language}::text IS NULL OR ${call.language}::text = ANY(a."languages"))
+      AND (${language}::text IS NULL OR EXISTS (SELECT 1 FROM unnest(a."languages") AS l("tag") WHERE ${spokenLanguageSql(Prisma.sql`l."tag"`)} = ${language}::text))
       AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${required}::jsonb) AS r("skillId" text, "minProficiency" int)
                       WHERE COALESCE((SELECT s."proficiency" FROM "AgentSkill" s WHERE s."agentId" = a."userId" AND s."skillId" = r."skillId"), 0) < r."minProficiency")
     ORDER BY CASE WHEN a."userId" = ${call.preferredAgentId}::text THEN 0 ELSE 1 END,
       (SELECT COALESCE(SUM(s."proficiency"), 0) FROM jsonb_to_recordset(${required}::jsonb) AS r("skillId" text, "minProficiency" int)
          JOIN "AgentSkill" s ON s."agentId" = a."userId" AND s."skillId" = r."skillId") DESC,
       a."lastCallEndedAt" ASC NULLS FIRST, a."userId" COLLATE "C" ASC`;
+}
+
+/** match/spoken-language.ts in SQL: the extlang if the second subtag is one, else the primary subtag, A–Z folded. */
+function spokenLanguageSql(tag: Prisma.Sql): Prisma.Sql {
+  const folded = Prisma.sql`lower(${tag} COLLATE "C")`;
+  return Prisma.sql`(CASE WHEN split_part(${folded}, '-', 2) ~ '^[a-z]{3}$' THEN split_part(${folded}, '-', 2) ELSE split_part(${folded}, '-', 1) END)`;
 }

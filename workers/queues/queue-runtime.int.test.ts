@@ -66,7 +66,7 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
             priority: fc.integer({ min: 0, max: 2 }),
             skills: fc.subarray([0, 1], { maxLength: 2 }),
             minProficiency: fc.integer({ min: 1, max: 5 }),
-            language: fc.constantFrom(null, "zh", "en"),
+            language: fc.constantFrom(null, "zh", "en", "zh-CN", "ZH-tw", "en-US", "zh-yue"),
             preferred: fc.option(fc.nat(), { nil: null }),
             result: fc.constantFrom("accepted" as const, "declined" as const, "no-answer" as const),
             state: fc.constantFrom("offline" as const, "available" as const, "available" as const, "not_ready" as const),
@@ -79,7 +79,8 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
           const agents = [
             ...(await seedAgents(db, 2, { prefix: "pa", skills: { [repair.id]: 4 }, wrapUpSeconds: 10 })),
             ...(await seedAgents(db, 1, { prefix: "pb", skills: { [repair.id]: 5, [sales.id]: 2 }, languages: ["zh", "en"] })),
-            ...(await seedAgents(db, 1, { prefix: "pc", skills: { [sales.id]: 4 }, languages: ["en"], wrapUpSeconds: 5 })),
+            ...(await seedAgents(db, 1, { prefix: "pc", skills: { [sales.id]: 4 }, languages: ["en-US"], wrapUpSeconds: 5 })),
+            ...(await seedAgents(db, 1, { prefix: "pe", skills: { [repair.id]: 3 }, languages: ["zh-CN", "yue"] })),
             ...(await seedAgents(db, 2, { prefix: "pd" })),
           ];
           let model: MatchState = await stateNow();
@@ -134,12 +135,14 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
       ...(await seedAgents(db, 3, { prefix: "ca", skills: { [repair.id]: 3 } })),
       ...(await seedAgents(db, 3, { prefix: "cb", skills: { [repair.id]: 5 }, languages: ["zh", "en"] })),
       ...(await seedAgents(db, 2, { prefix: "cc" })),
+      ...(await seedAgents(db, 2, { prefix: "cd", skills: { [repair.id]: 4 }, languages: ["EN-gb", "zh-Hant-TW"] })),
+      ...(await seedAgents(db, 1, { prefix: "ce", skills: { [repair.id]: 2 }, languages: ["yue"] })),
     ];
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ available: fc.boolean(), idle: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) }), { minLength: agents.length, maxLength: agents.length }),
-        fc.array(fc.record({ priority: fc.integer({ min: 0, max: 2 }), dt: fc.integer({ min: 0, max: 2 }), needs: fc.integer({ min: 0, max: 5 }), language: fc.constantFrom(null, "zh", "en"), declined: fc.subarray([0, 1, 2, 3]) }), { maxLength: 12 }),
-        fc.record({ needs: fc.integer({ min: 0, max: 5 }), language: fc.constantFrom(null, "zh", "en"), preferred: fc.nat(), agents: fc.subarray([0, 3, 6]) }),
+        fc.array(fc.record({ priority: fc.integer({ min: 0, max: 2 }), dt: fc.integer({ min: 0, max: 2 }), needs: fc.integer({ min: 0, max: 5 }), language: fc.constantFrom(null, "zh", "en", "zh-CN", "ZH-tw", "en-US", "zh-yue"), declined: fc.subarray([0, 1, 2, 3]) }), { maxLength: 12 }),
+        fc.record({ needs: fc.integer({ min: 0, max: 5 }), language: fc.constantFrom(null, "zh", "en", "zh-CN", "ZH-tw", "en-US", "zh-yue"), preferred: fc.nat(), agents: fc.subarray([0, 3, 6, 8, 10]) }),
         async (agentRows, callRows, probe) => {
           await db.queuedCall.deleteMany();
           for (const [i, agent] of agents.entries()) {

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, proxyLocalActivities, uuid4 } from "@temporalio/workflow";
+import { condition, patched, proxyActivities, proxyLocalActivities, uuid4 } from "@temporalio/workflow";
 import { CallHangupError, type TransferTarget } from "../../flows-runtime/interpreter/effects";
 import type { QueueMediaActivities } from "../activities/queue-media-activities";
 import type { QueueCallActivities, QueueHoldSettings } from "../queues/queue-call-activities";
@@ -11,6 +11,8 @@ import { holdingBridgeId, transferLegChannelId, type QueueOfferSignal } from "./
 
 /** Behaviour change of running code (queue transfers used to continue to the dialplan only). */
 export const QUEUE_CALL_PATCH = "queue-call";
+/** Behaviour change of running code: the call's language is matched (calls queued before joined with none). */
+export const QUEUE_LANGUAGE_PATCH = "queue-call-language";
 
 /** A queue's "another queue" action may lead on; a cycle of overflows ends here. */
 const MAX_QUEUE_HOPS = 4;
@@ -78,6 +80,7 @@ export class QueueCall {
 
   async run(target: Extract<TransferTarget, { kind: "queue" }>): Promise<QueueCallOutcome> {
     let queue = target.queue;
+    const language = patched(QUEUE_LANGUAGE_PATCH) ? queueLanguageOf(this.ctx.language()) : null;
     for (let hop = 0; hop < MAX_QUEUE_HOPS; hop += 1) {
       this.queuedId = hop === 0 ? this.ctx.callId : `${this.ctx.callId}~${queue}`;
       const joined = await queues.queueJoin({
@@ -85,7 +88,7 @@ export class QueueCall {
         queue,
         priority: Math.max(0, Math.min(9, Math.round(target.priority))),
         skills: target.skills.map((skill) => ({ skill, minProficiency: 1 })),
-        language: null,
+        language,
         workflowId: this.ctx.workflowId,
         asteriskId: this.ctx.asteriskId,
         callerNumber: this.ctx.caller,
@@ -312,6 +315,15 @@ export class QueueCall {
   private note(event: string, fields: Record<string, string | number | null>): void {
     this.log.push({ at: new Date().toISOString(), event, ...fields });
   }
+}
+
+/**
+ * The call's language as the matcher takes it (match/spoken-language.ts): a BCP 47-shaped tag such
+ * as "zh-CN"; anything else (empty, or a flow's own value) matches every agent, as a call without one.
+ */
+function queueLanguageOf(language: string): string | null {
+  const tag = language.trim();
+  return tag.length <= 35 && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null;
 }
 
 function offerKey(offer: QueueOfferSignal): string {

@@ -1,9 +1,10 @@
 import type { MatchAgent, MatchCall } from "./match-model";
+import { speaksLanguage } from "./spoken-language";
 
-/** The agent has every required skill at its minimum proficiency, speaks the call's language and has not declined it. */
+/** The agent has every required skill at its minimum proficiency, speaks the call's language (spoken-language.ts) and has not declined it. */
 export function agentMeetsCall(agent: MatchAgent, call: MatchCall): boolean {
   if (call.declinedBy.includes(agent.id)) return false;
-  if (call.language !== null && !agent.languages.includes(call.language)) return false;
+  if (!speaksLanguage(agent.languages, call.language)) return false;
   return call.requiredSkills.every((required) => (agent.skills[required.skillId] ?? 0) >= required.minProficiency);
 }
 

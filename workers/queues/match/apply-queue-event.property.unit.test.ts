@@ -12,7 +12,7 @@ const agentIds = ["a0", "a1", "a2", "a3", "a4", "a5"];
 const agentArb = (id: string) =>
   fc.record({
     skills: fc.dictionary(fc.constantFrom(...skills), fc.integer({ min: 1, max: 5 }), { maxKeys: 3 }),
-    languages: fc.subarray(["zh", "en"], { minLength: 1 }),
+    languages: fc.subarray(["zh", "en", "zh-CN", "en-US", "yue"], { minLength: 1 }),
     wrapUpMs: fc.constantFrom(0, 5_000, 30_000),
     state: fc.constantFrom("offline" as const, "available" as const, "not_ready" as const),
   }).map((a) => agentOf(id, a));
@@ -26,7 +26,7 @@ const stepArb = fc.record({
   priority: fc.integer({ min: 0, max: 9 }),
   required: fc.subarray(skills, { maxLength: 2 }),
   minProficiency: fc.integer({ min: 1, max: 5 }),
-  language: fc.constantFrom(null, "zh", "en"),
+  language: fc.constantFrom(null, "zh", "en", "zh-CN", "ZH-tw", "en-US", "zh-yue"),
   preferred: fc.option(fc.constantFrom(...agentIds), { nil: null }),
   result: fc.constantFrom("accepted" as const, "declined" as const, "no-answer" as const),
   agentState: fc.constantFrom("offline" as const, "available" as const, "available" as const, "not_ready" as const),
