@@ -42,6 +42,7 @@ import * as httpPolicyRoute from "@/app/api/http-allow-list/policy/route";
 import * as testCasesRoute from "@/app/api/flows/[flowId]/test-cases/route";
 import * as testCaseRoute from "@/app/api/flows/[flowId]/test-cases/[caseId]/route";
 import * as testCaseRunRoute from "@/app/api/flows/[flowId]/test-cases/runs/[runId]/route";
+import * as testCaseRunsRoute from "@/app/api/flows/[flowId]/test-cases/[caseId]/runs/route";
 import * as reviewTestCasesRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/test-cases/route";
 import * as queuesRoute from "@/app/api/queues/route";
 import * as queueRoute from "@/app/api/queues/[queueId]/route";
@@ -58,6 +59,8 @@ import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
+  // No simulator listens here: a test case's run is recorded with status "error" (unavailable), still a 201.
+  vi.stubEnv("ARI_SIM_URL", "http://127.0.0.1:9");
 });
 afterAll(async () => {
   await app.stop();
@@ -444,7 +447,21 @@ const routes: RouteCase[] = [
     kinds: null,
     prepare: async () => ({ method: "PUT", path: "/api/me/locale", body: { locale: "en" } }),
   },
-  // Running a case places a simulated call: its role checks are in tests/e2e/test-cases.int.test.ts.
+  {
+    // Rerunning a saved case is for anyone who may see the flow (it pretends, no real caller is reached).
+    name: "POST /api/flows/:id/test-cases/:caseId/runs",
+    handler: testCaseRunsRoute.POST,
+    requirement: "flow.view",
+    success: 201,
+    kinds: ["ivr"],
+    prepare: async () => {
+      const { flowId } = await flowOf("ivr", { graph: validIvrGraph() });
+      const saved = await app.db.prisma.testCase.create({
+        data: { flowId, name: aTestCase.name, pretend: aTestCase.pretend, inputs: [], expectations: aTestCase.expectations, createdById: app.users.admin.id, updatedById: app.users.admin.id },
+      });
+      return { method: "POST", params: { flowId, caseId: saved.id }, body: {} };
+    },
+  },
   { name: "GET /api/flows/:id/test-cases", handler: testCasesRoute.GET, requirement: "flow.view", success: 200, kinds: ["ivr", "campaign"], prepare: async (kind) => ({ params: await flowOf(kind) }) },
   {
     name: "POST /api/flows/:id/test-cases",

@@ -1,9 +1,12 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
+import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type EdgeTypes, type Node, type NodeChange, type NodeProps } from "@xyflow/react";
 import { useTranslations } from "next-intl";
-import { useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { EdgeObstaclesContext } from "@/components/designer/canvas/edge-obstacles";
+import { obstacleIndex } from "@/components/designer/canvas/edge-route";
+import { FLOW_EDGE, FlowEdge, type FlowEdgeData } from "@/components/designer/canvas/flow-edge";
 import { useAriaLabels, useNodeRoleDescription } from "@/components/designer/canvas/use-aria-labels";
 import { nodeName, type NodeDiffStatus } from "@/flows-runtime/diff";
 import type { DiffViewData } from "./diff-types";
@@ -57,6 +60,14 @@ function DiffNode({ data }: NodeProps<DiffNodeType>) {
 }
 
 const nodeTypes = { diff: DiffNode };
+// The designer's connections: arrowheads, the exit's name, and around the nodes in the way.
+const edgeTypes: EdgeTypes = { [FLOW_EDGE]: FlowEdge };
+
+/** Every exit is named on the read-only canvases; parallel detours keep apart by the exit's place. */
+function flowEdgeData(ports: Readonly<Record<string, string>> | undefined, port: string): FlowEdgeData {
+  const lane = Object.keys(ports ?? {}).indexOf(port);
+  return { label: ports?.[port] ?? port, alwaysLabelled: true, lane: Math.max(lane, 0) };
+}
 
 function edgeStyle(colour: string, dashed: boolean, faded: boolean): Pick<Edge, "style" | "markerEnd"> {
   return {
@@ -134,7 +145,7 @@ export function DiffCanvas({
   }, [before, after, status, diff, labels, selectedId, commentCounts, path]);
 
   const edges = useMemo((): Edge[] => {
-    const portLabel = (source: string, port: string) => labels.ports[source]?.[port] ?? port;
+    const exit = (source: string, port: string) => ({ type: FLOW_EDGE, data: flowEdgeData(labels.ports[source], port) });
     const newSide: Edge[] = after.edges.map((edge) => {
       const edgeStatus = status.edges.after[edge.id] ?? "unchanged";
       if (path !== undefined) {
@@ -143,7 +154,7 @@ export function DiffCanvas({
           id: `after:${edge.id}`,
           source: edge.source,
           target: edge.target,
-          label: portLabel(edge.source, edge.sourcePort),
+          ...exit(edge.source, edge.sourcePort),
           className: taken ? "diff-edge path-taken" : "diff-edge path-untaken",
           style: { stroke: taken ? pathColour : "#c1c7d0", strokeWidth: taken ? 3.5 : 1.5, opacity: taken ? 1 : 0.6 },
           markerEnd: { type: MarkerType.ArrowClosed, color: taken ? pathColour : "#c1c7d0" },
@@ -154,8 +165,7 @@ export function DiffCanvas({
         id: `after:${edge.id}`,
         source: edge.source,
         target: edge.target,
-        label: portLabel(edge.source, edge.sourcePort),
-        data: { status: edgeStatus },
+        ...exit(edge.source, edge.sourcePort),
         className: `diff-edge diff-edge-${edgeStatus}`,
         ...edgeStyle(statusColours[edgeStatus], false, false),
       };
@@ -168,7 +178,7 @@ export function DiffCanvas({
           id: `before:${edge.id}`,
           source: edge.source,
           target: edge.target,
-          label: portLabel(edge.source, edge.sourcePort),
+          ...exit(edge.source, edge.sourcePort),
           className: `diff-edge diff-edge-old-${edgeStatus}`,
           ...edgeStyle(statusColours[edgeStatus], true, edgeStatus === "changed"),
         },
@@ -176,6 +186,25 @@ export function DiffCanvas({
     });
     return [...oldSide, ...newSide];
   }, [before, after, status, labels, path]);
+
+  // React Flow measures the nodes; their boxes are what edges go around (old-position outlines are not in the way).
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  const onNodesChange = useCallback((changes: NodeChange<DiffNodeType>[]) => {
+    const measured: [string, { width: number; height: number }][] = changes.flatMap((change) =>
+      change.type === "dimensions" && change.dimensions !== undefined ? [[change.id, change.dimensions]] : [],
+    );
+    if (measured.length > 0) setSizes((previous) => new Map([...previous, ...measured]));
+  }, []);
+  const obstacles = useMemo(
+    () =>
+      obstacleIndex(
+        nodes.flatMap((node) => {
+          const size = sizes.get(node.id);
+          return node.data.status === "ghost" || size === undefined ? [] : [{ id: node.id, x: node.position.x, y: node.position.y, ...size }];
+        }),
+      ),
+    [nodes, sizes],
+  );
 
   const t = useTranslations("diff");
   const tAria = useTranslations("designer.canvas.aria");
@@ -189,12 +218,15 @@ export function DiffCanvas({
   );
   return (
     <div ref={container} className="card diff-canvas" data-testid="diff-canvas" aria-label={t("canvasLabel")}>
+      <EdgeObstaclesContext.Provider value={obstacles}>
       <ReactFlow
         ariaLabelConfig={ariaLabelConfig}
         proOptions={proOptions}
         nodes={nodes}
         edges={namedEdges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
@@ -208,6 +240,7 @@ export function DiffCanvas({
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>
+      </EdgeObstaclesContext.Provider>
     </div>
   );
 }

@@ -48,6 +48,26 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Points of drawn connections (sampled every 8 px) that lie inside a node's box, 6 px in from its border. */
+async function edgePointsBehindNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('[data-testid="diff-node"]')].map((node) => ({ id: node.getAttribute("data-node-id") ?? "", rect: node.getBoundingClientRect() }));
+    const found: string[] = [];
+    for (const path of document.querySelectorAll(".diff-canvas .react-flow__edge path.react-flow__edge-path")) {
+      if (!(path instanceof SVGPathElement)) continue;
+      const matrix = path.getScreenCTM();
+      if (matrix === null) continue;
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 8) {
+        const point = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(matrix);
+        const inside = boxes.find(({ rect }) => point.x > rect.left + 6 && point.x < rect.right - 6 && point.y > rect.top + 6 && point.y < rect.bottom - 6);
+        if (inside !== undefined) found.push(`${path.closest(".react-flow__edge")?.getAttribute("aria-label") ?? "edge"} behind ${inside.id}`);
+      }
+    }
+    return [...new Set(found)];
+  });
+}
+
 describe("call log (real engine, ARI simulator)", () => {
   it("lists the call placed on the simulator, filtered to calls with voicemail", async () => {
     await page.goto(`${app.url}/calls`);
@@ -86,6 +106,10 @@ describe("call log (real engine, ARI simulator)", () => {
     for (const nodeId of ["start", "hours", "voicemail", "thanks", "hangup"]) expect(await pathOf(nodeId), nodeId).toBe("visited");
     expect(await pathOf("main_menu")).toBe("skipped");
     expect(await page.locator(".react-flow__edge.path-taken").count()).toBe(4);
+    // As on the designer's canvas, connections go around the nodes in their way: the closed-hours exit
+    // does not run behind the menu's column, so the highlighted path follows what is drawn.
+    expect(await edgePointsBehindNodes(page)).toEqual([]);
+    expect(await page.locator('[data-testid="edge-label"][data-route="detour"]').count()).toBeGreaterThan(0);
 
     const steps = page.locator('[data-testid="call-step"]');
     expect(await steps.evaluateAll((items) => items.map((item) => item.getAttribute("data-node-id")))).toEqual(["start", "hours", "voicemail", "thanks", "hangup"]);

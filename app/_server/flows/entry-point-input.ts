@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const entryPointKinds = ["did", "stasis-arg"] as const;
-export const entryPointKindSchema = z.enum(entryPointKinds, { error: 'must be "did" or "stasis-arg"' });
+export const entryPointKindSchema = z.enum(entryPointKinds, { error: "must be a phone number or a line name" });
 
 /**
  * A DID is stored exactly as Asterisk reports the dialed number (digits, optional leading +), so the
@@ -22,7 +22,7 @@ export const entryPointInputSchema = z.discriminatedUnion(
         .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be 1 to 64 letters, digits, '_', '.', ':' or '-'"),
     }),
   ],
-  { error: 'must be "did" or "stasis-arg"' },
+  { error: "must be a phone number or a line name" },
 );
 export type EntryPointInput = z.infer<typeof entryPointInputSchema>;
 

@@ -8,7 +8,10 @@ import { loadTestCase } from "./load-test-case";
 import { startCaseRun } from "./start-case-run";
 import type { TestCaseRunView } from "./test-case-view";
 
-/** Runs a saved case on the current draft; poll the run for its result. Like a test call: editors only, audited. */
+/**
+ * Runs a saved case on the current draft; poll the run for its result (audited). Anyone who may see the
+ * flow may rerun its cases: the call is simulated and reaches no real caller; changing cases needs editDraft.
+ */
 export async function runTestCase(
   actor: Session,
   flowId: string,
@@ -17,7 +20,7 @@ export async function runTestCase(
   deps: { db?: PrismaClient; control?: SimulatorControl } = {},
 ): Promise<TestCaseRunView> {
   const db = deps.db ?? prisma();
-  const { id, flowId: _flow, updatedAt: _at, ...testCase } = await loadTestCase(db, actor, flowId, caseId, "flow.editDraft");
+  const { id, flowId: _flow, updatedAt: _at, ...testCase } = await loadTestCase(db, actor, flowId, caseId, "flow.view");
   const { plan, graph } = await compileDraftForTest(db, flowId, locale);
   const run = await startCaseRun(db, { flowId, testCaseId: id, testCase, plan, graph, startedById: actor.userId }, deps.control);
   if (run.callId !== null) {

@@ -1,5 +1,6 @@
 "use client";
 
+import "./flow-edge.css";
 import { BaseEdge, EdgeLabelRenderer, useStore, type Edge, type EdgeProps, type ReactFlowState } from "@xyflow/react";
 import { memo, useCallback, useContext, useMemo } from "react";
 import { EdgeLabelCullingContext, onScreen } from "./edge-label-culling";
