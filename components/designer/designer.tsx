@@ -121,7 +121,7 @@ function DesignerLayout({ draft }: { draft: DesignerDraft }) {
       </header>
       {autosave !== null && <ConflictBanner autosave={autosave} flowName={draft.name} />}
       <div className="designer-main">
-        <Palette onAdd={addAtCenter} />
+        {draft.editable && <Palette onAdd={addAtCenter} />}
         <div
           className="designer-canvas"
           ref={canvasArea}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ReadOnlyTestCases } from "@/components/test-cases/read-only-test-cases";
 import type { Autosave } from "./autosave/autosave";
 import { SettingsPanel } from "./forms/settings-panel";
 import { ProblemsPanel } from "./problems/problems-panel";
@@ -12,7 +13,8 @@ import { VariablesPanel } from "./variables/variables-panel";
 const PANELS: readonly Panel[] = ["settings", "problems", "variables", "test-call"];
 
 /**
- * The right-hand panel: node settings, problems, variables and the test call, as tabs. "nokey":
+ * The right-hand panel: node settings, problems, variables and the test call, as tabs; someone who
+ * may not test the draft gets the saved test cases to rerun in the last tab instead. "nokey":
  * keys typed here (Space in Monaco's EditContext input) are not canvas shortcuts for @xyflow/react.
  */
 export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autosave: Autosave | null; canTest: boolean }) {
@@ -25,11 +27,10 @@ export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autos
     return `${errors}/${issues.length - errors}`;
   });
   const [errors = "0", warnings = "0"] = counts.split("/");
-  const visible = PANELS.filter((candidate) => candidate !== "test-call" || canTest);
   return (
     <aside className="side-panel nokey">
       <div className="tabs" role="tablist">
-        {visible.map((candidate) => (
+        {PANELS.map((candidate) => (
           <button
             key={candidate}
             type="button"
@@ -39,7 +40,7 @@ export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autos
             data-testid={`tab-${candidate}`}
             onClick={() => setPanel(candidate)}
           >
-            {t(candidate)}
+            {candidate === "test-call" && !canTest ? t("test-cases") : t(candidate)}
             {candidate === "problems" && (errors !== "0" || warnings !== "0") && (
               <span className={`count ${errors !== "0" ? "error" : "warning"}`} data-testid="problem-count">
                 {errors !== "0" ? errors : warnings}
@@ -52,7 +53,7 @@ export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autos
         {panel === "settings" && <SettingsPanel />}
         {panel === "problems" && <ProblemsPanel />}
         {panel === "variables" && <VariablesPanel />}
-        {panel === "test-call" && autosave !== null && <TestCallPanel flowId={flowId} autosave={autosave} />}
+        {panel === "test-call" && (canTest && autosave !== null ? <TestCallPanel flowId={flowId} autosave={autosave} /> : <ReadOnlyTestCases flowId={flowId} />)}
       </div>
     </aside>
   );

@@ -11,7 +11,10 @@ import type { HttpNodeChoice } from "./pretend-form";
 import { runResponseSchema, type CaseRun, type SavedTestCase } from "./test-case-schemas";
 import { useCaseRun } from "./use-case-run";
 
-/** One saved case: rerun it on the draft, load its settings into the test call, edit it, delete it (after asking). */
+/**
+ * One saved case: rerun it on the draft; for editors also load its settings into the test call, edit
+ * it, delete it (after asking). Without `onUse` (a read-only viewer) only the rerun is offered.
+ */
 export function SavedCaseRow({
   flowId,
   testCase,
@@ -22,7 +25,7 @@ export function SavedCaseRow({
 }: {
   flowId: string;
   testCase: SavedTestCase;
-  onUse: (pretend: Pretend) => void;
+  onUse: ((pretend: Pretend) => void) | null;
   /** After an edit or a delete: the list is read again. */
   onChanged: () => void;
   httpNodes: readonly HttpNodeChoice[];
@@ -57,15 +60,19 @@ export function SavedCaseRow({
         <button type="button" onClick={() => void rerun()} disabled={run?.status === "running"} data-testid="saved-case-run">
           {run?.status === "running" ? t("running") : t("run")}
         </button>
-        <button type="button" className="link" onClick={() => onUse(testCase.pretend)}>
-          {t("use")}
-        </button>
-        <button type="button" className="link" onClick={() => setEditing(!editing)} aria-expanded={editing} data-testid="saved-case-edit">
-          {t("edit")}
-        </button>
-        <button type="button" className="link danger" onClick={() => setConfirmDelete(true)} data-testid="saved-case-delete">
-          {t("delete")}
-        </button>
+        {onUse !== null && (
+          <>
+            <button type="button" className="link" onClick={() => onUse(testCase.pretend)}>
+              {t("use")}
+            </button>
+            <button type="button" className="link" onClick={() => setEditing(!editing)} aria-expanded={editing} data-testid="saved-case-edit">
+              {t("edit")}
+            </button>
+            <button type="button" className="link danger" onClick={() => setConfirmDelete(true)} data-testid="saved-case-delete">
+              {t("delete")}
+            </button>
+          </>
+        )}
       </div>
       {confirmDelete && (
         <div className="row" role="alertdialog" aria-label={t("deleteConfirm", { name: testCase.name })} data-testid="saved-case-delete-confirm">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
 import type { Pretend } from "@/flows-runtime/pretend/pretend-schema";
@@ -9,7 +9,7 @@ import { emptyExpectations, ExpectationFields, expectationsFromState, isOutcomeC
 import type { HttpNodeChoice } from "./pretend-form";
 import type { PretendFromForm } from "./pretend-state";
 import { SavedCaseRow } from "./saved-case-row";
-import { listResponseSchema, type SavedTestCase } from "./test-case-schemas";
+import { useSavedCases } from "./use-saved-cases";
 
 export interface LastCall {
   /** Node labels (or ids) in the order the call visited them. */
@@ -40,18 +40,11 @@ export function TestCasesPanel({
   defaultTimeZone: string;
 }) {
   const t = useTranslations("testCases");
-  const [cases, setCases] = useState<SavedTestCase[]>([]);
+  const { cases, reload: load } = useSavedCases(flowId);
   const [error, setError] = useState<ApiError | null>(null);
   const [name, setName] = useState("");
   const [expectations, setExpectations] = useState<ExpectationState>(emptyExpectations);
   const base = `/api/flows/${encodeURIComponent(flowId)}/test-cases`;
-
-  const load = useCallback(async () => {
-    const result = await apiRequest(base);
-    const parsed = result.ok ? listResponseSchema.safeParse(result.data) : null;
-    if (parsed?.success) setCases(parsed.data.testCases);
-  }, [base]);
-  useEffect(() => void load(), [load]);
 
   const fromLastCall = () => {
     if (lastCall === null) return;

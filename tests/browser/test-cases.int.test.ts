@@ -4,7 +4,7 @@ import { graphSchema } from "@/flows-runtime/graph/schema";
 import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
 import { afterSalesHttpPolicy } from "../support/fixtures";
 import { startAppOnDevStack, type AppOnDevStack } from "./support/app-on-dev-stack";
-import { screenshot } from "./support/browser";
+import { newContext, screenshot } from "./support/browser";
 import type { BrowserApp } from "./support/browser-app";
 
 const afterSales = graphSchema.parse(fixture);
@@ -152,4 +152,41 @@ describe("a saved test case at a pretended time (designer, engine, simulator, re
     // Its run stays (a review still shows what ran).
     expect(await app.db.prisma.testCaseRun.count({ where: { id: run.id } })).toBe(1);
   }, 400_000);
+
+  it("lets someone who may only view the flow rerun its saved cases, without editing or deleting them", async () => {
+    const flowId = await app.createFlow("After-sales (viewer reruns)", afterSales);
+    await app.db.prisma.testCase.create({
+      data: {
+        flowId,
+        name: "Closed at dawn",
+        pretend: { clock: { date: "2026-12-02", time: "05:37", timeZone: "Asia/Shanghai" } },
+        inputs: [],
+        expectations: { path: { mode: "passes-through", nodes: ["非工作时间留言"] }, outcome: { kind: "completed" } },
+        createdById: app.users.admin.id,
+        updatedById: app.users.admin.id,
+      },
+    });
+    // A marketer may view IVR flows but not edit them.
+    const viewer = await newContext(app.browser);
+    const viewerPage = await viewer.newPage();
+    try {
+      await app.signIn(viewerPage, "marketer");
+      await viewerPage.goto(`${app.url}/flows/${flowId}`);
+      await viewerPage.locator('[data-testid="flow-node"]').first().waitFor();
+      const tab = viewerPage.locator('[data-testid="tab-test-call"]');
+      expect(await tab.textContent()).toBe("Test cases");
+      await tab.click();
+      const row = viewerPage.locator('[data-testid="saved-case"][data-name="Closed at dawn"]');
+      await row.waitFor();
+      expect(await viewerPage.locator('[data-testid="test-call-start"]').count()).toBe(0);
+      // Nothing to drag onto a canvas they cannot change.
+      expect(await viewerPage.locator(".palette").count()).toBe(0);
+      expect(await row.locator('[data-testid="saved-case-edit"], [data-testid="saved-case-delete"]').count()).toBe(0);
+      await row.locator('[data-testid="saved-case-run"]').click();
+      await row.locator('[data-testid="case-run"][data-status="passed"]').waitFor({ timeout: 120_000 });
+      await screenshot(viewerPage, "test-cases-viewer-rerun");
+    } finally {
+      await viewer.close();
+    }
+  }, 300_000);
 });

@@ -21,6 +21,11 @@ const STUB = 24;
 const CORNER = 10;
 const LANE_GAP = 7;
 const SAMPLES = 24;
+/**
+ * Where along its lane a detour's name sits, by the exit's lane: exits of one node that share a
+ * corridor (a menu's keys looping back) would otherwise stack their names on one spot.
+ */
+const LABEL_SPOTS = [0.5, 0.25, 0.75, 0.375, 0.625, 0.15, 0.85, 0.5];
 
 export function obstacleIndex(boxes: readonly Obstacle[]): ObstacleIndex {
   const cells = new Map<string, Obstacle[]>();
@@ -213,5 +218,6 @@ export function routeEdge(source: Point, target: Point, sourceId: string, target
     return { path, labelX, labelY, kind: "curve" };
   }
   const points = [source, { x: x1, y: source.y }, { x: x1, y: best.y }, { x: x2, y: best.y }, { x: x2, y: target.y }, target];
-  return { path: roundedPath(points), labelX: (x1 + x2) / 2, labelY: best.y, kind: "detour" };
+  const spot = LABEL_SPOTS[lane % LABEL_SPOTS.length] ?? 0.5;
+  return { path: roundedPath(points), labelX: x1 + (x2 - x1) * spot, labelY: best.y, kind: "detour" };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { obstacleIndex, routeEdge, type Obstacle } from "./edge-route";
+import { obstacleIndex, routeEdge, type EdgeRoute, type Obstacle } from "./edge-route";
 
 /** The corner points of a detour path ("M x,y L x,y Q ..."), to check them against boxes. */
 function pathPoints(path: string): { x: number; y: number }[] {
@@ -63,5 +63,17 @@ describe("edge routing", () => {
     expect(invalid.kind).toBe("detour");
     expect(timeout.labelY).not.toBe(invalid.labelY);
     expect(crosses(timeout.path, between) || crosses(invalid.path, between)).toBe(false);
+  });
+
+  it("staggers the names of one node's exits that share a corridor, so they do not cover each other", () => {
+    const later: Obstacle = { id: "menu", x: 900, y: 0, width: 240, height: 220 };
+    const earlier: Obstacle = { id: "start", x: 0, y: 0, width: 240, height: 100 };
+    const index = obstacleIndex([earlier, later, between]);
+    // Four keys of a menu all loop back to the start node.
+    const labels = [0, 1, 2, 3].map((lane) => routeEdge({ x: 1140, y: 120 + lane * 20 }, { x: 0, y: 50 }, "menu", "start", index, lane));
+    expect(labels.every((route) => route.kind === "detour")).toBe(true);
+    // A name is about 120 by 16 pixels at the designer's font.
+    const overlapping = (a: EdgeRoute, b: EdgeRoute) => Math.abs(a.labelX - b.labelX) < 120 && Math.abs(a.labelY - b.labelY) < 16;
+    for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) expect(overlapping(a, b)).toBe(false);
   });
 });
