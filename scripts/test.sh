@@ -21,4 +21,19 @@ export CC_TEST_APP_DB_URL="${CC_TEST_APP_DB_URL:-postgresql://ccflows_app:ccflow
 cd "$ROOT"
 # Workers (child processes in tests too) load the workflow code prebuilt instead of bundling it at start.
 node --import tsx scripts/build-workflow-bundle.ts --if-stale
-exec npx --no-install vitest run "$@"
+
+# The browser tests' production build takes minutes on 2 cores: when the run includes them, it starts
+# now at the lowest priority and soaks up the CPU the unit and e2e tests leave idle (they mostly wait on
+# calls); the first browser test waits for it (tests/browser/support/build-app.ts).
+if [[ $# -eq 0 || "$*" == *browser* ]]; then
+  mkdir -p .build
+  prebuild_status="$ROOT/.build/browser-prebuild.status"
+  rm -f "$prebuild_status"
+  # Its own process group (setsid), so that ending the run ends next build's workers too.
+  setsid env -u CC_BROWSER_PREBUILD_STATUS bash -c 'nice -n 19 node --import tsx scripts/build-browser-app.ts >.build/browser-prebuild.log 2>&1; echo $? >"$0"' "$prebuild_status" &
+  prebuild_pid=$!
+  trap 'kill -- "-$prebuild_pid" 2>/dev/null || true' EXIT
+  export CC_BROWSER_PREBUILD_STATUS="$prebuild_status"
+fi
+
+npx --no-install vitest run "$@"

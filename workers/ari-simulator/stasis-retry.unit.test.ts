@@ -51,10 +51,12 @@ describe("an inbound call while no application is connected", () => {
   });
 
   it("a caller who hangs up while the dialplan waits ends the retries", async () => {
-    sim = await startAriSimulator({ timeScale: 0.05, stasisRetry: RETRY });
+    // Real time: the hangup lands within the first Wait(1) even on a loaded machine.
+    sim = await startAriSimulator({ timeScale: 1, stasisRetry: RETRY });
     const { callId } = await sim.control.placeCall({ to: "4001", from: "1", app: "cc-flows" });
     await sim.control.hangup(callId);
-    await sleep(300);
+    // Longer than one Wait(1): a retry loop that went on would have failed Stasis again by now.
+    await sleep(1_500);
     const log = await sim.control.log({ channelId: callId });
     expect(log.filter((e) => e.kind === "stasisFailed")).toHaveLength(1);
     expect(log.find((e) => e.kind === "hangup")).toMatchObject({ by: "caller" });

@@ -102,13 +102,11 @@ export function FlowCanvas() {
         const alwaysLabelled = exits?.several === true;
         const lane = exits?.lanes.get(edge.sourceHandle ?? "") ?? 0;
         const cached = named.get(edge);
-        const fresh = (): FlowEdgeType => ({
-          ...edge,
-          type: FLOW_EDGE,
-          data: { label, alwaysLabelled, lane },
-          ariaLabel: t("aria.edgeLabel", { source: edge.source, target: edge.target }),
-          domAttributes: { "aria-roledescription": edgeWord },
-        });
+        const fresh = (): FlowEdgeType => {
+          // data-source…: which exit leads where, for the browser tests (React Flow's edge element names neither).
+          const domAttributes = { "aria-roledescription": edgeWord, "data-source": edge.source, "data-source-port": edge.sourceHandle ?? "", "data-target": edge.target };
+          return { ...edge, type: FLOW_EDGE, data: { label, alwaysLabelled, lane }, ariaLabel: t("aria.edgeLabel", { source: edge.source, target: edge.target }), domAttributes };
+        };
         const labelled = cached !== undefined && cached.data?.label === label && cached.data.alwaysLabelled === alwaysLabelled && cached.data.lane === lane ? cached : fresh();
         named.set(edge, labelled);
         const shown = edge.id === hoveredEdge ? { ...labelled, data: { label, alwaysLabelled: true, lane } } : labelled;

@@ -5,26 +5,33 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 const STAMP = path.join(ROOT, ".next", "cc-browser-tests.stamp");
-const SOURCES = ["app", "components", "flows-runtime", "workers/queues", "prisma/schema.prisma", "next.config.mjs", "instrumentation-client.ts", "package-lock.json"];
+/** What the app's modules import from (test files aside, which no page imports). */
+const SOURCES = ["app", "components", "flows-runtime", "workers", "scripts", "tests/support", "prisma/schema.prisma", "next.config.mjs", "instrumentation-client.ts", "tsconfig.json", "package-lock.json"];
+/** Written by scripts/test.sh's early build when it ends: its exit status. */
+const PREBUILD_STATUS = process.env.CC_BROWSER_PREBUILD_STATUS;
 
-function walk(target: string, out: string[]): void {
+function walk(target: string, hash: ReturnType<typeof createHash>): void {
   const stat = statSync(target, { throwIfNoEntry: false });
   if (stat === undefined) return;
   if (stat.isFile()) {
-    out.push(`${path.relative(ROOT, target)}:${stat.size}:${stat.mtimeMs}`);
+    if (/\.test\.tsx?$/.test(target)) return;
+    hash.update(`${path.relative(ROOT, target)}\0`).update(readFileSync(target)).update("\0");
     return;
   }
-  for (const entry of readdirSync(target)) {
+  for (const entry of readdirSync(target).sort()) {
     if (entry === "node_modules" || entry.startsWith(".")) continue;
-    walk(path.join(target, entry), out);
+    walk(path.join(target, entry), hash);
   }
 }
 
-/** A fingerprint of everything the production build depends on. */
+/**
+ * A fingerprint of the contents of everything the production build depends on: switching branches
+ * and back (new mtimes, same contents) keeps the build.
+ */
 function sourceStamp(): string {
-  const files: string[] = [];
-  for (const source of SOURCES) walk(path.join(ROOT, source), files);
-  return createHash("sha256").update(files.sort().join("\n")).digest("hex");
+  const hash = createHash("sha256");
+  for (const source of SOURCES) walk(path.join(ROOT, source), hash);
+  return hash.digest("hex");
 }
 
 function nextBuild(mode: "compile" | "generate") {
@@ -43,6 +50,9 @@ function nextBuild(mode: "compile" | "generate") {
  */
 export async function ensureBuilt(): Promise<void> {
   const deadline = Date.now() + 15 * 60_000;
+  // The early build scripts/test.sh started: wait for its end, then use what it built (or build here,
+  // which reports its error, when it failed).
+  while (PREBUILD_STATUS !== undefined && !existsSync(PREBUILD_STATUS) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2_000));
   for (;;) {
     const stamp = sourceStamp();
     if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp) return;

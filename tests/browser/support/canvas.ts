@@ -13,8 +13,29 @@ export async function dragFromPalette(page: Page, nodeType: string, x: number, y
   return added;
 }
 
-/** Connects an exit of one node to the input of another with the mouse. */
+const edge = (page: Page, source: string, port: string, target: string): Locator =>
+  page.locator(`.react-flow__edge[data-source="${source}"][data-source-port="${port}"][data-target="${target}"]`);
+
+/**
+ * Connects an exit of one node to the input of another with the mouse, and checks the connection is
+ * drawn. A drag the canvas did not take (under load a node can still be moving after a tidy-up) is
+ * tried again, as a person would, with the handles measured afresh.
+ */
 export async function connect(page: Page, source: string, port: string, target: string): Promise<void> {
+  const attempts = 3;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    await dragEdge(page, source, port, target);
+    try {
+      await edge(page, source, port, target).waitFor({ state: "attached", timeout: 5_000 });
+      return;
+    } catch {
+      // Not connected: drag again.
+    }
+  }
+  throw new Error(`dragging ${source}:${port} to ${target} made no connection in ${attempts} attempts`);
+}
+
+async function dragEdge(page: Page, source: string, port: string, target: string): Promise<void> {
   const from = await node(page, source).locator(`[data-port="${port}"] .react-flow__handle`).boundingBox();
   const to = await node(page, target).locator(".flow-handle-in").boundingBox();
   if (from === null || to === null) throw new Error(`cannot see ${source}:${port} or ${target}`);
