@@ -17,7 +17,7 @@ export const TERMS: Record<string, LocalizedText> = {
   routing: { en: "routing", zh: "路由" },
   ticket: { en: "ticket", zh: "工单" },
   campaign: { en: "campaign", zh: "外呼活动" },
-  script: { en: "agent script", zh: "坐席脚本" },
+  script: { en: "agent script", zh: "坐席话术" },
 };
 
 /** {kinds}: a comma-separated list of terms. */
