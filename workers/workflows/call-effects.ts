@@ -336,7 +336,8 @@ export class TemporalCallEffects implements CallEffects {
     const session = new RoutingSession(queued);
     const ended = await routingFlows.run(flowId, session);
     const hungUpByFlow = this.fate.kind === "hung-up-by-flow";
-    if (!hungUpByFlow && (ended.outcome === "caller-hangup" || this.ctx.signals.hangup !== null)) {
+    // A caller who hung up after talking ended a talked call (the transfer succeeded), not the routing.
+    if (!session.answered && !hungUpByFlow && (ended.outcome === "caller-hangup" || this.ctx.signals.hangup !== null)) {
       await queued.leaveQueue();
       throw new CallHangupError("queue");
     }

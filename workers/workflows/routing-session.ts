@@ -24,6 +24,11 @@ export class RoutingSession implements RoutingEffects {
 
   constructor(private readonly call: QueueCall) {}
 
+  /** An agent took the call (the flow's queue or widen step ended it as transferred). */
+  get answered(): boolean {
+    return this.talked !== null;
+  }
+
   async join(request: QueueJoinRequest): Promise<QueueJoinOutcome> {
     if (request.skipIfNoAgents) {
       const agents = await routing.queueAgentsSignedIn({ queue: request.queue, skills: request.skills });
