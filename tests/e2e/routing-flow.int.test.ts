@@ -83,6 +83,8 @@ beforeAll(async () => {
   await stack.prisma.queue.update({ where: { name: "agents" }, data: { routingFlowId } });
   await agents.make("alice", ["vip"]);
   await agents.make("carol", ["sales"]);
+  await agents.make("dave", ["sales"]);
+  await stack.prisma.agentSkill.updateMany({ where: { agentId: agent("dave").id }, data: { proficiency: 5 } });
 }, 120_000);
 
 afterAll(async () => {
@@ -157,4 +159,61 @@ describe("routing flow behind a queue", () => {
     const detail = JSON.stringify(steps.find((step) => step.nodeId === "to_agents")?.detail);
     for (const event of ['"event":"queued"', '"event":"timeout"', '"event":"widened"', '"queue":"overflow"', '"event":"connected"']) expect(detail).toContain(event);
   }, LONG);
+
+  describe("version 3: skip_if no agent, then overflow queue to queue", () => {
+    beforeAll(async () => {
+      await stack.publishFlow(
+        {
+          schemaVersion: 1,
+          kind: "routing",
+          variables: [],
+          nodes: [
+            { id: "start", type: "routing-start", position: at(0), data: {} },
+            { id: "experts", type: "queue", position: at(200), data: { queue: "agents", skills: [{ skill: "sales", minProficiency: "5" }], waitSeconds: 5 } },
+            { id: "anyone", type: "queue", position: at(400), data: { queue: "overflow", skipIfNoAgents: false, waitSeconds: 600 } },
+            { id: "voicemail", type: "voicemail", position: at(600), data: {} },
+          ],
+          edges: [
+            { id: "e1", source: "start", sourcePort: "next", target: "experts" },
+            { id: "e2", source: "experts", sourcePort: "timeout", target: "anyone" },
+            { id: "e3", source: "experts", sourcePort: "full", target: "voicemail" },
+            { id: "e4", source: "experts", sourcePort: "no-agents", target: "voicemail" },
+            { id: "e5", source: "anyone", sourcePort: "timeout", target: "voicemail" },
+            { id: "e6", source: "anyone", sourcePort: "full", target: "voicemail" },
+          ],
+        },
+        { flowId: routingFlowId },
+      );
+    });
+
+    it("no agent who could serve is signed in: the voicemail step hands the call back to the IVR's failed path", async () => {
+      const callId = await stack.placeCall({ to: "4008001", from: "13800000131", script: "wait prompt; press 0" });
+      const execution = await until("the IVR went on after the transfer", async () => {
+        const found = await stack.getExecution(callId);
+        return found?.steps.some((step) => step.nodeId === "agents_busy") ? found : undefined;
+      }, 60_000);
+      const steps = execution.steps.map((step) => [step.nodeId.replace(`${routingFlowId}:`, "routing:"), step.port]);
+      expect(steps).toEqual(expect.arrayContaining([["routing:experts", "no-agents"], ["routing:voicemail", null], ["to_agents", "failed"]]));
+      expect(JSON.stringify(execution.steps.find((step) => step.nodeId === "to_agents")?.error)).toContain("routing flow: voicemail");
+      expect(await queuedCall(callId)).toBeNull();
+      await hangUp(callId);
+      await stack.waitForCall(callId);
+    }, LONG);
+
+    it("an expert is signed in but busy: after the wait the call overflows to the next queue, where any agent answers", async () => {
+      const applied = await agents.queues.queueSetAgentState({ agentId: agent("dave").id, state: "not_ready", reasonId: "reason-no-answer" });
+      expect(applied.refused).toBeNull();
+      await agents.set("carol", "available", "answer after 1s");
+      const callId = await callerIn("waiting", "13800000141");
+      expect((await queuedCall(callId))?.queueId).toBe((await stack.prisma.queue.findUniqueOrThrow({ where: { name: "agents" } })).id);
+      await until("caller and carol in a mixing bridge", () => talkBridgeOf(callId), 60_000);
+      // Left the first queue; a new stay in the second.
+      expect((await queuedCall(callId))?.status).toBe("abandoned");
+      expect(await queuedCall(`${callId}~1~overflow`)).toMatchObject({ status: "connected", agentId: agent("carol").id });
+      await hangUp(callId);
+      const done = await stack.waitForCall(callId);
+      expect(done.result?.outcome).toBe("transferred");
+      expect((await stack.getExecution(callId))?.handover).toMatchObject({ queue: "overflow", agentId: agent("carol").id });
+    }, LONG);
+  });
 });
