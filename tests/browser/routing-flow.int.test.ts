@@ -80,7 +80,7 @@ describe("a routing flow in the designer", () => {
     expect(graph.nodes.map((n) => n.type).sort()).toEqual(["queue", "routing-start", "voicemail", "widen"]);
     expect(graph.nodes.find((n) => n.id === queue)?.data).toMatchObject({ queue: "agents", priority: "5", waitSeconds: 60, skipIfNoAgents: true });
     expect(graph.nodes.find((n) => n.id === widen)?.data).toMatchObject({ queue: "overflow" });
-  });
+  }, 300_000);
 
   it("is published after another person's approval, and a queue then hands its calls to it", async () => {
     await page.locator('[data-testid="submit-review"]').click();
@@ -111,5 +111,5 @@ describe("a routing flow in the designer", () => {
     await page.locator('[data-testid="queue-save"]').click();
     await expect.poll(async () => (await app.db.prisma.queue.findUniqueOrThrow({ where: { name: "agents" } })).routingFlowId).toBe(flowId);
     await screenshot(page, "queue-routing-flow");
-  });
+  }, 300_000);
 });
