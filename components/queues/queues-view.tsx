@@ -29,6 +29,7 @@ interface QueueForm {
   offerTimeoutSeconds: number;
   whenFull: QueueAction;
   whenClosed: QueueAction;
+  routingFlowId: string | null;
 }
 
 const blank: QueueForm = {
@@ -45,6 +46,7 @@ const blank: QueueForm = {
   offerTimeoutSeconds: 15,
   whenFull: { kind: "voicemail" },
   whenClosed: { kind: "voicemail" },
+  routingFlowId: null,
 };
 
 const formOf = (q: QueueView): QueueForm => ({
@@ -54,7 +56,7 @@ const formOf = (q: QueueView): QueueForm => ({
   hoursText: JSON.stringify(q.hours ?? workweek, null, 2),
 });
 
-export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: SkillView[] }) {
+export function QueuesView({ queues, skills, routingFlows }: { queues: QueueView[]; skills: SkillView[]; routingFlows: { id: string; name: string }[] }) {
   const t = useTranslations("queues");
   const locale = useLocale();
   const { error, clearError, run } = useApiAction();
@@ -180,6 +182,18 @@ export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: Sk
           {action("whenFull")}
           {action("whenClosed")}
         </FieldRow>
+        <label>
+          {t("routingFlow")}
+          <select value={form.routingFlowId ?? ""} onChange={(e) => setForm({ ...form, routingFlowId: e.target.value === "" ? null : e.target.value })} data-testid="queue-routingFlow">
+            <option value="">{t("routingDefault")}</option>
+            {routingFlows.map((flow) => (
+              <option key={flow.id} value={flow.id}>
+                {flow.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="muted small">{t("routingFlowHelp")}</div>
         <fieldset className="stack">
           <legend>{t("hours")}</legend>
           <label className="inline">

@@ -21,7 +21,7 @@ export const enMessages = {
   "variable-initial-invalid": 'Variable "{name}": the initial value must be {expected}',
   "reserved-variable": '"{name}" is a reserved name: choose another variable name',
   "unknown-node-type": '{node} has an unknown type "{type}"',
-  "node-kind-mismatch": "{node} cannot be used in {kind} flows",
+  "node-kind-mismatch": "{node} cannot be used in {kind} flows: it belongs in {kinds} flows",
   "setting-required": '{node}: "{field}" is required',
   "setting-wrong-type": '{node}: "{field}" must be {expected}',
   "setting-too-short": '{node}: "{field}" must have at least {minimum} characters',
@@ -78,6 +78,7 @@ export const enMessages = {
   "literal-credential": '{node}: "{header}" contains a credential typed into the flow; store it as a secret and write {{secret.NAME}}',
   "unknown-subflow": '{node}: flow "{flowId}" does not exist or is not published',
   "unknown-queue": '{node}: queue "{queue}" does not exist',
+  "widen-nothing": "{node} changes nothing: set a lower minimum proficiency or a second queue",
   "internal-error": "Internal error while checking the flow: {detail}",
 } as const satisfies Record<string, string>;
 

@@ -2,7 +2,7 @@ import { getNodeDefinition } from "../nodes/registry.definitions";
 import { portLabel } from "../nodes/shared/port-label";
 import { enMessages, isIssueCode } from "./en";
 import { fieldLabel, pathLabel } from "./field-label";
-import { localizeDetail } from "./localize-detail";
+import { localizeDetail, termOf } from "./localize-detail";
 import { pick, type Locale } from "./locales";
 import { TERM_PARAMS, TERMS } from "./terms";
 import { zhCNMessages } from "./zh-CN";
@@ -30,6 +30,7 @@ function placeholder(name: string, issue: FormattableIssue, locale: Locale): str
   if (value === undefined) return undefined;
   if (name === "port") return pick(portLabel(String(value)), locale);
   if (name === "detail") return localizeDetail(String(value), locale);
+  if (name === "kinds") return String(value).split(",").map((kind) => termOf(kind, locale)).join(locale === "en" ? " or " : "或");
   const term = TERM_PARAMS.has(name) && Object.hasOwn(TERMS, String(value)) ? TERMS[String(value)] : undefined;
   return term === undefined ? String(value) : pick(term, locale);
 }

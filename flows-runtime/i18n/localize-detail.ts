@@ -1,7 +1,9 @@
 import { pick, type Locale } from "./locales";
 import { TERMS } from "./terms";
 
-const term = (word: string, locale: Locale): string => (Object.hasOwn(TERMS, word) ? pick(TERMS[word] ?? { en: word, zh: word }, locale) : word);
+/** A word in the reader's language, or the word itself when it is not a term. */
+export const termOf = (word: string, locale: Locale): string => (Object.hasOwn(TERMS, word) ? pick(TERMS[word] ?? { en: word, zh: word }, locale) : word);
+const term = termOf;
 
 /** Zod's default English messages (v4) and the validator's own details, as patterns with their Chinese text. */
 const patterns: { pattern: RegExp; zh: (match: RegExpMatchArray) => string }[] = [

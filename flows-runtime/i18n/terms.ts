@@ -13,6 +13,12 @@ export const TERMS: Record<string, LocalizedText> = {
   nodes: { en: "nodes", zh: "节点" },
   edges: { en: "connections", zh: "连线" },
   variables: { en: "variables", zh: "变量" },
+  ivr: { en: "IVR", zh: "IVR" },
+  routing: { en: "routing", zh: "路由" },
+  ticket: { en: "ticket", zh: "工单" },
+  campaign: { en: "campaign", zh: "外呼活动" },
+  script: { en: "agent script", zh: "坐席话术" },
 };
 
-export const TERM_PARAMS = new Set(["expected", "actual", "what"]);
+/** {kinds}: a comma-separated list of terms. */
+export const TERM_PARAMS = new Set(["expected", "actual", "what", "kind", "kinds"]);

@@ -18,7 +18,7 @@ export const zhCNMessages: Record<IssueCode, string> = {
   "variable-initial-invalid": "变量 “{name}”：初始值必须是{expected}",
   "reserved-variable": "“{name}” 是保留名称，请换一个变量名",
   "unknown-node-type": "{node} 的类型 “{type}” 未知",
-  "node-kind-mismatch": "{node} 不能用于 {kind} 类型的流程",
+  "node-kind-mismatch": "{node} 不能用于{kind}流程：它只能用于{kinds}流程",
   "setting-required": "{node}：“{field}” 为必填项",
   "setting-wrong-type": "{node}：“{field}” 必须是{expected}",
   "setting-too-short": "{node}：“{field}” 至少需要 {minimum} 个字符",
@@ -75,5 +75,6 @@ export const zhCNMessages: Record<IssueCode, string> = {
   "literal-credential": "{node}：“{header}” 中直接写入了凭据；请保存为密钥并写成 {{secret.名称}}",
   "unknown-subflow": "{node}：流程 “{flowId}” 不存在或未发布",
   "unknown-queue": "{node}：队列 “{queue}” 不存在",
+  "widen-nothing": "{node} 没有任何改变：请设置更低的最低熟练度或第二个队列",
   "internal-error": "检查流程时发生内部错误：{detail}",
 };

@@ -2,6 +2,7 @@ import type { NodeExecutor, StepResult } from "../nodes/node-definition";
 import type { Plan, PlanStep } from "../plan/schema";
 import { CallHangupError, type CallEffects } from "./effects";
 import { createExecContext } from "./exec-context";
+import type { RoutingEffects } from "./routing-effects";
 import type { CallOutcome, StepTrace } from "./trace";
 import { FlowVariables } from "./variables";
 import { varsDiff } from "./vars-diff";
@@ -27,6 +28,8 @@ export interface RunOptions {
   clock?: (now: Date) => Date;
   /** Called as a step begins, synchronously (a test call answers that step's HTTP request from a canned answer). */
   onStepStart?: (stepId: string) => void;
+  /** The queues, for a routing flow's steps. */
+  routing?: RoutingEffects;
 }
 
 export type RunResult =
@@ -80,7 +83,7 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   const { plan, effects, executors } = options;
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const vars = new FlowVariables(initialVariables(plan, options.vars));
-  const ctx = createExecContext(effects, vars, options.clock);
+  const ctx = createExecContext(effects, vars, options.clock, options.routing ?? null);
   let stepId = options.startAt ?? plan.entry;
   let seq = options.seq ?? 0;
   let lastStepId: string | null = null;

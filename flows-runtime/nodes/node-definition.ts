@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { FlowKind, VariableType } from "../graph/schema";
 import type { PlanStep } from "../plan/schema";
 import type { CallEffects } from "../interpreter/effects";
+import type { RoutingEffects } from "../interpreter/routing-effects";
 import type { CallOutcome } from "../interpreter/trace";
 import type { ValueType } from "../expressions";
 
@@ -128,6 +129,8 @@ export interface Variables {
 
 export interface ExecContext {
   effects: CallEffects;
+  /** The queues, in a routing flow; null in any other flow. */
+  routing: RoutingEffects | null;
   vars: Variables;
   /** Evaluates a compiled expression AST against the current variables. */
   evaluate(ast: unknown): unknown;

@@ -14,8 +14,12 @@ import { compileMenu } from "./menu/compile";
 import { menuDefinition } from "./menu/definition";
 import type { NodeCompiler, NodeDefinition } from "./node-definition";
 import { compilePlay } from "./play/compile";
+import { compileQueueNode } from "./queue/compile";
+import { queueNodeDefinition } from "./queue/definition";
 import { playDefinition } from "./play/definition";
 import { compileRecord } from "./record/compile";
+import { compileRoutingStart } from "./routing-start/compile";
+import { routingStartDefinition } from "./routing-start/definition";
 import { recordDefinition } from "./record/definition";
 import { compileSetVariables } from "./set-variables/compile";
 import { setVariablesDefinition } from "./set-variables/definition";
@@ -25,6 +29,10 @@ import { compileSubflow } from "./subflow/compile";
 import { subflowDefinition } from "./subflow/definition";
 import { compileTransfer } from "./transfer/compile";
 import { transferDefinition } from "./transfer/definition";
+import { compileVoicemail } from "./voicemail/compile";
+import { voicemailDefinition } from "./voicemail/definition";
+import { compileWiden } from "./widen/compile";
+import { widenDefinition } from "./widen/definition";
 
 export interface CompilableNode<Config = unknown> {
   definition: NodeDefinition<Config>;
@@ -51,6 +59,10 @@ const compilableNodes: readonly CompilableNode[] = [
   node(languageSelectDefinition, compileLanguageSelect),
   node(subflowDefinition, compileSubflow),
   node(hangupDefinition, compileHangup),
+  node(routingStartDefinition, compileRoutingStart),
+  node(queueNodeDefinition, compileQueueNode),
+  node(widenDefinition, compileWiden),
+  node(voicemailDefinition, compileVoicemail),
 ];
 
 const byType = new Map(compilableNodes.map((entry) => [entry.definition.type, entry]));

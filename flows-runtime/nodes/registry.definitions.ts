@@ -7,11 +7,15 @@ import { languageSelectDefinition } from "./language-select/definition";
 import { menuDefinition } from "./menu/definition";
 import type { NodeDefinition } from "./node-definition";
 import { playDefinition } from "./play/definition";
+import { queueNodeDefinition } from "./queue/definition";
 import { recordDefinition } from "./record/definition";
+import { routingStartDefinition } from "./routing-start/definition";
 import { setVariablesDefinition } from "./set-variables/definition";
 import { startDefinition } from "./start/definition";
 import { subflowDefinition } from "./subflow/definition";
 import { transferDefinition } from "./transfer/definition";
+import { voicemailDefinition } from "./voicemail/definition";
+import { widenDefinition } from "./widen/definition";
 
 /** Every node type, in palette order. Browser-safe: no compiler or executor code behind these imports. */
 export const nodeDefinitions: readonly NodeDefinition[] = [
@@ -28,6 +32,10 @@ export const nodeDefinitions: readonly NodeDefinition[] = [
   languageSelectDefinition,
   subflowDefinition,
   hangupDefinition,
+  routingStartDefinition,
+  queueNodeDefinition,
+  widenDefinition,
+  voicemailDefinition,
 ];
 
 const byType = new Map(nodeDefinitions.map((definition) => [definition.type, definition]));

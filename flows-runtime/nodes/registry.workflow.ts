@@ -7,11 +7,15 @@ import { executeLanguageSelect } from "./language-select/execute";
 import { executeMenu } from "./menu/execute";
 import type { NodeExecutor } from "./node-definition";
 import { executePlay } from "./play/execute";
+import { executeQueueNode } from "./queue/execute";
 import { executeRecord } from "./record/execute";
+import { executeRoutingStart } from "./routing-start/execute";
 import { executeSetVariables } from "./set-variables/execute";
 import { executeStart } from "./start/execute";
 import { executeSubflow } from "./subflow/execute";
 import { executeTransfer } from "./transfer/execute";
+import { executeVoicemail } from "./voicemail/execute";
+import { executeWiden } from "./widen/execute";
 
 /**
  * Executors by node type, for the Temporal workflow bundle: imports no compiler, validator or
@@ -31,4 +35,8 @@ export const nodeExecutors: Readonly<Record<string, NodeExecutor>> = {
   "language-select": executeLanguageSelect,
   subflow: executeSubflow,
   hangup: executeHangup,
+  "routing-start": executeRoutingStart,
+  queue: executeQueueNode,
+  widen: executeWiden,
+  voicemail: executeVoicemail,
 };

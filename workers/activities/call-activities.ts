@@ -11,6 +11,7 @@ import { createPromptActivities } from "./prompt-activities";
 import { createTtsActivities } from "./tts-activities";
 import { createQueueMediaActivities } from "./queue-media-activities";
 import { createQueueCallActivities, type QueueHoldSettings } from "../queues/queue-call-activities";
+import { createRoutingActivities } from "../queues/routing-activities";
 
 export interface CallActivitiesDeps {
   /** One ARI client per Asterisk id: every ARI activity names the Asterisk of its call. */
@@ -38,6 +39,7 @@ export function createCallActivities(deps: CallActivitiesDeps) {
     ...createPersistenceActivities(deps.prisma, deps.plans),
     ...createTtsActivities(deps.tts),
     ...createQueueCallActivities(deps.prisma, deps.queueHold ?? { mohClass: "default", announceEverySeconds: 30 }),
+    ...createRoutingActivities(deps.prisma),
     ...createQueueMediaActivities(deps.asterisks, deps.tts),
     ...createHttpActivities({
       secrets: deps.secrets,

@@ -14,8 +14,27 @@ export interface PinnedPlan {
 
 export interface CallPlans {
   mainFlowId: string;
-  /** flowId → the version the whole call runs (main flow and every subflow it can reach). */
+  /** flowId → the version the whole call runs (main flow, every subflow it can reach, the routing flows of its queues). */
   plans: Record<string, PinnedPlan>;
+  /**
+   * Queue name → the routing flow that routes its calls (README "Routing flows"), for the queues the
+   * call's flows transfer to. Absent in results recorded before routing flows.
+   */
+  routingFlows?: Record<string, string>;
+}
+
+/** Names of the queues a plan's transfer steps hand calls to. */
+export function queueNamesOf(plan: Plan): string[] {
+  const names = new Set<string>();
+  for (const step of Object.values(plan.steps)) {
+    if (step.type !== "transfer") continue;
+    const target: unknown = Reflect.get(Object(step.config), "target");
+    if (typeof target === "object" && target !== null && Reflect.get(target, "kind") === "queue") {
+      const queue: unknown = Reflect.get(target, "queue");
+      if (typeof queue === "string") names.add(queue);
+    }
+  }
+  return [...names];
 }
 
 /** Ids of the flows a plan's steps call as subflows (any step config naming a `flowId`). */
@@ -55,7 +74,36 @@ export async function loadCallPlans(
       queue.push(await subflowPlan(prisma, flowId, pinned[flowId], cache));
     }
   }
-  return { mainFlowId: main.flowId, plans };
+  const routingFlows = await routingFlowsOf(prisma, Object.values(plans), cache);
+  for (const flowId of new Set(Object.values(routingFlows))) {
+    if (plans[flowId]) continue;
+    try {
+      plans[flowId] = await subflowPlan(prisma, flowId, pinned[flowId], cache);
+    } catch {
+      // Not published (any more) or not readable: that queue routes by default rather than the call failing.
+      for (const [queue, routedBy] of Object.entries(routingFlows)) if (routedBy === flowId) delete routingFlows[queue];
+    }
+  }
+  return { mainFlowId: main.flowId, plans, routingFlows };
+}
+
+/**
+ * The routing flows of the queues these plans transfer to; pinned like subflows (their live version
+ * now, or what `pinned` names). Without an answer from the database in time (a cache means the
+ * caller would rather go on): none, so the queues route by default, as before routing flows.
+ */
+async function routingFlowsOf(prisma: PrismaClient, loaded: PinnedPlan[], cache: PlanCache | undefined): Promise<Record<string, string>> {
+  const names = [...new Set(loaded.flatMap((pinned) => queueNamesOf(pinned.plan)))];
+  if (names.length === 0) return {};
+  const lookup = prisma.queue.findMany({ where: { name: { in: names }, routingFlowId: { not: null } }, select: { name: true, routingFlowId: true } });
+  let rows: { name: string; routingFlowId: string | null }[];
+  try {
+    rows = cache ? await withinMs(lookup, LIVE_LOOKUP_TIMEOUT_MS, "routing flows of the queues") : await lookup;
+  } catch (err) {
+    if (!cache) throw err;
+    return {};
+  }
+  return Object.fromEntries(rows.flatMap((row) => (row.routingFlowId === null ? [] : [[row.name, row.routingFlowId]])));
 }
 
 /** Where a call's main plan comes from: exactly one of the two is set. */

@@ -28,6 +28,7 @@ function touchedCalls(event: QueueEvent): Prisma.Sql | null {
     case "leave":
     case "endCall":
     case "offerResult":
+    case "retarget":
       return Prisma.sql`c."id" = ${event.callId}`;
     case "agentState":
       return null;

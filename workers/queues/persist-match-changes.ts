@@ -12,6 +12,8 @@ const callColumns = (call: MatchCall) => ({
   offerCount: call.offerCount,
   declinedBy: call.declinedBy,
   connectedAt: iso(call.connectedAt),
+  queueId: call.queueId,
+  requiredSkills: call.requiredSkills.map((skill) => ({ skillId: skill.skillId, minProficiency: skill.minProficiency })),
 });
 
 const agentColumns = (agent: MatchAgent) => ({
@@ -85,9 +87,7 @@ async function write(tx: Prisma.TransactionClient, w: Writes): Promise<void> {
   const inserted = JSON.stringify(
     w.inserted.map((call) => ({
       ...callColumns(call),
-      queueId: call.queueId,
       priority: call.priority,
-      requiredSkills: call.requiredSkills.map((skill) => ({ skillId: skill.skillId, minProficiency: skill.minProficiency })),
       language: call.language,
       preferredAgentId: call.preferredAgentId,
       arrivedAt: iso(call.arrivedAt),
@@ -99,7 +99,7 @@ async function write(tx: Prisma.TransactionClient, w: Writes): Promise<void> {
   const log = JSON.stringify(w.log.map((change) => ({ agentId: change.agentId, state: change.state, reasonId: change.reasonId, callId: change.callId, at: iso(change.at) })));
   // Delivered on commit only: whoever rings agents (the call workflows, the agent page) listens.
   const offers = JSON.stringify(w.offers.map((offer) => JSON.stringify(offer)));
-  const callRecord = Prisma.sql`"id" text, "status" text, "agentId" text, "offeredAt" timestamp(3), "offerExpiresAt" timestamp(3), "offerCount" int, "declinedBy" text[], "connectedAt" timestamp(3)`;
+  const callRecord = Prisma.sql`"id" text, "status" text, "agentId" text, "offeredAt" timestamp(3), "offerExpiresAt" timestamp(3), "offerCount" int, "declinedBy" text[], "connectedAt" timestamp(3), "queueId" text, "requiredSkills" jsonb`;
   await tx.$queryRaw`
     WITH left_queue AS (
       UPDATE "QueuedCall" c SET "status" = r."status"::"QueuedCallStatus", "agentId" = NULL, "offerExpiresAt" = NULL, "endedAt" = r."endedAt", "updatedAt" = now()
@@ -109,12 +109,13 @@ async function write(tx: Prisma.TransactionClient, w: Writes): Promise<void> {
                                 "status", "agentId", "offeredAt", "offerExpiresAt", "offerCount", "declinedBy", "connectedAt", "updatedAt")
       SELECT r."id", r."queueId", r."priority", r."requiredSkills", r."language", r."preferredAgentId", r."arrivedAt", r."offerTimeoutSeconds",
              r."status"::"QueuedCallStatus", r."agentId", r."offeredAt", r."offerExpiresAt", r."offerCount", r."declinedBy", r."connectedAt", now()
-      FROM jsonb_to_recordset(${inserted}::jsonb) AS r(${callRecord}, "queueId" text, "priority" int, "requiredSkills" jsonb, "language" text,
+      FROM jsonb_to_recordset(${inserted}::jsonb) AS r(${callRecord}, "priority" int, "language" text,
                                                          "preferredAgentId" text, "arrivedAt" timestamp(3), "offerTimeoutSeconds" int)
       RETURNING 1
     ), changed_calls AS (
       UPDATE "QueuedCall" c SET "status" = r."status"::"QueuedCallStatus", "agentId" = r."agentId", "offeredAt" = r."offeredAt", "offerExpiresAt" = r."offerExpiresAt",
-             "offerCount" = r."offerCount", "declinedBy" = r."declinedBy", "connectedAt" = r."connectedAt", "updatedAt" = now()
+             "offerCount" = r."offerCount", "declinedBy" = r."declinedBy", "connectedAt" = r."connectedAt",
+             "queueId" = r."queueId", "requiredSkills" = r."requiredSkills", "updatedAt" = now()
       FROM jsonb_to_recordset(${calls}::jsonb) AS r(${callRecord}) WHERE c."id" = r."id" RETURNING 1
     ), changed_agents AS (
       UPDATE "AgentProfile" a SET "state" = r."state"::"AgentState", "stateReasonId" = r."reasonId", "stateSince" = r."stateSince", "wrapUpUntil" = r."wrapUpUntil",

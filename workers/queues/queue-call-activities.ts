@@ -7,6 +7,8 @@ import { queueActionSchema, type QueueAction } from "./queue-settings";
 export interface QueueHoldSettings {
   mohClass: string;
   announceEverySeconds: number;
+  /** What a routing flow's queue step has announced (README "Routing flows"); absent: the position only. */
+  say?: { position: boolean; estimatedWait: boolean; comfortText: string; silent: boolean };
 }
 
 /** Queued: also how to hold the caller, and what to do once it has waited the maximum (the when-full action). */

@@ -60,7 +60,7 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
       fc.asyncProperty(
         fc.array(
           fc.record({
-            kind: fc.constantFrom("enqueue", "enqueue", "enqueue", "leave", "offerResult", "offerResult", "endCall", "agentState", "agentState", "agentState", "tick"),
+            kind: fc.constantFrom("enqueue", "enqueue", "enqueue", "leave", "offerResult", "offerResult", "endCall", "retarget", "agentState", "agentState", "agentState", "tick"),
             dt: fc.oneof(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 20_000 })),
             pick: fc.nat(),
             priority: fc.integer({ min: 0, max: 2 }),
@@ -107,6 +107,8 @@ describe("the matcher's durable runtime on PostgreSQL", () => {
                   }
                 : step.kind === "leave" || step.kind === "endCall"
                   ? { type: step.kind, callId, at }
+                  : step.kind === "retarget"
+                    ? { type: "retarget", callId, queueId: "q", requiredSkills: step.skills.map((k) => ({ skillId: skillIds[k] ?? repair.id, minProficiency: Math.max(1, step.minProficiency - 2) })), at }
                   : step.kind === "offerResult"
                     ? { type: "offerResult", callId, agentId: model.calls.get(callId)?.agentId ?? agent?.id ?? "", result: step.result, at }
                     : step.kind === "agentState"

@@ -75,5 +75,7 @@ export function withTime(command: QueueCommand, at: number): QueueEvent {
       return { ...command, at };
     case "tick":
       return { ...command, at };
+    case "retarget":
+      return { ...command, at };
   }
 }

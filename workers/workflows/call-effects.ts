@@ -25,6 +25,10 @@ import { CALL_COST_PATCH } from "./call-cost-patch";
 import { mediaUri } from "./media-uri";
 import type { CallTrace } from "./call-trace";
 import { QUEUE_CALL_PATCH, QueueCall, type QueueCallContext, type QueueCallOutcome } from "./queue-call";
+import { RoutingSession } from "./routing-session";
+
+/** Behaviour change of running code: a queue that names a routing flow hands its calls to that flow. */
+export const ROUTING_FLOW_PATCH = "routing-flow";
 import { bargeInPlaybackId, transferLegChannelId } from "./signals";
 
 /** Queue transfers continue here in the dialplan; the queue itself lives outside this engine. */
@@ -73,6 +77,15 @@ export interface CallEffectsContext {
   cannedHttp?: () => CannedHttp | undefined;
   /** What a queue transfer hands the matcher (who calls, the IVR's variables); without it queues continue to the dialplan. */
   queueCall?: Omit<QueueCallContext, "callId" | "asteriskId" | "signals">;
+  /** The routing flows of the call's queues, pinned when it started (README "Routing flows"); absent: every queue routes by default. */
+  routingFlows?: RoutingFlows;
+}
+
+export interface RoutingFlows {
+  /** The routing flow of a queue, or null for the default routing (the queue and its own actions). */
+  flowFor(queue: string): string | null;
+  /** Runs the flow's plan with its steps driving `session`; how the plan ended. */
+  run(flowId: string, session: RoutingSession): Promise<{ outcome: string; error: string | null }>;
 }
 
 /** How the caller's channel stands when the flow ends. */
@@ -306,14 +319,29 @@ export class TemporalCallEffects implements CallEffects {
     if (queueCall !== undefined && patched(QUEUE_CALL_PATCH)) {
       const queued = new QueueCall({ ...queueCall, callId: this.ctx.callId, asteriskId: this.ctx.asteriskId, signals: this.ctx.signals });
       let outcome: QueueCallOutcome;
+      const routingFlowId = this.ctx.routingFlows?.flowFor(target.queue) ?? null;
       try {
-        outcome = await queued.run(target);
+        outcome = routingFlowId !== null && patched(ROUTING_FLOW_PATCH) ? await this.routeByFlow(routingFlowId, queued) : await queued.run(target);
       } finally {
         if (queued.log.length > 0) this.ctx.trace.setDetail({ queue: queued.log });
       }
       if (outcome.kind !== "not-a-queue") return this.afterQueue(target, outcome);
     }
     return this.continueToQueueContext(target);
+  }
+
+  private async routeByFlow(flowId: string, queued: QueueCall): Promise<QueueCallOutcome> {
+    const routingFlows = this.ctx.routingFlows;
+    if (routingFlows === undefined) return { kind: "not-a-queue" };
+    const session = new RoutingSession(queued);
+    const ended = await routingFlows.run(flowId, session);
+    const hungUpByFlow = this.fate.kind === "hung-up-by-flow";
+    // A caller who hung up after talking ended a talked call (the transfer succeeded), not the routing.
+    if (!session.answered && !hungUpByFlow && (ended.outcome === "caller-hangup" || this.ctx.signals.hangup !== null)) {
+      await queued.leaveQueue();
+      throw new CallHangupError("queue");
+    }
+    return session.finish(ended.outcome, ended.error, hungUpByFlow);
   }
 
   private afterQueue(target: Extract<TransferTarget, { kind: "queue" }>, outcome: Exclude<QueueCallOutcome, { kind: "not-a-queue" }>): TransferResult {

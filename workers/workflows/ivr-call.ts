@@ -10,7 +10,7 @@ import { ari, db, dbWrites } from "./activity-proxies";
 import { BatchedTrace } from "./batched-trace";
 import { CALL_COST_2_PATCH } from "./call-cost-2-patch";
 import type { IvrCallInput, IvrCallResult } from "./call-input";
-import { TemporalCallEffects, type ChannelFate } from "./call-effects";
+import { TemporalCallEffects, type ChannelFate, type RoutingFlows } from "./call-effects";
 import { CallSignalState } from "./call-signal-state";
 import type { CallTrace } from "./call-trace";
 import { TraceBuffer } from "./trace-buffer";
@@ -80,6 +80,30 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
       subflowDepth -= 1;
     }
   };
+  /** A queue's routing flow, run inside the transfer step like a subflow, with the call's variables (README "Routing flows"). */
+  const routingFlows: RoutingFlows = {
+    flowFor: (queue) => {
+      const flowId = callPlans.routingFlows?.[queue];
+      return flowId !== undefined && callPlans.plans[flowId]?.plan.kind === "routing" ? flowId : null;
+    },
+    run: async (flowId, session) => {
+      const pinned = callPlans.plans[flowId];
+      if (!pinned) throw new Error(`routing flow ${flowId} was not pinned when the call started`);
+      const result = await runPlan({
+        plan: pinned.plan,
+        effects,
+        executors: nodeExecutors,
+        vars: { ...flowVariables, call: { ...callVars, language: currentLanguage ?? callVars.language } },
+        routing: session,
+        clock,
+        onStepStart: (stepId) => {
+          currentStep = `${flowId}:${stepId}`;
+        },
+        onStep: (step) => trace.push(step, flowId),
+      });
+      return result.status === "ended" ? { outcome: result.outcome, error: result.error } : { outcome: "failed", error: "a routing flow cannot pause" };
+    },
+  };
   const effects = new TemporalCallEffects({
     callId: input.callId,
     asteriskId: asteriskOf(input),
@@ -100,6 +124,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
             language: () => currentLanguage ?? callVars.language,
             variables: () => flowVariables,
           },
+          routingFlows,
         }
       : {}),
   });

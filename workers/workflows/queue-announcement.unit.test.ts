@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { positionText } from "./queue-announcement";
+import { estimatedWaitText, positionText } from "./queue-announcement";
 
 describe("positionText", () => {
   it("says how many callers are ahead, in Chinese for zh-* and English otherwise", () => {
@@ -8,5 +8,14 @@ describe("positionText", () => {
     expect(positionText(3, "en-US")).toBe("There are 2 callers ahead of you. Please hold.");
     expect(positionText(2, "en-US")).toBe("There is 1 caller ahead of you. Please hold.");
     expect(positionText(1, "en")).toBe("You are next in line. Please hold.");
+  });
+});
+
+describe("estimatedWaitText", () => {
+  it("rounds up to whole minutes, at least one", () => {
+    expect(estimatedWaitText(30, "zh-CN")).toBe("预计等待约1分钟。");
+    expect(estimatedWaitText(121, "zh-CN")).toBe("预计等待约3分钟。");
+    expect(estimatedWaitText(60, "en-US")).toBe("The estimated wait is about 1 minute.");
+    expect(estimatedWaitText(600, "en-US")).toBe("The estimated wait is about 10 minutes.");
   });
 });

@@ -6,7 +6,7 @@ import type { QueueAction } from "../queues/queue-settings";
 import { ari } from "./activity-proxies";
 import { askLeg } from "./ask-leg";
 import type { CallSignalState } from "./call-signal-state";
-import { positionText } from "./queue-announcement";
+import { holdText, announceCadenceMs } from "./routing-hold";
 import { holdingBridgeId, transferLegChannelId, type QueueOfferSignal } from "./signals";
 
 /** Behaviour change of running code (queue transfers used to continue to the dialplan only). */
@@ -73,9 +73,86 @@ export class QueueCall {
    * channel id and the queue's name after an overflow (a row is one call's stay in one queue).
    */
   private queuedId: string;
+  /** A routing flow's queue between its steps (README "Routing flows"): the call stays in it and in its holding bridge. */
+  private routed: { queue: string; joined: Queued; hold: QueueHoldSettings } | null = null;
+  private holdingBridge: string | null = null;
+  private stays = 0;
 
   constructor(private readonly ctx: QueueCallContext) {
     this.queuedId = ctx.callId;
+  }
+
+  /** The row the call waits in now, while a routing flow runs. */
+  get stay(): { callId: string; queue: string } | null {
+    return this.routed === null ? null : { callId: this.queuedId, queue: this.routed.queue };
+  }
+
+  /**
+   * A routing flow's queue step: out of the queue the call is in (if any: the overflow; first, so no
+   * two agents ring for one caller), into this one, in the same holding bridge.
+   */
+  async joinQueue(
+    queue: string,
+    priority: number,
+    skills: { skill: string; minProficiency: number }[],
+    holdFor: (worker: QueueHoldSettings) => QueueHoldSettings,
+  ): Promise<"queued" | "full" | "closed"> {
+    await this.leaveRow();
+    const callId = this.stays === 0 ? this.ctx.callId : `${this.ctx.callId}~${this.stays}~${queue}`;
+    this.stays += 1;
+    const joined = await queues.queueJoin({
+      callId,
+      queue,
+      priority,
+      skills,
+      language: queueLanguageOf(this.ctx.language()),
+      workflowId: this.ctx.workflowId,
+      asteriskId: this.ctx.asteriskId,
+      callerNumber: this.ctx.caller,
+      dialedNumber: this.ctx.dialed,
+      variables: this.ctx.variables(),
+    });
+    if (joined.status === "unknown-queue" || joined.status === "unknown-skill") throw new Error(`${joined.status === "unknown-queue" ? "queue" : "skill"} ${joined.name} does not exist`);
+    if (joined.status !== "queued") {
+      this.note(joined.status, { queue });
+      return joined.status;
+    }
+    this.queuedId = callId;
+    this.routed = { queue, joined, hold: holdFor(joined.hold) };
+    this.note("queued", { queue, position: joined.position });
+    return "queued";
+  }
+
+  /** Waits where the call stands; "timeout" after `seconds`, still queued and held. */
+  async waitInQueue(seconds: number): Promise<QueueCallOutcome | "timeout"> {
+    const routed = this.routed;
+    if (routed === null) throw new Error("the call waits in no queue: a wait follows a queue step that queued it");
+    const waited = await this.waitForAgent(routed.queue, routed.joined, routed.hold, seconds);
+    if (waited.kind !== "timed-out") {
+      this.routed = null;
+      this.holdingBridge = null;
+      return waited;
+    }
+    this.note("timeout", { queue: routed.queue, seconds });
+    return "timeout";
+  }
+
+  /** Note of a widening, in the queue log. */
+  noteWidened(fields: Record<string, string | number | null>): void {
+    this.note("widened", fields);
+  }
+
+  /** The routing flow is done with the queues: out of the queue and the holding bridge. */
+  async leaveQueue(): Promise<void> {
+    await this.leaveRow();
+    if (this.holdingBridge !== null) await media.destroyBridgeIfAny(this.ctx.asteriskId, this.holdingBridge);
+    this.holdingBridge = null;
+  }
+
+  private async leaveRow(): Promise<void> {
+    if (this.routed === null) return;
+    await queues.queueLeave({ callId: this.queuedId });
+    this.routed = null;
   }
 
   async run(target: Extract<TransferTarget, { kind: "queue" }>): Promise<QueueCallOutcome> {
@@ -133,13 +210,16 @@ export class QueueCall {
   }
 
   /** Waits in the holding bridge for an agent; "timed-out" at the queue's maximum wait (after queueLeave). */
-  private async waitForAgent(queue: string, joined: Queued, hold: QueueHoldSettings): Promise<QueueCallOutcome | { kind: "timed-out"; action: QueueAction }> {
+  private async waitForAgent(queue: string, joined: Queued, hold: QueueHoldSettings, routedSeconds: number | null = null): Promise<QueueCallOutcome | { kind: "timed-out"; action: QueueAction }> {
     const { signals, asteriskId, callId } = this.ctx;
-    const bridgeId = holdingBridgeId(callId, uuid4());
-    if ((await media.holdCaller(asteriskId, { callId, bridgeId, mohClass: hold.mohClass })) === "gone") return this.callerLeft(bridgeId, null);
+    // A routing flow's later waits find the caller held already.
+    const held = this.holdingBridge;
+    const bridgeId = held ?? holdingBridgeId(callId, uuid4());
+    if (held === null && (await media.holdCaller(asteriskId, { callId, bridgeId, mohClass: hold.mohClass })) === "gone") return this.callerLeft(bridgeId, null);
+    if (routedSeconds !== null) this.holdingBridge = bridgeId;
     const now = () => Date.now();
-    const deadline = now() + joined.maxWaitSeconds * 1000;
-    let nextAnnounce = now() + hold.announceEverySeconds * 1000;
+    const deadline = now() + (routedSeconds ?? joined.maxWaitSeconds) * 1000;
+    let nextAnnounce = now() + announceCadenceMs(hold);
     let announcing: { playbackId: string; until: number } | null = null;
     for (;;) {
       if (signals.hangup !== null) return this.callerLeft(bridgeId, null);
@@ -150,6 +230,10 @@ export class QueueCall {
         await media.resumeMoh(asteriskId, { bridgeId, playbackId: announcing?.playbackId ?? null, mohClass: hold.mohClass });
         announcing = null;
         continue;
+      }
+      if (now() >= deadline && routedSeconds !== null) {
+        if (announcing !== null) await media.resumeMoh(asteriskId, { bridgeId, playbackId: announcing.playbackId, mohClass: hold.mohClass });
+        return { kind: "timed-out", action: joined.overflow };
       }
       if (now() >= deadline) {
         await queues.queueLeave({ callId: this.queuedId });
@@ -164,17 +248,18 @@ export class QueueCall {
         announcing = null;
       }
       if (announcing === null && now() >= nextAnnounce) {
-        nextAnnounce = now() + hold.announceEverySeconds * 1000;
+        nextAnnounce = now() + announceCadenceMs(hold);
         // A hangup event lost without a reconcile (the bridge never came back) must not leave the call queued until its maximum wait.
         if ((await ari.channelState(asteriskId, callId)).kind === "gone") {
           signals.hangup ??= { cause: null };
           continue;
         }
         const position = await queues.queuePosition(this.queuedId);
-        if (position > 0) {
+        const language = this.ctx.language();
+        const text = position > 0 ? await holdText(hold, this.queuedId, position, language) : "";
+        if (text !== "") {
           const playbackId = uuid4();
-          const language = this.ctx.language();
-          const announced = await media.announce(asteriskId, { bridgeId, playbackId, text: positionText(position, language), language });
+          const announced = await media.announce(asteriskId, { bridgeId, playbackId, text, language });
           if (announced.outcome === "ok") {
             announcing = { playbackId, until: now() + (announced.lengthMs ?? ANNOUNCE_FALLBACK_MS) + ANNOUNCE_MARGIN_MS };
             this.note("announced", { position });

@@ -29,8 +29,14 @@ export async function listQueues(db: PrismaClient = prisma()): Promise<QueueView
     offerTimeoutSeconds: r.offerTimeoutSeconds,
     whenFull: queueActionSchema.parse(r.whenFull),
     whenClosed: queueActionSchema.parse(r.whenClosed),
+    routingFlowId: r.routingFlowId,
     waiting: waiting.find((w) => w.queueId === r.id)?._count._all ?? 0,
   }));
+}
+
+/** Published routing flows a queue may hand its calls to (the queue page's list). */
+export async function listRoutingFlows(db: PrismaClient = prisma()): Promise<{ id: string; name: string }[]> {
+  return db.flow.findMany({ where: { kind: "routing", deletedAt: null, liveVersionId: { not: null } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 /** The names flows may target (the IVR's transfer node and the designer's list). */
@@ -51,6 +57,11 @@ export async function saveQueue(actor: Session, id: string | null, input: QueueI
     for (const field of ["whenFull", "whenClosed"] as const) {
       const action = input[field];
       if (action.kind === "queue" && !(await tx.queue.findUnique({ where: { name: action.queue } }))) throw fieldError(`${field}.queue`, "must be an existing queue");
+    }
+    if (input.routingFlowId !== null) {
+      const flow = await tx.flow.findUnique({ where: { id: input.routingFlowId }, select: { kind: true, liveVersionId: true, deletedAt: true } });
+      if (!flow || flow.deletedAt !== null || flow.kind !== "routing") throw fieldError("routingFlowId", "must be a routing flow");
+      if (flow.liveVersionId === null) throw fieldError("routingFlowId", "must be a published routing flow");
     }
     const data = { ...input, hours: input.hours ?? Prisma.DbNull };
     const row = id === null ? await tx.queue.create({ data }) : await tx.queue.update({ where: { id }, data });

@@ -32,6 +32,8 @@ export const queueInputSchema = z
     offerTimeoutSeconds: z.number().int().min(5, "must be 5 to 120 seconds").max(120, "must be 5 to 120 seconds").default(15),
     whenFull: queueActionSchema.default({ kind: "voicemail" }),
     whenClosed: queueActionSchema.default({ kind: "voicemail" }),
+    /** A published routing flow that routes the queue's calls; null: the default routing (the queue, its own actions). */
+    routingFlowId: id.nullable().default(null),
   })
   .superRefine((queue, ctx) => {
     for (const [field, action] of [["whenFull", queue.whenFull], ["whenClosed", queue.whenClosed]] as const) {

@@ -57,7 +57,7 @@ export function checkSettings(nodes: readonly GraphNode[], kind: FlowKind | null
       issues.push(nodeIssue(node, "unknown-node-type", [], { type: node.type }));
       return { node, definition, valid: null, salvaged: null, draftPorts: [] };
     }
-    if (kind !== null && !definition.kinds.includes(kind)) issues.push(nodeIssue(node, "node-kind-mismatch", [], { kind }));
+    if (kind !== null && !definition.kinds.includes(kind)) issues.push(nodeIssue(node, "node-kind-mismatch", [], { kind, kinds: definition.kinds.join(",") }));
     const parsed = definition.schema.safeParse(node.data);
     if (!parsed.success) {
       const failingFields = new Set<string>();

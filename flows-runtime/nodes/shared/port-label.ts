@@ -10,6 +10,8 @@ const FIXED: Record<string, LocalizedText> = {
   open: { en: "open", zh: "营业时间内" },
   closed: { en: "closed", zh: "非营业时间" },
   else: { en: "else", zh: "否则" },
+  full: { en: "full or closed", zh: "队列已满或已关闭" },
+  "no-agents": { en: "no agent signed in", zh: "无坐席在线" },
 };
 
 /** Human name of a port id, used on the canvas and in issue messages. */

@@ -1,5 +1,6 @@
 import type { NodeDefinition } from "../node-definition";
 import { portLabel } from "../shared/port-label";
+import { lintQueueName } from "../shared/queue-name";
 import { transferSchema, type TransferConfig } from "./schema";
 
 export const transferDefinition: NodeDefinition<TransferConfig> = {
@@ -19,10 +20,7 @@ export const transferDefinition: NodeDefinition<TransferConfig> = {
   expressions: (config) =>
     config.target.kind === "number" ? [{ path: ["target", "number"], source: config.target.number, mode: "template" }] : [],
   writes: () => [],
-  lint: (config, context) =>
-    config.target.kind !== "queue" || context.knownQueues === null || context.knownQueues.includes(config.target.queue)
-      ? []
-      : [{ severity: "error", code: "unknown-queue", path: ["target", "queue"], params: { queue: config.target.queue } }],
+  lint: (config, context) => (config.target.kind === "queue" ? lintQueueName(config.target.queue, ["target", "queue"], context) : []),
   formHints: {
     target: { widget: "select", label: { en: "Transfer to", zh: "转接到" } },
     "target.kind": { widget: "select", label: { en: "Target type", zh: "目标类型" } },

@@ -1,11 +1,6 @@
 import { z } from "zod";
+import { queueNameSchema as nameSchema } from "../shared/queue-name";
 import { requiredTemplateSchema } from "../shared/sources";
-
-const nameSchema = z
-  .string()
-  .min(1, { abort: true })
-  .max(100, { abort: true })
-  .refine((value) => /^[A-Za-z0-9_.-]+$/.test(value), { params: { code: "bad-name" } });
 
 export const queueTargetSchema = z.object({
   kind: z.literal("queue"),

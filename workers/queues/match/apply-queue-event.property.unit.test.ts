@@ -19,7 +19,7 @@ const agentArb = (id: string) =>
 
 /** An event with its call and agent picked by index, so shrinking keeps it meaningful. */
 const stepArb = fc.record({
-  kind: fc.constantFrom("enqueue", "enqueue", "enqueue", "leave", "offerResult", "offerResult", "endCall", "agentState", "agentState", "tick"),
+  kind: fc.constantFrom("enqueue", "enqueue", "enqueue", "leave", "offerResult", "offerResult", "endCall", "retarget", "agentState", "agentState", "tick"),
   dt: fc.integer({ min: 0, max: 20_000 }),
   pick: fc.nat(),
   agent: fc.constantFrom(...agentIds),
@@ -59,6 +59,9 @@ function eventOf(step: StepInput, state: MatchState, at: number, serial: number,
     }
     case "endCall":
       return { type: "endCall", callId, at };
+    case "retarget":
+      // Widened in place: lower proficiency or another queue's skills.
+      return { type: "retarget", callId, queueId: step.pick % 2 === 0 ? "q1" : "q2", requiredSkills: step.required.map((skillId) => ({ skillId, minProficiency: Math.max(1, step.minProficiency - 2) })), at };
     case "agentState":
       return { type: "agentState", agentId: step.agent, state: step.agentState, reasonId: step.agentState === "not_ready" ? "reason-break" : null, at };
     default:

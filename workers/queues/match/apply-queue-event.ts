@@ -3,7 +3,7 @@ import { NO_ANSWER_REASON_ID, type AgentStateName, type MatchAgent, type MatchCa
 import type { QueueEvent } from "./queue-events";
 
 /** Why an event changed nothing: the durable runtime turns these into API errors or ignores them. */
-export type Refusal = "unknown-call" | "unknown-agent" | "duplicate-call" | "stale-offer" | "agent-busy" | "not-connected";
+export type Refusal = "unknown-call" | "unknown-agent" | "duplicate-call" | "stale-offer" | "agent-busy" | "not-connected" | "call-connected";
 
 export interface AppliedEvent {
   state: MatchState;
@@ -80,6 +80,14 @@ class Step {
       case "tick":
         this.tick(event.at);
         return null;
+      case "retarget": {
+        const call = this.calls.get(event.callId);
+        if (!call) return "unknown-call";
+        if (call.status === "connected") return "call-connected";
+        // An offer ringing now goes on; the new needs apply if it comes back to waiting.
+        this.calls.set(call.id, { ...call, queueId: event.queueId, requiredSkills: event.requiredSkills });
+        return null;
+      }
     }
   }
 

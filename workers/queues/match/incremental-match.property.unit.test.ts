@@ -21,7 +21,7 @@ const agentArb = (id: string) =>
     .map((a) => agentOf(id, a));
 
 const stepArb = fc.record({
-  kind: fc.constantFrom("enqueue", "enqueue", "enqueue", "leave", "offerResult", "offerResult", "endCall", "agentState", "agentState", "agentState", "tick"),
+  kind: fc.constantFrom("enqueue", "enqueue", "enqueue", "leave", "offerResult", "offerResult", "endCall", "retarget", "agentState", "agentState", "agentState", "tick"),
   dt: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 8_000 })),
   pick: fc.nat(),
   agent: fc.constantFrom(...agentIds),
@@ -57,6 +57,8 @@ function eventOf(step: StepInput, state: MatchState, at: number, serial: number,
       return { type: step.kind, callId, at };
     case "offerResult":
       return { type: "offerResult", callId, agentId: step.pick % 5 === 0 ? step.agent : (state.calls.get(callId)?.agentId ?? step.agent), result: step.result, at };
+    case "retarget":
+      return { type: "retarget", callId, queueId: step.pick % 2 === 0 ? "q1" : "q2", requiredSkills: step.required.map((skillId) => ({ skillId, minProficiency: Math.max(1, step.minProficiency - 2) })), at };
     case "agentState":
       return { type: "agentState", agentId: step.agent, state: step.agentState, reasonId: step.agentState === "not_ready" ? "reason-break" : null, at };
     default:

@@ -23,7 +23,8 @@ export function matchFrontier(before: MatchState, after: MatchState): MatchFront
     const was = before.agents.get(agent.id);
     return isFree(agent) && (was === undefined || !isFree(was));
   });
-  const waitingCalls = [...after.calls.values()].filter((call) => call.status === "waiting" && before.calls.get(call.id)?.status !== "waiting");
+  // A waiting call the event replaced (retargeted: wider needs) may now meet free agents too.
+  const waitingCalls = [...after.calls.values()].filter((call) => call.status === "waiting" && before.calls.get(call.id) !== call);
   return { freeAgents, waitingCalls };
 }
 
@@ -112,6 +113,7 @@ export function touchedRows(full: MatchState, event: QueueEvent): MatchState {
       break;
     case "leave":
     case "endCall":
+    case "retarget":
       addCall(event.callId);
       break;
     case "offerResult":

@@ -33,5 +33,7 @@ export const queueEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("endCall"), callId: id, at: instant }),
   z.object({ type: z.literal("agentState"), agentId: id, state: agentSetStateSchema, reasonId: id.nullable(), at: instant }),
   z.object({ type: z.literal("tick"), at: instant }),
+  /** A routing flow widens a waiting call in place (lower proficiency, another queue's skills): its arrival is kept. */
+  z.object({ type: z.literal("retarget"), callId: id, queueId: id, requiredSkills: z.array(requiredSkillSchema).max(20), at: instant }),
 ]);
 export type QueueEvent = z.infer<typeof queueEventSchema>;

@@ -1,0 +1,4 @@
+import { z } from "zod";
+
+export const voicemailCompiledSchema = z.object({});
+export type VoicemailCompiled = z.infer<typeof voicemailCompiledSchema>;
