@@ -7,6 +7,7 @@ import { ari } from "./activity-proxies";
 import { askLeg } from "./ask-leg";
 import type { CallSignalState } from "./call-signal-state";
 import { positionText } from "./queue-announcement";
+import { QUEUE_CALLBACK_PATCH, QueueCallback } from "./queue-callback";
 import { holdingBridgeId, transferLegChannelId, type QueueOfferSignal } from "./signals";
 
 /** Behaviour change of running code (queue transfers used to continue to the dialplan only). */
@@ -137,12 +138,22 @@ export class QueueCall {
     const { signals, asteriskId, callId } = this.ctx;
     const bridgeId = holdingBridgeId(callId, uuid4());
     if ((await media.holdCaller(asteriskId, { callId, bridgeId, mohClass: hold.mohClass })) === "gone") return this.callerLeft(bridgeId, null);
+    const callback = this.callbackFor(queue, joined, bridgeId);
     const now = () => Date.now();
     const deadline = now() + joined.maxWaitSeconds * 1000;
     let nextAnnounce = now() + hold.announceEverySeconds * 1000;
     let announcing: { playbackId: string; until: number } | null = null;
     for (;;) {
       if (signals.hangup !== null) return this.callerLeft(bridgeId, null);
+      if (callback !== null && callback.hasKeys()) {
+        const step = await callback.onKeys(announcing?.playbackId ?? null);
+        if (step.kind === "done") return step.outcome;
+        if (step.kind === "resume") {
+          announcing = null;
+          if ((await media.resumeMoh(asteriskId, { bridgeId, playbackId: null, mohClass: hold.mohClass })) === "gone") return this.callerLeft(bridgeId, null);
+        }
+        continue;
+      }
       const offer = this.nextOffer();
       if (offer !== null) {
         const rang = await this.ringAgent(queue, offer, bridgeId);
@@ -174,7 +185,7 @@ export class QueueCall {
         if (position > 0) {
           const playbackId = uuid4();
           const language = this.ctx.language();
-          const announced = await media.announce(asteriskId, { bridgeId, playbackId, text: positionText(position, language), language });
+          const announced = await media.announce(asteriskId, { bridgeId, playbackId, text: positionText(position, language) + (callback?.offerText(language) ?? ""), language });
           if (announced.outcome === "ok") {
             announcing = { playbackId, until: now() + (announced.lengthMs ?? ANNOUNCE_FALLBACK_MS) + ANNOUNCE_MARGIN_MS };
             this.note("announced", { position });
@@ -185,11 +196,34 @@ export class QueueCall {
       const wakeAt = Math.min(deadline, current === null ? nextAnnounce : current.until);
       const reconciles = signals.reconciles;
       await condition(
-        () => signals.hangup !== null || this.nextOffer() !== null || signals.reconciles !== reconciles || (current !== null && signals.finishedPlaybacks.has(current.playbackId)),
+        () => signals.hangup !== null || this.nextOffer() !== null || signals.reconciles !== reconciles || (callback?.hasKeys() ?? false) || (current !== null && signals.finishedPlaybacks.has(current.playbackId)),
         Math.max(1, wakeAt - now()),
       );
       if (signals.reconciles !== reconciles && (await ari.channelState(asteriskId, callId)).kind === "gone") signals.hangup ??= { cause: null };
     }
+  }
+
+  /** The queue's callback offer (behind QUEUE_CALLBACK_PATCH); null when the queue offers none. */
+  private callbackFor(queue: string, joined: Queued, holdingBridgeId: string): QueueCallback | null {
+    const settings = joined.callback ?? null;
+    if (settings === null || !patched(QUEUE_CALLBACK_PATCH)) return null;
+    const host = {
+      ctx: this.ctx,
+      queue,
+      holdingBridgeId,
+      rowId: () => this.queuedId,
+      setRowId: (rowId: string) => {
+        this.queuedId = rowId;
+      },
+      nextOffer: () => this.nextOffer(),
+      markRung: () => {
+        for (const offer of this.ctx.signals.queueOffers) this.rung.add(offerKey(offer));
+      },
+      hasAgentAction: (agentId: string) => this.hasAgentAction(agentId),
+      takeAgentAction: (agentId: string) => this.takeAgentAction(agentId),
+      note: (event: string, fields: Record<string, string | number | null>) => this.note(event, fields),
+    };
+    return new QueueCallback(host, settings);
   }
 
   /** The newest offer not rung yet that has not run out; older ones are stale (the matcher moved on). */
