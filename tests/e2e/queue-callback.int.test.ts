@@ -160,7 +160,10 @@ describe("queued callback", () => {
     await until("the first attempt marked retried", async () => ((await queuedCall(callId)).callbackStatus === "retried" ? true : undefined));
     expect((await queuedCall(callId)).status).toBe("ended");
     const retry = `${callId}~cb~2`;
-    const requeued = await until("the retry's row", async () => (await stack.prisma.queuedCall.findUnique({ where: { id: retry } })) ?? undefined, 30_000);
+    const requeued = await until("the retry's row, marked a callback", async () => {
+      const row = await stack.prisma.queuedCall.findUnique({ where: { id: retry } });
+      return row?.callbackStatus === null ? undefined : (row ?? undefined);
+    }, 30_000);
     expect(requeued).toMatchObject({ callbackNumber: "13800000201", callbackAttempt: 2 });
     await agents.set("carol", "available", "answer after 1s");
     const { result } = await stack.waitForCall(callId);
