@@ -168,7 +168,9 @@ describe("queued callback", () => {
     await agents.set("carol", "available", "answer after 1s");
     const { result } = await stack.waitForCall(callId);
     expect(result?.outcome).not.toBe("transferred");
-    expect((await queuedCall(retry))).toMatchObject({ status: "ended", agentId: agent("carol").id, callbackStatus: "callback-failed" });
+    expect((await queuedCall(retry))).toMatchObject({ status: "ended", callbackStatus: "callback-failed" });
+    // Ended rows let their agent go; the state log says who took the retry.
+    expect(await stack.prisma.agentStateChange.count({ where: { agentId: agent("carol").id, callId: retry, state: "wrap_up" } })).toBe(1);
     expect(await customerLegs(callId, "13800000201")).toHaveLength(2);
     await until("carol in wrap-up", async () => ((await agentRow("carol")).state === "wrap_up" ? true : undefined), 30_000);
   }, LONG);
