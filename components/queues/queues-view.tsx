@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { QueueView } from "@/app/_server/queues/manage-queues";
 import type { SkillView } from "@/app/_server/queues/manage-skills";
 import type { QueueAction } from "@/workers/queues/queue-settings";
+import { recordingModeSchema, type RecordingMode } from "@/workers/queues/callback-settings";
 import { AdminTable } from "@/components/admin/admin-table";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { FieldRow, FormCard, TextField } from "@/components/admin/form-card";
@@ -29,6 +30,12 @@ interface QueueForm {
   offerTimeoutSeconds: number;
   whenFull: QueueAction;
   whenClosed: QueueAction;
+  callbackEnabled: boolean;
+  callbackAfterSeconds: number;
+  callbackKey: string;
+  callbackRetries: number;
+  callbackRetrySeconds: number;
+  recording: RecordingMode;
 }
 
 const blank: QueueForm = {
@@ -45,6 +52,12 @@ const blank: QueueForm = {
   offerTimeoutSeconds: 15,
   whenFull: { kind: "voicemail" },
   whenClosed: { kind: "voicemail" },
+  callbackEnabled: false,
+  callbackAfterSeconds: 60,
+  callbackKey: "1",
+  callbackRetries: 2,
+  callbackRetrySeconds: 300,
+  recording: "off",
 };
 
 const formOf = (q: QueueView): QueueForm => ({
@@ -61,7 +74,7 @@ export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: Sk
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState<QueueForm>(blank);
   const [hoursInvalid, setHoursInvalid] = useState(false);
-  const number = (key: "serviceLevelPercent" | "serviceLevelSeconds" | "maxWaiting" | "maxWaitSeconds" | "offerTimeoutSeconds") => (
+  const number = (key: "serviceLevelPercent" | "serviceLevelSeconds" | "maxWaiting" | "maxWaitSeconds" | "offerTimeoutSeconds" | "callbackAfterSeconds" | "callbackRetries" | "callbackRetrySeconds") => (
     <label>
       {t(key)}
       <input type="number" value={form[key]} onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) })} data-testid={`queue-${key}`} />
@@ -180,6 +193,29 @@ export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: Sk
           {action("whenFull")}
           {action("whenClosed")}
         </FieldRow>
+        <fieldset className="stack">
+          <legend>{t("callback")}</legend>
+          <label className="inline">
+            <input type="checkbox" checked={form.callbackEnabled} onChange={(e) => setForm({ ...form, callbackEnabled: e.target.checked })} data-testid="queue-callbackEnabled" />
+            {t("callbackEnabled")}
+          </label>
+          {form.callbackEnabled && (
+            <FieldRow>
+              {number("callbackAfterSeconds")}
+              <TextField label={t("callbackKey")} value={form.callbackKey} onChange={(callbackKey) => setForm({ ...form, callbackKey })} data-testid="queue-callbackKey" />
+              {number("callbackRetries")}
+              {number("callbackRetrySeconds")}
+            </FieldRow>
+          )}
+          <label>
+            {t("recording")}
+            <select value={form.recording} onChange={(e) => setForm({ ...form, recording: recordingModeSchema.catch("off").parse(e.target.value) })} data-testid="queue-recording">
+              <option value="off">{t("recording_off")}</option>
+              <option value="notify">{t("recording_notify")}</option>
+              <option value="ask">{t("recording_ask")}</option>
+            </select>
+          </label>
+        </fieldset>
         <fieldset className="stack">
           <legend>{t("hours")}</legend>
           <label className="inline">
