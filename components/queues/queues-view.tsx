@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { QueueView } from "@/app/_server/queues/manage-queues";
 import type { SkillView } from "@/app/_server/queues/manage-skills";
 import type { QueueAction } from "@/workers/queues/queue-settings";
+import { recordingModeSchema, type RecordingMode } from "@/workers/queues/callback-settings";
 import { AdminTable } from "@/components/admin/admin-table";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { FieldRow, FormCard, TextField } from "@/components/admin/form-card";
@@ -34,6 +35,7 @@ interface QueueForm {
   callbackKey: string;
   callbackRetries: number;
   callbackRetrySeconds: number;
+  recording: RecordingMode;
 }
 
 const blank: QueueForm = {
@@ -55,6 +57,7 @@ const blank: QueueForm = {
   callbackKey: "1",
   callbackRetries: 2,
   callbackRetrySeconds: 300,
+  recording: "off",
 };
 
 const formOf = (q: QueueView): QueueForm => ({
@@ -191,7 +194,7 @@ export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: Sk
           {action("whenClosed")}
         </FieldRow>
         <fieldset className="stack">
-          <legend>{t("callback")}</legend>
+          <legend>{t("callbackAndRecording")}</legend>
           <label className="inline">
             <input type="checkbox" checked={form.callbackEnabled} onChange={(e) => setForm({ ...form, callbackEnabled: e.target.checked })} data-testid="queue-callbackEnabled" />
             {t("callbackEnabled")}
@@ -204,6 +207,14 @@ export function QueuesView({ queues, skills }: { queues: QueueView[]; skills: Sk
               {number("callbackRetrySeconds")}
             </FieldRow>
           )}
+          <label>
+            {t("recording")}
+            <select value={form.recording} onChange={(e) => setForm({ ...form, recording: recordingModeSchema.catch("off").parse(e.target.value) })} data-testid="queue-recording">
+              <option value="off">{t("recording_off")}</option>
+              <option value="notify">{t("recording_notify")}</option>
+              <option value="ask">{t("recording_ask")}</option>
+            </select>
+          </label>
         </fieldset>
         <fieldset className="stack">
           <legend>{t("hours")}</legend>

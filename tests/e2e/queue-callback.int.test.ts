@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startDevStack, type DevStack } from "@/workers/dev-stack";
 import { createAriClient, type AriClient } from "@/workers/ari";
-import { afterSalesWithCrm, callerIn as callerInQueue, queueAgents, type QueueAgents } from "../support/queue-calls";
+import { getCall } from "@/app/_server/calls/get-call";
+import { afterSalesWithCrm, callerIn as callerInQueue, queueAgents, talkBridgeOf, type QueueAgents } from "../support/queue-calls";
 import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
 /**
- * Queued callback (issue #10) on real Temporal, the ARI simulator and PostgreSQL (the worker in
+ * Queued callback and recording with consent (issue #10) on real Temporal, the ARI simulator and PostgreSQL (the worker in
  * process, so the TTS texts can be told): the seed's after-sales IVR, "0" → queue "agents", which
  * offers a callback at once. Customers are called through the trunk "carrier" (a simulator endpoint
  * whose script says whether the customer answers).
@@ -107,6 +108,7 @@ beforeEach(async () => {
   await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined), 60_000);
   for (const name of agents.names()) await agents.queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
   await sim().setEndpoint(TRUNK, "answer after 1s");
+  await stack.prisma.queue.update({ where: { name: "agents" }, data: { callbackEnabled: true, recording: "off" } });
 });
 
 describe("queued callback", () => {
@@ -173,5 +175,44 @@ describe("queued callback", () => {
     expect(await stack.prisma.agentStateChange.count({ where: { agentId: agent("carol").id, callId: retry, state: "wrap_up" } })).toBe(1);
     expect(await customerLegs(callId, "13800000201")).toHaveLength(2);
     await until("carol in wrap-up", async () => ((await agentRow("carol")).state === "wrap_up" ? true : undefined), 30_000);
+  }, LONG);
+});
+
+describe("recording with consent", () => {
+  /** The caller hears the notice as it enters the queue; with `press`, it agrees. Then bob answers and the caller hangs up. */
+  async function talkAfterNotice(from: string, press: boolean) {
+    await stack.prisma.queue.update({ where: { name: "agents" }, data: { callbackEnabled: false, recording: "ask" } });
+    const callId = await callerIn("waiting", from);
+    await until("the recording notice", async () => ((await heardInHolding(callId)).includes("为保证服务质量，本次通话将被录音，同意录音请按1。") ? true : undefined), 30_000);
+    if (press) await sim().press(callId, "1");
+    await agents.set("bob", "available", "answer after 1s");
+    const bridge = await until("caller and bob talk", () => talkBridgeOf(stack, ari, callId), 60_000);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await sim().hangup(callId);
+    const { result } = await stack.waitForCall(callId);
+    expect(result?.outcome).toBe("transferred");
+    return { callId, bridgeId: bridge.id };
+  }
+
+  it("consent given (1): the mixing bridge is recorded and the recording is listed with the call", async () => {
+    const { callId, bridgeId } = await talkAfterNotice("13800000401", true);
+    const records = (await sim().log({ kind: "record" })).filter((e) => String(Reflect.get(e, "name")).includes(bridgeId));
+    expect(records).toHaveLength(1);
+    const row = await queuedCall(callId);
+    expect(row.recordingName).toBe(String(Reflect.get(records[0] ?? {}, "name")));
+    const stored = await ari.recordings.getStored(row.recordingName ?? "");
+    expect(stored.name).toBe(row.recordingName);
+    const execution = await stack.getExecution(callId);
+    const detail = await getCall(execution?.id ?? "", stack.prisma);
+    expect(detail.recordings.map((r) => r.name)).toEqual([row.recordingName]);
+    expect(detail.recordings[0]?.fileUrl).toContain(`/api/calls/${encodeURIComponent(execution?.id ?? "")}/recordings/`);
+  }, LONG);
+
+  it("no consent: the call is not recorded", async () => {
+    const { callId, bridgeId } = await talkAfterNotice("13800000402", false);
+    expect((await sim().log({ kind: "record" })).filter((e) => String(Reflect.get(e, "name")).includes(bridgeId))).toEqual([]);
+    expect((await queuedCall(callId)).recordingName).toBeNull();
+    const execution = await stack.getExecution(callId);
+    expect((await getCall(execution?.id ?? "", stack.prisma)).recordings).toEqual([]);
   }, LONG);
 });

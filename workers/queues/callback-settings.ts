@@ -9,6 +9,10 @@ export const callbackSettingsSchema = z.object({
 });
 export type CallbackSettings = z.infer<typeof callbackSettingsSchema>;
 
+/** off: never recorded; notify: the notice, then recorded; ask: recorded only when the caller presses 1 after the notice. */
+export const recordingModeSchema = z.enum(["off", "notify", "ask"]);
+export type RecordingMode = z.infer<typeof recordingModeSchema>;
+
 export interface QueueCallbackColumns {
   callbackEnabled: boolean;
   callbackAfterSeconds: number;

@@ -11,6 +11,7 @@ export type CallbackStatus = z.infer<typeof callbackStatusSchema>;
 
 const markInputSchema = z.object({ callId: id, number: callbackNumberSchema });
 const statusInputSchema = z.object({ callId: id, status: callbackStatusSchema });
+const recordingInputSchema = z.object({ callId: id, recordingName: z.string().min(1).max(200) });
 const requeueInputSchema = z.object({ fromCallId: id, newCallId: id });
 
 export type RequeueResult = { status: "queued"; callId: string } | { status: "refused"; reason: string };
@@ -63,6 +64,11 @@ export function createQueueCallbackActivities(db: PrismaClient) {
         data: { callbackNumber: from.callbackNumber, callbackStatus: "waiting", callbackAttempt: from.callbackAttempt + 1 },
       });
       return { status: "queued", callId: newCallId };
+    },
+    /** The conversation's recording (the call log lists it as a CallRecording of the call). */
+    async queueSetRecording(input: z.input<typeof recordingInputSchema>): Promise<void> {
+      const { callId, recordingName } = recordingInputSchema.parse(input);
+      await db.queuedCall.update({ where: { id: callId }, data: { recordingName } });
     },
   };
 }

@@ -7,7 +7,9 @@ import { ari } from "./activity-proxies";
 import { askLeg } from "./ask-leg";
 import type { CallSignalState } from "./call-signal-state";
 import { positionText } from "./queue-announcement";
+import type { PendingRecording } from "./call-trace";
 import { QUEUE_CALLBACK_PATCH, QueueCallback } from "./queue-callback";
+import { QUEUE_RECORDING_PATCH, QueueRecording } from "./queue-recording";
 import { holdingBridgeId, transferLegChannelId, type QueueOfferSignal } from "./signals";
 
 /** Behaviour change of running code (queue transfers used to continue to the dialplan only). */
@@ -44,6 +46,8 @@ export interface QueueCallContext {
   language: () => string;
   variables: () => Record<string, unknown>;
   signals: CallSignalState;
+  /** Stores a recording with the call (the transfer step's CallRecording). */
+  addRecording?: (recording: PendingRecording) => void;
 }
 
 /** One line of what happened in the queue, in the transfer step's trace detail. */
@@ -69,6 +73,8 @@ type Queued = Extract<Awaited<ReturnType<QueueCallActivities["queueJoin"]>>, { s
 export class QueueCall {
   readonly log: QueueLogEntry[] = [];
   private readonly rung = new Set<string>();
+  /** The caller's recording consent, asked once as it enters its first queue that records. */
+  private recording: QueueRecording | null = null;
   /**
    * The QueuedCall row of the queue the caller is in now: the channel id in the first queue, the
    * channel id and the queue's name after an overflow (a row is one call's stay in one queue).
@@ -139,6 +145,7 @@ export class QueueCall {
     const bridgeId = holdingBridgeId(callId, uuid4());
     if ((await media.holdCaller(asteriskId, { callId, bridgeId, mohClass: hold.mohClass })) === "gone") return this.callerLeft(bridgeId, null);
     const callback = this.callbackFor(queue, joined, bridgeId);
+    this.recording = await this.recordingFor(joined, bridgeId, hold);
     const now = () => Date.now();
     const deadline = now() + joined.maxWaitSeconds * 1000;
     let nextAnnounce = now() + hold.announceEverySeconds * 1000;
@@ -222,8 +229,19 @@ export class QueueCall {
       hasAgentAction: (agentId: string) => this.hasAgentAction(agentId),
       takeAgentAction: (agentId: string) => this.takeAgentAction(agentId),
       note: (event: string, fields: Record<string, string | number | null>) => this.note(event, fields),
+      recording: () => this.recording,
     };
     return new QueueCallback(host, settings);
+  }
+
+  /** Asks the caller's consent once, if the queue records (behind QUEUE_RECORDING_PATCH); the music resumes after the notice. */
+  private async recordingFor(joined: Queued, holdingBridgeId: string, hold: QueueHoldSettings): Promise<QueueRecording | null> {
+    const mode = joined.recording ?? "off";
+    if (mode === "off" || this.recording !== null || !patched(QUEUE_RECORDING_PATCH)) return this.recording;
+    const recording = new QueueRecording({ ctx: this.ctx, note: (event, fields) => this.note(event, fields) }, mode);
+    await recording.askConsent(holdingBridgeId);
+    await media.resumeMoh(this.ctx.asteriskId, { bridgeId: holdingBridgeId, playbackId: null, mohClass: hold.mohClass });
+    return recording;
   }
 
   /** The newest offer not rung yet that has not run out; older ones are stale (the matcher moved on). */
@@ -290,7 +308,9 @@ export class QueueCall {
       else signals.endedLegs.set(legChannelId, "hangup");
     }
     this.note("connected", { agentId: offer.agentId });
+    await this.recording?.start(this.queuedId, talkBridge);
     const endedBy = await this.talk(legChannelId, offer.agentId);
+    await this.recording?.stop(this.queuedId, this.ctx.addRecording);
     await ari.hangupChannel(asteriskId, endedBy === "caller" ? legChannelId : callId);
     await media.destroyBridgeIfAny(asteriskId, talkBridge);
     await media.destroyBridgeIfAny(asteriskId, holdingBridge);

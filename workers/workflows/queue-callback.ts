@@ -6,6 +6,7 @@ import type { QueueCallActivities } from "../queues/queue-call-activities";
 import { ari } from "./activity-proxies";
 import { askLeg } from "./ask-leg";
 import type { QueueCallContext, QueueCallOutcome, QueueLogEntry } from "./queue-call";
+import type { QueueRecording } from "./queue-recording";
 import { callbackAgentText, callbackConfirmText, callbackEnterNumberText, callbackGoodbyeText, callbackNumberOf, callbackOfferText } from "./queue-callback-text";
 import { transferLegChannelId, type QueueOfferSignal } from "./signals";
 
@@ -49,6 +50,8 @@ export interface CallbackHost {
   hasAgentAction(agentId: string): boolean;
   takeAgentAction(agentId: string): string | null;
   note(event: string, fields: Omit<QueueLogEntry, "at" | "event">): void;
+  /** The caller's recording consent (given while it waited), if the queue records. */
+  recording(): QueueRecording | null;
 }
 
 /** After keys were pressed while waiting: nothing for the callback, back to the music, or the call's end. */
@@ -243,7 +246,9 @@ export class QueueCallback {
     await ari.bridgeChannels(asteriskId, bridge, [customerLeg]);
     await queues.queueSetCallbackStatus({ callId: this.host.rowId(), status: "connected" });
     this.host.note("connected", { agentId: offer.agentId, callback: number });
+    await this.host.recording()?.start(this.host.rowId(), bridge);
     const endedBy = await this.talk(agentLeg, customerLeg, offer.agentId);
+    await this.host.recording()?.stop(this.host.rowId(), this.host.ctx.addRecording);
     await ari.hangupChannel(asteriskId, endedBy === "caller" ? agentLeg : customerLeg);
     await this.endAttempt(bridge, agentLeg, offer.agentId);
     this.host.note("ended", { agentId: offer.agentId, by: endedBy });
