@@ -108,7 +108,7 @@ beforeEach(async () => {
   await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined), 60_000);
   for (const name of agents.names()) await agents.queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
   await sim().setEndpoint(TRUNK, "answer after 1s");
-  await stack.prisma.queue.update({ where: { name: "agents" }, data: { callbackEnabled: true, recording: "off" } });
+  await stack.prisma.queue.update({ where: { name: "agents" }, data: { callbackEnabled: true, recording: "off", offerTimeoutSeconds: 8 } });
 });
 
 describe("queued callback", () => {
@@ -181,7 +181,8 @@ describe("queued callback", () => {
 describe("recording with consent", () => {
   /** The caller hears the notice as it enters the queue; with `press`, it agrees. Then bob answers and the caller hangs up. */
   async function talkAfterNotice(from: string, press: boolean) {
-    await stack.prisma.queue.update({ where: { name: "agents" }, data: { callbackEnabled: false, recording: "ask" } });
+    // The first ring waits for the notice and the key (README): the offer rings long enough for both.
+    await stack.prisma.queue.update({ where: { name: "agents" }, data: { callbackEnabled: false, recording: "ask", offerTimeoutSeconds: 25 } });
     const callId = await callerIn("waiting", from);
     await until("the recording notice", async () => ((await heardInHolding(callId)).includes("为保证服务质量，本次通话将被录音，同意录音请按1。") ? true : undefined), 30_000);
     if (press) await sim().press(callId, "1");
