@@ -68,6 +68,11 @@ function CallCard({ desk, call, now, send, reasons, dispositions }: { desk: Desk
     <section className={`card ${styles.call} ${styles[call.status] ?? ""}`} data-testid="desk-call" data-status={call.status} data-call-id={call.id}>
       <div className="row">
         <h2 className={styles.callTitle}>{call.status === "offered" ? t("offered") : call.status === "connected" ? t("connected") : t("wrapUp")}</h2>
+        {call.callbackNumber !== null && (
+          <span className="badge" data-testid="desk-callback">
+            {t("callback")}
+          </span>
+        )}
         {call.status === "offered" && <span className="muted">{t("answerOnPhone")}</span>}
         <span className="spacer" />
         {call.status === "offered" && (
@@ -84,6 +89,12 @@ function CallCard({ desk, call, now, send, reasons, dispositions }: { desk: Desk
       <dl className={styles.facts}>
         <dt>{t("caller")}</dt>
         <dd data-user-data data-testid="desk-caller">{call.callerNumber ?? "—"}</dd>
+        {call.callbackNumber !== null && (
+          <>
+            <dt>{t("callbackNumber")}</dt>
+            <dd data-user-data data-testid="desk-callback-number">{call.callbackNumber}</dd>
+          </>
+        )}
         <dt>{t("dialed")}</dt>
         <dd data-user-data>{call.dialedNumber ?? "—"}</dd>
         <dt>{t("queue")}</dt>

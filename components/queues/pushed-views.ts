@@ -18,6 +18,7 @@ export const agentDeskSchema = z.object({
       status: z.enum(["waiting", "offered", "connected", "ended", "abandoned"]),
       queue: z.object({ name: z.string(), displayNameZh: z.string(), displayNameEn: z.string() }).nullable(),
       callerNumber: z.string().nullable(),
+      callbackNumber: z.string().nullable().default(null),
       dialedNumber: z.string().nullable(),
       arrivedAt: ms,
       offeredAt: ms.nullable(),

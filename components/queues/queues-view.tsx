@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { QueueView } from "@/app/_server/queues/manage-queues";
 import type { SkillView } from "@/app/_server/queues/manage-skills";
 import type { QueueAction } from "@/workers/queues/queue-settings";
+import { recordingModeSchema, type RecordingMode } from "@/workers/queues/callback-settings";
 import { AdminTable } from "@/components/admin/admin-table";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { FieldRow, FormCard, TextField } from "@/components/admin/form-card";
@@ -30,6 +31,12 @@ interface QueueForm {
   whenFull: QueueAction;
   whenClosed: QueueAction;
   routingFlowId: string | null;
+  callbackEnabled: boolean;
+  callbackAfterSeconds: number;
+  callbackKey: string;
+  callbackRetries: number;
+  callbackRetrySeconds: number;
+  recording: RecordingMode;
 }
 
 const blank: QueueForm = {
@@ -47,6 +54,12 @@ const blank: QueueForm = {
   whenFull: { kind: "voicemail" },
   whenClosed: { kind: "voicemail" },
   routingFlowId: null,
+  callbackEnabled: false,
+  callbackAfterSeconds: 60,
+  callbackKey: "1",
+  callbackRetries: 2,
+  callbackRetrySeconds: 300,
+  recording: "off",
 };
 
 const formOf = (q: QueueView): QueueForm => ({
@@ -63,7 +76,7 @@ export function QueuesView({ queues, skills, routingFlows }: { queues: QueueView
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState<QueueForm>(blank);
   const [hoursInvalid, setHoursInvalid] = useState(false);
-  const number = (key: "serviceLevelPercent" | "serviceLevelSeconds" | "maxWaiting" | "maxWaitSeconds" | "offerTimeoutSeconds") => (
+  const number = (key: "serviceLevelPercent" | "serviceLevelSeconds" | "maxWaiting" | "maxWaitSeconds" | "offerTimeoutSeconds" | "callbackAfterSeconds" | "callbackRetries" | "callbackRetrySeconds") => (
     <label>
       {t(key)}
       <input type="number" value={form[key]} onChange={(e) => setForm({ ...form, [key]: Number(e.target.value) })} data-testid={`queue-${key}`} />
@@ -194,6 +207,29 @@ export function QueuesView({ queues, skills, routingFlows }: { queues: QueueView
           </select>
         </label>
         <div className="muted small">{t("routingFlowHelp")}</div>
+        <fieldset className="stack">
+          <legend>{t("callbackAndRecording")}</legend>
+          <label className="inline">
+            <input type="checkbox" checked={form.callbackEnabled} onChange={(e) => setForm({ ...form, callbackEnabled: e.target.checked })} data-testid="queue-callbackEnabled" />
+            {t("callbackEnabled")}
+          </label>
+          {form.callbackEnabled && (
+            <FieldRow>
+              {number("callbackAfterSeconds")}
+              <TextField label={t("callbackKey")} value={form.callbackKey} onChange={(callbackKey) => setForm({ ...form, callbackKey })} data-testid="queue-callbackKey" />
+              {number("callbackRetries")}
+              {number("callbackRetrySeconds")}
+            </FieldRow>
+          )}
+          <label>
+            {t("recording")}
+            <select value={form.recording} onChange={(e) => setForm({ ...form, recording: recordingModeSchema.catch("off").parse(e.target.value) })} data-testid="queue-recording">
+              <option value="off">{t("recording_off")}</option>
+              <option value="notify">{t("recording_notify")}</option>
+              <option value="ask">{t("recording_ask")}</option>
+            </select>
+          </label>
+        </fieldset>
         <fieldset className="stack">
           <legend>{t("hours")}</legend>
           <label className="inline">

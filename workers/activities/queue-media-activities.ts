@@ -110,6 +110,22 @@ export function createQueueMediaActivities(asterisks: ReadonlyMap<string, Asteri
       return "ok";
     },
 
+    /**
+     * Records the conversation's mixing bridge (POST /bridges/{id}/record). A re-run finds its live
+     * recording (409) and leaves it; "gone" when the bridge is.
+     */
+    async recordBridge(asteriskId: string, input: { bridgeId: string; name: string }): Promise<AriOutcome> {
+      const ari = clientOf(asteriskId);
+      try {
+        await ari.bridges.record(input.bridgeId, { name: input.name, format: "wav", ifExists: "fail" });
+      } catch (err) {
+        if (err instanceof AriHttpError && err.isConflict) return "ok";
+        if (err instanceof AriHttpError && err.isNotFound) return "gone";
+        throw err;
+      }
+      return "ok";
+    },
+
     /** Gone already is fine. */
     async destroyBridgeIfAny(asteriskId: string, bridgeId: string): Promise<void> {
       await tolerant(() => clientOf(asteriskId).bridges.destroy(bridgeId));

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../../prisma/client";
 import type { EnqueueCallInput, EnqueueResult } from "./enqueue-call";
+import { callbackSettingsOf, recordingModeSchema, type CallbackSettings, type RecordingMode } from "./callback-settings";
 import { createQueueActivities } from "./queue-activities";
+import { createQueueCallbackActivities } from "./queue-callback-activities";
 import { queueActionSchema, type QueueAction } from "./queue-settings";
 
 /** How a waiting caller is held: the worker's configuration (QUEUE_MOH_CLASS, QUEUE_ANNOUNCE_SECONDS). */
@@ -12,7 +14,7 @@ export interface QueueHoldSettings {
 }
 
 /** Queued: also how to hold the caller, and what to do once it has waited the maximum (the when-full action). */
-export type QueueJoinResult = Exclude<EnqueueResult, { status: "queued" }> | (Extract<EnqueueResult, { status: "queued" }> & { hold: QueueHoldSettings; overflow: QueueAction });
+export type QueueJoinResult = Exclude<EnqueueResult, { status: "queued" }> | (Extract<EnqueueResult, { status: "queued" }> & { hold: QueueHoldSettings; overflow: QueueAction; callback?: CallbackSettings | null; recording?: RecordingMode });
 
 /**
  * The queue activities a call workflow runs (regular activities: retried on another worker when
@@ -25,7 +27,7 @@ export function createQueueCallActivities(db: PrismaClient, hold: QueueHoldSetti
       const result = await queues.queueEnqueue(input);
       if (result.status !== "queued") return result;
       const queue = await db.queue.findUniqueOrThrow({ where: { id: result.queueId } });
-      return { ...result, hold, overflow: queueActionSchema.parse(queue.whenFull) };
+      return { ...result, hold, overflow: queueActionSchema.parse(queue.whenFull), callback: callbackSettingsOf(queue), recording: recordingModeSchema.parse(queue.recording) };
     },
     /** 1 = next in line; 0 when the call is not waiting (offered, or gone). */
     async queuePosition(callId: string): Promise<number> {
@@ -43,6 +45,7 @@ export function createQueueCallActivities(db: PrismaClient, hold: QueueHoldSetti
     queueLeave: queues.queueLeave,
     queueOfferResult: queues.queueOfferResult,
     queueEndCall: queues.queueEndCall,
+    ...createQueueCallbackActivities(db),
   };
 }
 

@@ -76,7 +76,7 @@ export interface CallEffectsContext {
   /** A test call's canned answer for the running step's HTTP request, if it has one. */
   cannedHttp?: () => CannedHttp | undefined;
   /** What a queue transfer hands the matcher (who calls, the IVR's variables); without it queues continue to the dialplan. */
-  queueCall?: Omit<QueueCallContext, "callId" | "asteriskId" | "signals">;
+  queueCall?: Omit<QueueCallContext, "callId" | "asteriskId" | "signals" | "addRecording">;
   /** The routing flows of the call's queues, pinned when it started (README "Routing flows"); absent: every queue routes by default. */
   routingFlows?: RoutingFlows;
 }
@@ -317,7 +317,7 @@ export class TemporalCallEffects implements CallEffects {
   private async transferToQueue(target: Extract<TransferTarget, { kind: "queue" }>): Promise<TransferResult> {
     const queueCall = this.ctx.queueCall;
     if (queueCall !== undefined && patched(QUEUE_CALL_PATCH)) {
-      const queued = new QueueCall({ ...queueCall, callId: this.ctx.callId, asteriskId: this.ctx.asteriskId, signals: this.ctx.signals });
+      const queued = new QueueCall({ ...queueCall, callId: this.ctx.callId, asteriskId: this.ctx.asteriskId, signals: this.ctx.signals, addRecording: (recording) => this.ctx.trace.addRecording(recording) });
       let outcome: QueueCallOutcome;
       const routingFlowId = this.ctx.routingFlows?.flowFor(target.queue) ?? null;
       try {

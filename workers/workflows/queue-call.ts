@@ -7,6 +7,9 @@ import { ari } from "./activity-proxies";
 import { askLeg } from "./ask-leg";
 import type { CallSignalState } from "./call-signal-state";
 import { holdText, announceCadenceMs } from "./routing-hold";
+import type { PendingRecording } from "./call-trace";
+import { QUEUE_CALLBACK_PATCH, QueueCallback } from "./queue-callback";
+import { QUEUE_RECORDING_PATCH, QueueRecording } from "./queue-recording";
 import { holdingBridgeId, transferLegChannelId, type QueueOfferSignal } from "./signals";
 
 /** Behaviour change of running code (queue transfers used to continue to the dialplan only). */
@@ -43,6 +46,8 @@ export interface QueueCallContext {
   language: () => string;
   variables: () => Record<string, unknown>;
   signals: CallSignalState;
+  /** Stores a recording with the call (the transfer step's CallRecording). */
+  addRecording?: (recording: PendingRecording) => void;
 }
 
 /** One line of what happened in the queue, in the transfer step's trace detail. */
@@ -68,6 +73,8 @@ type Queued = Extract<Awaited<ReturnType<QueueCallActivities["queueJoin"]>>, { s
 export class QueueCall {
   readonly log: QueueLogEntry[] = [];
   private readonly rung = new Set<string>();
+  /** The caller's recording consent, asked once as it enters its first queue that records. */
+  private recording: QueueRecording | null = null;
   /**
    * The QueuedCall row of the queue the caller is in now: the channel id in the first queue, the
    * channel id and the queue's name after an overflow (a row is one call's stay in one queue).
@@ -217,12 +224,23 @@ export class QueueCall {
     const bridgeId = held ?? holdingBridgeId(callId, uuid4());
     if (held === null && (await media.holdCaller(asteriskId, { callId, bridgeId, mohClass: hold.mohClass })) === "gone") return this.callerLeft(bridgeId, null);
     if (routedSeconds !== null) this.holdingBridge = bridgeId;
+    const callback = this.callbackFor(queue, joined, bridgeId);
+    this.recording = await this.recordingFor(joined, bridgeId, hold);
     const now = () => Date.now();
     const deadline = now() + (routedSeconds ?? joined.maxWaitSeconds) * 1000;
     let nextAnnounce = now() + announceCadenceMs(hold);
     let announcing: { playbackId: string; until: number } | null = null;
     for (;;) {
       if (signals.hangup !== null) return this.callerLeft(bridgeId, null);
+      if (callback !== null && callback.hasKeys()) {
+        const step = await callback.onKeys(announcing?.playbackId ?? null);
+        if (step.kind === "done") return step.outcome;
+        if (step.kind === "resume") {
+          announcing = null;
+          if ((await media.resumeMoh(asteriskId, { bridgeId, playbackId: null, mohClass: hold.mohClass })) === "gone") return this.callerLeft(bridgeId, null);
+        }
+        continue;
+      }
       const offer = this.nextOffer();
       if (offer !== null) {
         const rang = await this.ringAgent(queue, offer, bridgeId);
@@ -259,7 +277,7 @@ export class QueueCall {
         const text = position > 0 ? await holdText(hold, this.queuedId, position, language) : "";
         if (text !== "") {
           const playbackId = uuid4();
-          const announced = await media.announce(asteriskId, { bridgeId, playbackId, text, language });
+          const announced = await media.announce(asteriskId, { bridgeId, playbackId, text: text + (callback?.offerText(language) ?? ""), language });
           if (announced.outcome === "ok") {
             announcing = { playbackId, until: now() + (announced.lengthMs ?? ANNOUNCE_FALLBACK_MS) + ANNOUNCE_MARGIN_MS };
             this.note("announced", { position });
@@ -270,11 +288,45 @@ export class QueueCall {
       const wakeAt = Math.min(deadline, current === null ? nextAnnounce : current.until);
       const reconciles = signals.reconciles;
       await condition(
-        () => signals.hangup !== null || this.nextOffer() !== null || signals.reconciles !== reconciles || (current !== null && signals.finishedPlaybacks.has(current.playbackId)),
+        () => signals.hangup !== null || this.nextOffer() !== null || signals.reconciles !== reconciles || (callback?.hasKeys() ?? false) || (current !== null && signals.finishedPlaybacks.has(current.playbackId)),
         Math.max(1, wakeAt - now()),
       );
       if (signals.reconciles !== reconciles && (await ari.channelState(asteriskId, callId)).kind === "gone") signals.hangup ??= { cause: null };
     }
+  }
+
+  /** The queue's callback offer (behind QUEUE_CALLBACK_PATCH); null when the queue offers none. */
+  private callbackFor(queue: string, joined: Queued, holdingBridgeId: string): QueueCallback | null {
+    const settings = joined.callback ?? null;
+    if (settings === null || !patched(QUEUE_CALLBACK_PATCH)) return null;
+    const host = {
+      ctx: this.ctx,
+      queue,
+      holdingBridgeId,
+      rowId: () => this.queuedId,
+      setRowId: (rowId: string) => {
+        this.queuedId = rowId;
+      },
+      nextOffer: () => this.nextOffer(),
+      markRung: () => {
+        for (const offer of this.ctx.signals.queueOffers) this.rung.add(offerKey(offer));
+      },
+      hasAgentAction: (agentId: string) => this.hasAgentAction(agentId),
+      takeAgentAction: (agentId: string) => this.takeAgentAction(agentId),
+      note: (event: string, fields: Record<string, string | number | null>) => this.note(event, fields),
+      recording: () => this.recording,
+    };
+    return new QueueCallback(host, settings);
+  }
+
+  /** Asks the caller's consent once, if the queue records (behind QUEUE_RECORDING_PATCH); the music resumes after the notice. */
+  private async recordingFor(joined: Queued, holdingBridgeId: string, hold: QueueHoldSettings): Promise<QueueRecording | null> {
+    const mode = joined.recording ?? "off";
+    if (mode === "off" || this.recording !== null || !patched(QUEUE_RECORDING_PATCH)) return this.recording;
+    const recording = new QueueRecording({ ctx: this.ctx, note: (event, fields) => this.note(event, fields) }, mode);
+    await recording.askConsent(holdingBridgeId);
+    await media.resumeMoh(this.ctx.asteriskId, { bridgeId: holdingBridgeId, playbackId: null, mohClass: hold.mohClass });
+    return recording;
   }
 
   /** The newest offer not rung yet that has not run out; older ones are stale (the matcher moved on). */
@@ -341,7 +393,9 @@ export class QueueCall {
       else signals.endedLegs.set(legChannelId, "hangup");
     }
     this.note("connected", { agentId: offer.agentId });
+    await this.recording?.start(this.queuedId, talkBridge);
     const endedBy = await this.talk(legChannelId, offer.agentId);
+    await this.recording?.stop(this.queuedId, this.ctx.addRecording);
     await ari.hangupChannel(asteriskId, endedBy === "caller" ? legChannelId : callId);
     await media.destroyBridgeIfAny(asteriskId, talkBridge);
     await media.destroyBridgeIfAny(asteriskId, holdingBridge);

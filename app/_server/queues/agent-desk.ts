@@ -16,6 +16,8 @@ export interface AgentDeskCall {
   queue: { name: string; displayNameZh: string; displayNameEn: string } | null;
   callerNumber: string | null;
   dialedNumber: string | null;
+  /** A queued callback: the number the customer is called back at (the caller's channel is gone). */
+  callbackNumber: string | null;
   /** Epoch ms. */
   arrivedAt: number;
   offeredAt: number | null;
@@ -58,6 +60,7 @@ async function readCall(db: PrismaClient, callId: string): Promise<AgentDeskCall
     queue,
     callerNumber: call.callerNumber,
     dialedNumber: call.dialedNumber,
+    callbackNumber: call.callbackNumber,
     arrivedAt: call.arrivedAt.getTime(),
     offeredAt: time(call.offeredAt),
     connectedAt: time(call.connectedAt),

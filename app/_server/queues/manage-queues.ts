@@ -4,6 +4,7 @@ import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { AppError } from "@/app/_server/http/app-error";
 import { requiredSkillsSchema } from "@/workers/queues/load-match-state";
+import { recordingModeSchema } from "@/workers/queues/callback-settings";
 import { queueActionSchema, queueHoursSchema } from "@/workers/queues/queue-settings";
 import { queueNameTaken, queueNotFound } from "./queue-errors";
 import type { QueueInput } from "./queue-inputs";
@@ -30,6 +31,12 @@ export async function listQueues(db: PrismaClient = prisma()): Promise<QueueView
     whenFull: queueActionSchema.parse(r.whenFull),
     whenClosed: queueActionSchema.parse(r.whenClosed),
     routingFlowId: r.routingFlowId,
+    callbackEnabled: r.callbackEnabled,
+    callbackAfterSeconds: r.callbackAfterSeconds,
+    callbackKey: r.callbackKey,
+    callbackRetries: r.callbackRetries,
+    callbackRetrySeconds: r.callbackRetrySeconds,
+    recording: recordingModeSchema.parse(r.recording),
     waiting: waiting.find((w) => w.queueId === r.id)?._count._all ?? 0,
   }));
 }

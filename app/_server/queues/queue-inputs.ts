@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordingModeSchema } from "@/workers/queues/callback-settings";
 import { keyNameSchema, queueActionSchema, queueHoursSchema } from "@/workers/queues/queue-settings";
 
 const displayName = z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters");
@@ -34,6 +35,13 @@ export const queueInputSchema = z
     whenClosed: queueActionSchema.default({ kind: "voicemail" }),
     /** A published routing flow that routes the queue's calls; null: the default routing (the queue, its own actions). */
     routingFlowId: id.nullable().default(null),
+    /** Queued callback: offered in the announcements once a caller waited callbackAfterSeconds. */
+    callbackEnabled: z.boolean().default(false),
+    callbackAfterSeconds: seconds(86_400).default(60),
+    callbackKey: z.string().regex(/^[0-9*#]$/, "must be one key: 0-9, * or #").default("1"),
+    callbackRetries: z.number().int().min(0, "must be 0 to 5").max(5, "must be 0 to 5").default(2),
+    callbackRetrySeconds: z.number().int().min(1, "must be 1 to 86400 seconds").max(86_400, "must be 1 to 86400 seconds").default(300),
+    recording: recordingModeSchema.default("off"),
   })
   .superRefine((queue, ctx) => {
     for (const [field, action] of [["whenFull", queue.whenFull], ["whenClosed", queue.whenClosed]] as const) {
