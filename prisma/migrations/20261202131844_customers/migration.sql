@@ -51,5 +51,8 @@ CREATE INDEX "CustomerPhone_customerId_idx" ON "CustomerPhone"("customerId");
 -- CreateIndex
 CREATE INDEX "QueuedCall_callerNumber_arrivedAt_idx" ON "QueuedCall"("callerNumber", "arrivedAt");
 
+-- CreateIndex
+CREATE INDEX "AgentStateChange_callId_idx" ON "AgentStateChange"("callId");
+
 -- AddForeignKey
 ALTER TABLE "CustomerPhone" ADD CONSTRAINT "CustomerPhone_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
