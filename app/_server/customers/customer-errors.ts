@@ -1,3 +1,4 @@
+import type { AppLocale } from "@/app/_i18n/locales";
 import { AppError } from "@/app/_server/http/app-error";
 import type { FieldProblem } from "@/app/_server/http/parse-input";
 
@@ -10,5 +11,5 @@ export function invalidCustomer(fields: FieldProblem[]): AppError {
   return new AppError(400, "invalid_input", `Invalid body: ${summary}${fields.length > 5 ? "; …" : ""}`, { fields });
 }
 
-export const phoneTaken = (index: number, number: string, customerName: string) =>
-  invalidCustomer([{ field: `phones.${index}`, message: `${number} already belongs to ${customerName}` }]);
+export const phoneTaken = (index: number, number: string, customerName: string, locale: AppLocale) =>
+  invalidCustomer([{ field: `phones.${index}`, message: locale === "en" ? `${number} already belongs to ${customerName}` : `${number} 已属于客户 ${customerName}` }]);

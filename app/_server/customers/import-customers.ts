@@ -30,6 +30,10 @@ interface ImportedCustomer {
 
 interface ExistingCustomer {
   id: string;
+  memberLevel: string | null;
+  tags: string[];
+  timeZone: string | null;
+  preferredLanguage: string | null;
   attributes: unknown;
 }
 
@@ -76,7 +80,19 @@ function checkRow(row: MappedRow, fields: readonly FieldRule[], existingByPhone:
   const attributes = checkAttributes(fields, { ...attributesSchema.parse(existing?.attributes ?? {}), ...fromRow }, locale);
   if (!attributes.ok) for (const problem of attributes.problems) errors.add(row.row, problem.field, problem.message);
   if (errors.total > before || !phones.ok || !attributes.ok) return null;
-  return { row: row.row, existingId: existingId ?? null, name, memberLevel, tags, timeZone, preferredLanguage, attributes: attributes.attributes, phones: phones.numbers };
+  // A column the file does not have keeps what the customer had.
+  const has = (key: string) => Object.hasOwn(values, key);
+  return {
+    row: row.row,
+    existingId: existingId ?? null,
+    name,
+    memberLevel: has("memberLevel") ? memberLevel : (existing?.memberLevel ?? null),
+    tags: has("tags") ? tags : (existing?.tags ?? []),
+    timeZone: has("timeZone") ? timeZone : (existing?.timeZone ?? null),
+    preferredLanguage: has("preferredLanguage") ? preferredLanguage : (existing?.preferredLanguage ?? null),
+    attributes: attributes.attributes,
+    phones: phones.numbers,
+  };
 }
 
 /** A number in two rows of the file: the later row is wrong, naming the first. */
@@ -93,10 +109,10 @@ function checkRepeatedPhones(customers: readonly ImportedCustomer[], errors: Row
 
 async function loadExisting(db: PrismaClient, numbers: string[]): Promise<Map<string, ExistingCustomer>> {
   if (numbers.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ number: string; id: string; attributes: unknown }[]>`
-    SELECT p."number", c."id", c."attributes" FROM "CustomerPhone" p JOIN "Customer" c ON c."id" = p."customerId"
+  const rows = await db.$queryRaw<(ExistingCustomer & { number: string })[]>`
+    SELECT p."number", c."id", c."memberLevel", c."tags", c."timeZone", c."preferredLanguage", c."attributes" FROM "CustomerPhone" p JOIN "Customer" c ON c."id" = p."customerId"
     WHERE p."number" = ANY(${numbers}::text[])`;
-  return new Map(rows.map((row) => [row.number, { id: row.id, attributes: row.attributes }]));
+  return new Map(rows.map(({ number, ...customer }) => [number, customer]));
 }
 
 type Checked = { preview: ImportPreview; customers: ImportedCustomer[] };

@@ -60,10 +60,10 @@ async function checkedInput(actor: Session, input: CustomerInput, db: PrismaClie
   return { numbers: phones.numbers, attributes: attributes.attributes };
 }
 
-async function assertPhonesFree(tx: Prisma.TransactionClient, numbers: string[], customerId: string | null): Promise<void> {
+async function assertPhonesFree(tx: Prisma.TransactionClient, numbers: string[], customerId: string | null, locale: Session["locale"]): Promise<void> {
   const taken = await tx.customerPhone.findMany({ where: { number: { in: numbers }, ...(customerId === null ? {} : { customerId: { not: customerId } }) }, include: { customer: { select: { name: true } } } });
   const [first] = taken;
-  if (first !== undefined) throw phoneTaken(numbers.indexOf(first.number), first.number, first.customer.name);
+  if (first !== undefined) throw phoneTaken(numbers.indexOf(first.number), first.number, first.customer.name, locale);
 }
 
 /** Creates (id null) or replaces a customer with its phones; audited. */
@@ -71,7 +71,7 @@ export async function saveCustomer(actor: Session, customerId: string | null, in
   const { numbers, attributes } = await checkedInput(actor, input, db);
   const data = { name: input.name, memberLevel: input.memberLevel, tags: [...new Set(input.tags)], timeZone: input.timeZone, preferredLanguage: input.preferredLanguage, attributes: toJsonObject(attributes) };
   return db.$transaction(async (tx) => {
-    await assertPhonesFree(tx, numbers, customerId);
+    await assertPhonesFree(tx, numbers, customerId, actor.locale);
     const before = customerId === null ? null : await tx.customer.findUnique({ where: { id: customerId }, include: customerInclude });
     if (customerId !== null && !before) throw customerNotFound(customerId);
     const row =

@@ -1,4 +1,5 @@
 import { withSession } from "@/app/_server/auth/require-session";
+import { withReaderLocale } from "@/app/_server/customers/reader-locale";
 import { customerInputSchema, customerSearchSchema } from "@/app/_server/customers/customer-inputs";
 import { saveCustomer, searchCustomers } from "@/app/_server/customers/manage-customers";
 import { smallBodyLimit } from "@/app/_server/http/body-limits";
@@ -11,5 +12,5 @@ export const GET = withSession("customer.view", async ({ req }) => Response.json
 
 export const POST = withSession("customer.edit", async ({ req, session }) => {
   const input = parseInput(customerInputSchema, await readJsonBody(req, smallBodyLimit));
-  return Response.json({ customer: await saveCustomer(session, null, input) }, { status: 201 });
+  return Response.json({ customer: await saveCustomer(withReaderLocale(req, session), null, input) }, { status: 201 });
 });

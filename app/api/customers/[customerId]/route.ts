@@ -1,4 +1,5 @@
 import { withSession } from "@/app/_server/auth/require-session";
+import { withReaderLocale } from "@/app/_server/customers/reader-locale";
 import { customerInputSchema } from "@/app/_server/customers/customer-inputs";
 import { readCustomerPage } from "@/app/_server/customers/customer-page";
 import { deleteCustomer, saveCustomer } from "@/app/_server/customers/manage-customers";
@@ -12,7 +13,7 @@ export const GET = withSession("signed-in", async ({ session, params }) => Respo
 
 export const PUT = withSession("customer.edit", async ({ req, session, params }) => {
   const input = parseInput(customerInputSchema, await readJsonBody(req, smallBodyLimit));
-  return Response.json({ customer: await saveCustomer(session, paramFrom(params, "customerId"), input) });
+  return Response.json({ customer: await saveCustomer(withReaderLocale(req, session), paramFrom(params, "customerId"), input) });
 });
 
 export const DELETE = withSession("customer.edit", async ({ session, params }) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withSession } from "@/app/_server/auth/require-session";
+import { withReaderLocale } from "@/app/_server/customers/reader-locale";
 import { importMappingSchema } from "@/app/_server/customers/customer-inputs";
 import { importCustomers, previewCustomerImport } from "@/app/_server/customers/import-customers";
 import { csvImportBodyLimit } from "@/app/_server/http/body-limits";
@@ -30,6 +31,6 @@ const importQuerySchema = z.object({
 export const POST = withSession("customer.edit", async ({ req, session }) => {
   const query = parseInput(importQuerySchema, queryOf(req), "query");
   const bytes = await readBodyBytes(req, csvImportBodyLimit);
-  if (query.commit === "1") return Response.json(await importCustomers(session, bytes, query.mapping));
-  return Response.json(await previewCustomerImport(session, bytes, query.mapping));
+  if (query.commit === "1") return Response.json(await importCustomers(withReaderLocale(req, session), bytes, query.mapping));
+  return Response.json(await previewCustomerImport(withReaderLocale(req, session), bytes, query.mapping));
 });
