@@ -86,6 +86,29 @@ export interface TransferResult {
   reason: string | null;
 }
 
+/** A customer search: a normalised phone number, or one attribute field's value (an order number). */
+export type CustomerLookup = { by: "phone"; value: string } | { by: "attribute"; key: string; value: string };
+
+/** What the lookup node puts into `customer`: plain JSON. */
+export interface CustomerProfile {
+  id: string;
+  name: string;
+  /** The member level. */
+  tier: string | null;
+  tags: string[];
+  timeZone: string | null;
+  language: string | null;
+  attributes: Record<string, unknown>;
+}
+
+export type CustomerLookupResult =
+  | { kind: "found"; customer: CustomerProfile }
+  | { kind: "not-found" }
+  /** The lookup could not be made (database unreachable): the node goes on as not found. */
+  | { kind: "failed"; error: string }
+  /** A test call pretends the customer (a `customer` variable): nothing is looked up, the pretended one stays. */
+  | { kind: "pretended" };
+
 export interface SubflowResult {
   outputs: Record<string, unknown>;
   outcome: string;
@@ -95,6 +118,7 @@ export interface CallEffects {
   play(media: MediaItem[], options: PlayOptions): Promise<PlayResult>;
   collectDigits(options: CollectOptions): Promise<CollectResult>;
   http(request: HttpRequest): Promise<HttpResponse>;
+  lookupCustomer(lookup: CustomerLookup): Promise<CustomerLookupResult>;
   record(options: RecordOptions): Promise<RecordResult>;
   transfer(target: TransferTarget): Promise<TransferResult>;
   hangup(): Promise<void>;

@@ -113,7 +113,8 @@ export interface NodeDefinition<Config = unknown> {
   writes(config: Config): WrittenVariable[];
   /** Checks beyond the schema; runs only on a config that passed the schema. */
   lint?(config: Config, context: LintContext): NodeLintIssue[];
-  formHints?: Record<string, { widget: FieldWidget; label?: LocalizedText; help?: LocalizedText }>;
+  /** `optionLabels`: the names of an enum's values in the form (else the values as they are). */
+  formHints?: Record<string, { widget: FieldWidget; label?: LocalizedText; help?: LocalizedText; optionLabels?: Record<string, LocalizedText> }>;
 }
 
 /** Turns a validated node's config into the plan step's config (expressions parsed, values normalised). */

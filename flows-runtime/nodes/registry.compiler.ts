@@ -10,6 +10,8 @@ import { compileHttpRequest } from "./http-request/compile";
 import { httpRequestDefinition } from "./http-request/definition";
 import { compileLanguageSelect } from "./language-select/compile";
 import { languageSelectDefinition } from "./language-select/definition";
+import { compileLookupCustomer } from "./lookup-customer/compile";
+import { lookupCustomerDefinition } from "./lookup-customer/definition";
 import { compileMenu } from "./menu/compile";
 import { menuDefinition } from "./menu/definition";
 import type { NodeCompiler, NodeDefinition } from "./node-definition";
@@ -54,6 +56,7 @@ const compilableNodes: readonly CompilableNode[] = [
   node(setVariablesDefinition, compileSetVariables),
   node(businessHoursDefinition, compileBusinessHours),
   node(httpRequestDefinition, compileHttpRequest),
+  node(lookupCustomerDefinition, compileLookupCustomer),
   node(transferDefinition, compileTransfer),
   node(recordDefinition, compileRecord),
   node(languageSelectDefinition, compileLanguageSelect),

@@ -4,6 +4,7 @@ import { collectDefinition } from "./collect/definition";
 import { hangupDefinition } from "./hangup/definition";
 import { httpRequestDefinition } from "./http-request/definition";
 import { languageSelectDefinition } from "./language-select/definition";
+import { lookupCustomerDefinition } from "./lookup-customer/definition";
 import { menuDefinition } from "./menu/definition";
 import type { NodeDefinition } from "./node-definition";
 import { playDefinition } from "./play/definition";
@@ -27,6 +28,7 @@ export const nodeDefinitions: readonly NodeDefinition[] = [
   setVariablesDefinition,
   businessHoursDefinition,
   httpRequestDefinition,
+  lookupCustomerDefinition,
   transferDefinition,
   recordDefinition,
   languageSelectDefinition,

@@ -3,7 +3,7 @@ import { getNodeDefinition, nodeDefinitions } from "./registry.definitions";
 import { getCompilableNode, nodeCompilers } from "./registry.compiler";
 import { nodeExecutors } from "./registry.workflow";
 
-const TYPES = ["start", "play", "menu", "collect", "branch", "set-variables", "business-hours", "http-request", "transfer", "record", "language-select", "subflow", "hangup", "routing-start", "queue", "widen", "voicemail"];
+const TYPES = ["start", "play", "menu", "collect", "branch", "set-variables", "business-hours", "http-request", "lookup-customer", "transfer", "record", "language-select", "subflow", "hangup", "routing-start", "queue", "widen", "voicemail"];
 
 describe("node registries", () => {
   it("list the same node types, once each", () => {

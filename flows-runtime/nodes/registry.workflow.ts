@@ -4,6 +4,7 @@ import { executeCollect } from "./collect/execute";
 import { executeHangup } from "./hangup/execute";
 import { executeHttpRequest } from "./http-request/execute";
 import { executeLanguageSelect } from "./language-select/execute";
+import { executeLookupCustomer } from "./lookup-customer/execute";
 import { executeMenu } from "./menu/execute";
 import type { NodeExecutor } from "./node-definition";
 import { executePlay } from "./play/execute";
@@ -30,6 +31,7 @@ export const nodeExecutors: Readonly<Record<string, NodeExecutor>> = {
   "set-variables": executeSetVariables,
   "business-hours": executeBusinessHours,
   "http-request": executeHttpRequest,
+  "lookup-customer": executeLookupCustomer,
   transfer: executeTransfer,
   record: executeRecord,
   "language-select": executeLanguageSelect,

@@ -3,6 +3,9 @@ import {
   type CallEffects,
   type CollectOptions,
   type CollectResult,
+  type CustomerLookup,
+  type CustomerLookupResult,
+  type CustomerProfile,
   type HttpRequest,
   type HttpResponse,
   type MediaItem,
@@ -29,7 +32,7 @@ export type ScriptedInput =
 /** A scripted HTTP answer: a status and body, or a network error / timeout. */
 export type ScriptedHttp = { status?: number; body?: unknown; delayMs?: number } | { error: string; delayMs?: number };
 
-export type EffectName = "play" | "collectDigits" | "http" | "record" | "transfer" | "hangup" | "runSubflow";
+export type EffectName = "play" | "collectDigits" | "http" | "lookupCustomer" | "record" | "transfer" | "hangup" | "runSubflow";
 
 export interface EffectsScript {
   input?: ScriptedInput[];
@@ -38,6 +41,8 @@ export interface EffectsScript {
   /** Default: every transfer succeeds. */
   transfer?: TransferResult | ((target: TransferTarget) => TransferResult);
   record?: Partial<RecordResult>;
+  /** Customers by normalised phone number ("+8613800000000") or "<key>=<value>" of an attribute; "fail" makes every lookup fail. */
+  customers?: Record<string, CustomerProfile> | "fail";
   subflows?: Record<string, SubflowResult | ((inputs: Record<string, unknown>) => SubflowResult)>;
   /** The caller hangs up during the Nth call (default 1st) of this effect. */
   hangupDuring?: { effect: EffectName; occurrence?: number };
@@ -71,6 +76,7 @@ export class ScriptedEffects implements CallEffects {
   readonly plays: PlayRecord[] = [];
   readonly calls: CallRecord[] = [];
   readonly httpRequests: HttpRequest[] = [];
+  readonly customerLookups: CustomerLookup[] = [];
   readonly collects: { options: CollectOptions; result: CollectResult }[] = [];
   readonly transfers: TransferTarget[] = [];
   readonly recordings: RecordResult[] = [];
@@ -208,6 +214,16 @@ export class ScriptedEffects implements CallEffects {
     if ("error" in scripted) return { ok: false, status: null, body: null, error: scripted.error };
     const status = scripted.status ?? 200;
     return { ok: status >= 200 && status < 300, status, body: scripted.body ?? null, error: null };
+  }
+
+  async lookupCustomer(lookup: CustomerLookup): Promise<CustomerLookupResult> {
+    this.begin("lookupCustomer", lookup);
+    this.customerLookups.push(lookup);
+    const customers = this.script.customers ?? {};
+    if (customers === "fail") return { kind: "failed", error: "customer database unreachable" };
+    const key = lookup.by === "phone" ? lookup.value : `${lookup.key}=${lookup.value}`;
+    const customer = Object.hasOwn(customers, key) ? customers[key] : undefined;
+    return customer === undefined ? { kind: "not-found" } : { kind: "found", customer };
   }
 
   async record(options: RecordOptions): Promise<RecordResult> {

@@ -12,6 +12,7 @@ import { createTtsActivities } from "./tts-activities";
 import { createQueueMediaActivities } from "./queue-media-activities";
 import { createQueueCallActivities, type QueueHoldSettings } from "../queues/queue-call-activities";
 import { createRoutingActivities } from "../queues/routing-activities";
+import { createCustomerActivities } from "../customers/customer-activities";
 
 export interface CallActivitiesDeps {
   /** One ARI client per Asterisk id: every ARI activity names the Asterisk of its call. */
@@ -41,6 +42,7 @@ export function createCallActivities(deps: CallActivitiesDeps) {
     ...createQueueCallActivities(deps.prisma, deps.queueHold ?? { mohClass: "default", announceEverySeconds: 30 }),
     ...createRoutingActivities(deps.prisma),
     ...createQueueMediaActivities(deps.asterisks, deps.tts),
+    ...createCustomerActivities(deps.prisma),
     ...createHttpActivities({
       secrets: deps.secrets,
       policy: createHttpPolicyReader(deps.prisma),

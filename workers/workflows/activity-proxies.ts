@@ -1,6 +1,7 @@
 import { patched, proxyActivities, proxyLocalActivities, type ActivityOptions } from "@temporalio/workflow";
 import type { HttpRequest, HttpResponse } from "../../flows-runtime/interpreter/effects";
 import type { AriActivities } from "../activities/ari-activities";
+import type { CustomerActivities } from "../customers/customer-activities";
 import type { PersistenceActivities } from "../activities/persistence-activities";
 import type { PromptActivities } from "../activities/prompt-activities";
 import type { TtsActivities } from "../activities/tts-activities";
@@ -70,3 +71,9 @@ export function httpActivities(timeoutMs: number): HttpActivities {
     retry: { maximumAttempts: 1 },
   });
 }
+
+/** One indexed read; local like the trace writes. After the retries the node goes on as "not found" with the reason. */
+export const customers = proxyLocalActivities<CustomerActivities>({
+  startToCloseTimeout: "3s",
+  retry: { initialInterval: "200ms", backoffCoefficient: 2, maximumInterval: "1s", maximumAttempts: 3 },
+});

@@ -4,6 +4,8 @@ import {
   type CallEffects,
   type CollectOptions,
   type CollectResult,
+  type CustomerLookup,
+  type CustomerLookupResult,
   type HttpRequest,
   type HttpResponse,
   type MediaItem,
@@ -18,7 +20,7 @@ import {
 import { cannedHttpResponse } from "../../flows-runtime/pretend/canned-http";
 import type { CannedHttp } from "../../flows-runtime/pretend/pretend-schema";
 import type { Handover } from "../persistence/execution-store";
-import { ari, httpActivities, prompts, tts } from "./activity-proxies";
+import { ari, customers, httpActivities, prompts, tts } from "./activity-proxies";
 import { askLeg } from "./ask-leg";
 import type { CallSignalState } from "./call-signal-state";
 import { CALL_COST_PATCH } from "./call-cost-patch";
@@ -75,6 +77,8 @@ export interface CallEffectsContext {
   markBargeInPlaybacks: boolean;
   /** A test call's canned answer for the running step's HTTP request, if it has one. */
   cannedHttp?: () => CannedHttp | undefined;
+  /** A test call that pretends a `customer` variable: the lookup node keeps it instead of looking up. */
+  pretendsCustomer?: boolean;
   /** What a queue transfer hands the matcher (who calls, the IVR's variables); without it queues continue to the dialplan. */
   queueCall?: Omit<QueueCallContext, "callId" | "asteriskId" | "signals" | "addRecording">;
   /** The routing flows of the call's queues, pinned when it started (README "Routing flows"); absent: every queue routes by default. */
@@ -230,6 +234,21 @@ export class TemporalCallEffects implements CallEffects {
     } catch (err) {
       if (err instanceof CallHangupError) throw err;
       return { ok: false, status: null, body: null, error: failureMessage(err) };
+    }
+  }
+
+  async lookupCustomer(lookup: CustomerLookup): Promise<CustomerLookupResult> {
+    this.ensureUp("lookupCustomer");
+    await this.stopInterrupted("lookupCustomer");
+    if (this.ctx.pretendsCustomer === true) {
+      this.ctx.trace.setDetail({ pretendedCustomer: true });
+      return { kind: "pretended" };
+    }
+    try {
+      return await this.untilHangup("lookupCustomer", () => customers.lookupCustomer(lookup));
+    } catch (err) {
+      if (err instanceof CallHangupError) throw err;
+      return { kind: "failed", error: failureMessage(err) };
     }
   }
 

@@ -113,6 +113,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     runSubflow,
     recordingsMade: resume?.recordings ?? 0,
     markBargeInPlaybacks: costPatch2,
+    pretendsCustomer: pretend?.variables?.some((variable) => variable.name === "customer" || variable.name.startsWith("customer.")) ?? false,
     cannedHttp: () => (currentStep === null ? undefined : pretend?.http?.find((canned) => canned.nodeId === currentStep)),
     // A test call that pretends has no agents behind it: its queues continue to the dialplan as before.
     ...(pretend === undefined

@@ -41,6 +41,13 @@ export const auditActions = [
   "dispositionCode.update",
   "queuedCall.wrapUp",
   "queuedCall.agentAction",
+  "customer.create",
+  "customer.update",
+  "customer.delete",
+  "customer.import",
+  "customerField.create",
+  "customerField.update",
+  "customerField.delete",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -86,8 +93,15 @@ export const auditActionMessageKeys = {
   "dispositionCode.update": "dispositionCode_update",
   "queuedCall.wrapUp": "queuedCall_wrapUp",
   "queuedCall.agentAction": "queuedCall_agentAction",
+  "customer.create": "customer_create",
+  "customer.update": "customer_update",
+  "customer.delete": "customer_delete",
+  "customer.import": "customer_import",
+  "customerField.create": "customerField_create",
+  "customerField.update": "customerField_update",
+  "customerField.delete": "customerField_delete",
 } as const satisfies Record<AuditAction, string>;
 
 /** "account": the e-mail address a failed sign-in named (it may belong to nobody). */
-export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "testCase", "account", "httpAllowList", "httpSecretBinding", "queue", "skill", "notReadyReason", "agentProfile", "dispositionCode", "queuedCall"] as const;
+export const auditTargetTypes = ["flow", "version", "review", "user", "apiToken", "entryPoint", "testCall", "testCase", "account", "httpAllowList", "httpSecretBinding", "queue", "skill", "notReadyReason", "agentProfile", "dispositionCode", "queuedCall", "customer", "customerField"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

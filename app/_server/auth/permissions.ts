@@ -20,6 +20,9 @@ export const flowActions = [
   "audit.view",
   "call.view",
   "queue.monitor",
+  "customer.view",
+  "customer.edit",
+  "customer.fields",
   "user.manage",
   "apiToken.manage",
 ] as const;
@@ -47,6 +50,9 @@ const everything: Record<FlowAction, Grant> = {
   "audit.view": "all",
   "call.view": "all",
   "queue.monitor": "all",
+  "customer.view": "all",
+  "customer.edit": "all",
+  "customer.fields": "all",
   "user.manage": "all",
   "apiToken.manage": "all",
 };

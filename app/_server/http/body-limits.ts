@@ -2,3 +2,5 @@
 export const graphBodyLimit = 5 * 1024 * 1024;
 /** Everything else: names, entry points, locale. */
 export const smallBodyLimit = 16 * 1024;
+/** An uploaded CSV file (100,000 customers take about 8 MB). */
+export const csvImportBodyLimit = 32 * 1024 * 1024;

@@ -15,9 +15,25 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError(415, "unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
   }
+  const bytes = await readBodyBytes(req, limit);
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  if (text.trim() === "") throw new AppError(400, "invalid_json", "The request body is empty.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError(400, "invalid_json", `The request body is not valid JSON: ${reason}`);
+  }
+  assertStorable(parsed);
+  return parsed;
+}
+
+/** The raw body, never holding more than `limit` bytes (a declared or streamed size over it is a 413). */
+export async function readBodyBytes(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!req.body) throw new AppError(400, "invalid_json", "The request body is empty.");
+  if (!req.body) return Buffer.alloc(0);
 
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -32,15 +48,5 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
     }
     chunks.push(value);
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
-  if (text.trim() === "") throw new AppError(400, "invalid_json", "The request body is empty.");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError(400, "invalid_json", `The request body is not valid JSON: ${reason}`);
-  }
-  assertStorable(parsed);
-  return parsed;
+  return Buffer.concat(chunks);
 }

@@ -67,7 +67,7 @@ export function openApiDocument(serverUrl: string): JsonObject {
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    tags: ["flows", "versions", "reviews", "calls", "audit", "admin"].map((name) => ({ name })),
+    tags: ["flows", "versions", "reviews", "calls", "audit", "customers", "admin"].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

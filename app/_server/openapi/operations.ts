@@ -25,6 +25,8 @@ import {
   skillInputSchema,
   wrapUpInputSchema,
 } from "@/app/_server/queues/queue-inputs";
+import { customerInputSchema, customerSearchSchema, exportQuerySchema } from "@/app/_server/customers/customer-inputs";
+import { customerFieldInputSchema } from "@/app/_server/customers/field-rules";
 import { setUserLocaleInputSchema } from "@/app/_server/users/set-user-locale";
 import { updateUserInputSchema } from "@/app/_server/users/update-user";
 import { diffQuerySchema } from "@/app/_server/versions/diff-flow";
@@ -35,7 +37,7 @@ export interface Operation {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
-  tag: "flows" | "versions" | "reviews" | "calls" | "audit" | "admin";
+  tag: "flows" | "versions" | "reviews" | "calls" | "audit" | "customers" | "admin";
   permission: Requirement;
   query?: z.ZodObject;
   /** JSON body; `true`: a JSON document the zod schemas do not describe (a flow file). */
@@ -123,6 +125,17 @@ export const operations: Operation[] = [
   { method: "put", path: "/api/queues/dispositions/{dispositionId}", summary: "Change or deactivate a disposition code", tag: "admin", permission: "user.manage", body: dispositionCodeInputSchema, success: [200, "{ disposition }"] },
   { method: "get", path: "/api/queues/wallboard", summary: "The wallboard now: per queue waiting, longest wait, service level and abandoned today, agents by state; agents; calls in progress", tag: "admin", permission: "queue.monitor", success: [200, "{ wallboard }"] },
   { method: "get", path: "/api/queues/wallboard/events", summary: "Server-sent events: `wallboard` snapshot now and after every change of calls or agents", tag: "admin", permission: "queue.monitor", success: [200, "text/event-stream"] },
+  { method: "get", path: "/api/customers", summary: "Search all customers by part of the name, a phone number in any form, a tag or member level (50 a page, `after` = `nextAfter`)", tag: "customers", permission: "customer.view", query: customerSearchSchema, success: [200, "{ customers, nextAfter }"] },
+  { method: "post", path: "/api/customers", summary: "Add a customer (phones normalised, attributes checked against the field list; errors name the field)", tag: "customers", permission: "customer.edit", body: customerInputSchema, success: [201, "{ customer }"] },
+  { method: "get", path: "/api/customers/{customerId}", summary: "A customer and their interactions (agents: only customers of calls offered to them, else 404)", tag: "customers", permission: "signed-in", success: [200, "{ customer, interactions }"] },
+  { method: "put", path: "/api/customers/{customerId}", summary: "Change a customer", tag: "customers", permission: "customer.edit", body: customerInputSchema, success: [200, "{ customer }"] },
+  { method: "delete", path: "/api/customers/{customerId}", summary: "Delete a customer", tag: "customers", permission: "customer.edit", success: [204, "nothing"] },
+  { method: "get", path: "/api/customers/fields", summary: "The customer field list", tag: "customers", permission: "signed-in", success: [200, "{ fields }"] },
+  { method: "put", path: "/api/customers/fields", summary: "Add or change a customer field (by key)", tag: "customers", permission: "customer.fields", body: customerFieldInputSchema, success: [200, "{ field }"] },
+  { method: "delete", path: "/api/customers/fields/{fieldKey}", summary: "Remove a customer field", tag: "customers", permission: "customer.fields", success: [204, "nothing"] },
+  { method: "post", path: "/api/customers/import", summary: "Body: the CSV file (UTF-8 or GBK). `?mapping={field: column}`; without `commit=1` a preview with every row problem, with it all rows or none (422 import_rejected with the rows and fields)", tag: "customers", permission: "customer.edit", success: [200, "{ encoding, header, mapping, targets, sample, rows, errors, errorCount } or { created, updated, encoding }"] },
+  { method: "get", path: "/api/customers/export", summary: "Every customer as CSV (`encoding=utf-8|gbk`)", tag: "customers", permission: "customer.view", query: exportQuerySchema, success: [200, "text/csv"] },
+  { method: "get", path: "/api/customers/screen-pop/{callId}", summary: "The screen pop of one of my calls: customer, last interactions, IVR path, why it came (404 for another agent's call)", tag: "customers", permission: "signed-in", success: [200, "{ pop }"] },
   { method: "get", path: "/api/tts/voices", summary: "The text-to-speech voices installed (espeak-ng), for the prompt form", tag: "flows", permission: "flow.editDraft", success: [200, "{ voices }"] },
   { method: "put", path: "/api/me/locale", summary: "Set my UI language", tag: "admin", permission: "signed-in", body: setUserLocaleInputSchema, success: [200, "{ locale }"] },
 ];

@@ -26,7 +26,7 @@ export interface CallOptions {
   /** Sent as JSON. */
   body?: unknown;
   /** Sent as is, with Content-Type: application/json unless headers say otherwise. */
-  rawBody?: string;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   /** The socket peer the request comes from (default 127.0.0.1), as scripts/web-server.ts sees it. */
   peer?: string;

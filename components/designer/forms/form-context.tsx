@@ -5,7 +5,7 @@ import type { ExpressionRef, FieldWidget, LocalizedText } from "@/flows-runtime/
 import type { Locale } from "@/flows-runtime/i18n/locales";
 import type { LiveIssue } from "../validation/validation-messages";
 
-export type Hint = { widget: FieldWidget; label?: LocalizedText; help?: LocalizedText };
+export type Hint = { widget: FieldWidget; label?: LocalizedText; help?: LocalizedText; optionLabels?: Record<string, LocalizedText> };
 
 export interface FormContextValue {
   nodeId: string;

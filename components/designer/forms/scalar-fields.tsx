@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { pick } from "@/flows-runtime/i18n/locales";
 import { FlowSelect } from "./flow-select";
 import { QueueSelect } from "./queue-select";
 import { fieldSuggestions, languageName, numberOptionLabel } from "./field-suggestions";
@@ -17,12 +18,17 @@ export function TextInput({ spec, value, path, onChange, nullable = false }: Pro
   const key = pathKey(path);
   const text = typeof value === "string" ? value : "";
   if (spec.options !== null) {
+    const optionLabels = hints[hintKey(path)]?.optionLabels;
+    const optionLabel = (option: string) => {
+      const label = optionLabels !== undefined && Object.hasOwn(optionLabels, option) ? optionLabels[option] : undefined;
+      return label === undefined ? languageName(option, locale) : pick(label, locale);
+    };
     return (
       <select id={`field-${key}`} data-field-path={key} value={value === null ? "" : text} disabled={readOnly} onChange={(event) => onChange(event.target.value === "" && nullable ? null : event.target.value, key)}>
         {(nullable || !spec.options.includes(text)) && <option value="">{nullable ? t("none") : t("choose")}</option>}
         {spec.options.map((option) => (
           <option key={option} value={option}>
-            {languageName(option, locale)}
+            {optionLabel(option)}
           </option>
         ))}
       </select>
