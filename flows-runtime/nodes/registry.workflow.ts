@@ -1,4 +1,7 @@
 import { executeBranch } from "./branch/execute";
+import { executeCampaignStart } from "./campaign-start/execute";
+import { executeOptOut } from "./opt-out/execute";
+import { executeSetOutcome } from "./set-outcome/execute";
 import { executeBusinessHours } from "./business-hours/execute";
 import { executeCollect } from "./collect/execute";
 import { executeHangup } from "./hangup/execute";
@@ -31,4 +34,7 @@ export const nodeExecutors: Readonly<Record<string, NodeExecutor>> = {
   "language-select": executeLanguageSelect,
   subflow: executeSubflow,
   hangup: executeHangup,
+  "campaign-start": executeCampaignStart,
+  "opt-out": executeOptOut,
+  "set-outcome": executeSetOutcome,
 };
