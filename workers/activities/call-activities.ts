@@ -11,6 +11,7 @@ import { createPromptActivities } from "./prompt-activities";
 import { createTtsActivities } from "./tts-activities";
 import { createQueueMediaActivities } from "./queue-media-activities";
 import { createQueueCallActivities, type QueueHoldSettings } from "../queues/queue-call-activities";
+import { createCampaignActivities } from "../campaigns/campaign-activities";
 
 export interface CallActivitiesDeps {
   /** One ARI client per Asterisk id: every ARI activity names the Asterisk of its call. */
@@ -39,6 +40,7 @@ export function createCallActivities(deps: CallActivitiesDeps) {
     ...createTtsActivities(deps.tts),
     ...createQueueCallActivities(deps.prisma, deps.queueHold ?? { mohClass: "default", announceEverySeconds: 30 }),
     ...createQueueMediaActivities(deps.asterisks, deps.tts),
+    ...createCampaignActivities(deps.prisma, deps.asterisks, deps.ariConfig.app),
     ...createHttpActivities({
       secrets: deps.secrets,
       policy: createHttpPolicyReader(deps.prisma),

@@ -2,6 +2,7 @@ import { CancellationScope, condition, isCancellation, patched, sleep, uuid4 } f
 import {
   CallHangupError,
   type CallEffects,
+  type CampaignEffects,
   type CollectOptions,
   type CollectResult,
   type HttpRequest,
@@ -73,6 +74,8 @@ export interface CallEffectsContext {
   cannedHttp?: () => CannedHttp | undefined;
   /** What a queue transfer hands the matcher (who calls, the IVR's variables); without it queues continue to the dialplan. */
   queueCall?: Omit<QueueCallContext, "callId" | "asteriskId" | "signals">;
+  /** A campaign's call: what its campaign nodes write. */
+  campaign?: CampaignEffects;
 }
 
 /** How the caller's channel stands when the flow ends. */
@@ -106,8 +109,11 @@ export class TemporalCallEffects implements CallEffects {
    */
   private interrupted: string | null = null;
 
+  readonly campaign: CampaignEffects | undefined;
+
   constructor(private readonly ctx: CallEffectsContext) {
     this.recordingsMade = ctx.recordingsMade;
+    this.campaign = ctx.campaign;
   }
 
   get channel(): ChannelFate {
