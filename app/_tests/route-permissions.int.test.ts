@@ -45,6 +45,9 @@ import * as testCaseRunRoute from "@/app/api/flows/[flowId]/test-cases/runs/[run
 import * as testCaseRunsRoute from "@/app/api/flows/[flowId]/test-cases/[caseId]/runs/route";
 import * as reviewTestCasesRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/test-cases/route";
 import * as queuesRoute from "@/app/api/queues/route";
+import * as campaignsRoute from "@/app/api/campaigns/route";
+import * as campaignContactsRoute from "@/app/api/campaigns/[campaignId]/contacts/route";
+import * as doNotCallRoute from "@/app/api/campaigns/do-not-call/route";
 import * as queueRoute from "@/app/api/queues/[queueId]/route";
 import * as queueNamesRoute from "@/app/api/queues/names/route";
 import * as skillsRoute from "@/app/api/queues/skills/route";
@@ -78,6 +81,12 @@ interface RouteCase {
   kinds: readonly FlowKind[] | null;
   /** Fresh fixtures for each call: mutations must not depend on the previous case. */
   prepare: (kind: FlowKind) => Promise<Omit<CallOptions, "as">>;
+}
+
+async function campaignOf(): Promise<{ campaignId: string }> {
+  const { flowId } = await flowOf("campaign");
+  const created = await app.call(campaignsRoute.POST, { as: "admin", method: "POST", path: "/api/campaigns", body: { name: `c-${++counter}`, flowId } });
+  return { campaignId: String(created.body.campaign.id) };
 }
 
 async function flowOf(kind: FlowKind, options: { deleted?: boolean; graph?: unknown } = {}) {
@@ -511,6 +520,31 @@ const routes: RouteCase[] = [
     success: 200,
     kinds: ["ivr", "campaign"],
     prepare: async (kind) => ({ params: await pendingReview(kind) }),
+  },
+  { name: "GET /api/campaigns", handler: campaignsRoute.GET, requirement: "campaign.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/campaigns" }) },
+  {
+    name: "POST /api/campaigns",
+    handler: campaignsRoute.POST,
+    requirement: "campaign.manage",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/campaigns", body: { name: `c-${++counter}`, flowId: (await flowOf("campaign")).flowId } }),
+  },
+  {
+    name: "POST /api/campaigns/:campaignId/contacts",
+    handler: campaignContactsRoute.POST,
+    requirement: "campaign.manage",
+    success: 200,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/campaigns/x/contacts", params: await campaignOf(), body: { contacts: [{ phone: "13800000000" }] } }),
+  },
+  {
+    name: "POST /api/campaigns/do-not-call",
+    handler: doNotCallRoute.POST,
+    requirement: "campaign.manage",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/campaigns/do-not-call", body: { phone: `1380000${String(++counter).padStart(4, "0")}` } }),
   },
   { name: "GET /api/queues", handler: queuesRoute.GET, requirement: "user.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues" }) },
   {

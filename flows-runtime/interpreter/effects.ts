@@ -114,6 +114,15 @@ export interface SubflowResult {
   outcome: string;
 }
 
+/** Who an opt-out keeps from calling: this campaign only, or every campaign. */
+export type OptOutScope = "campaign" | "all";
+
+/** What a campaign call's flow writes about its contact, at once (a call outside a campaign has none). */
+export interface CampaignEffects {
+  optOut(scope: OptOutScope): Promise<void>;
+  setOutcome(outcome: string): Promise<void>;
+}
+
 export interface CallEffects {
   play(media: MediaItem[], options: PlayOptions): Promise<PlayResult>;
   collectDigits(options: CollectOptions): Promise<CollectResult>;
@@ -126,6 +135,8 @@ export interface CallEffects {
   runSubflow(flowId: string, inputs: Record<string, unknown>): Promise<SubflowResult>;
   /** Deterministic clock: workflow time inside Temporal. */
   now(): Date;
+  /** Present only in a campaign's call. */
+  campaign?: CampaignEffects;
 }
 
 /** Thrown by effects when the caller hangs up; the interpreter ends the call cleanly. */

@@ -1,4 +1,10 @@
 import { compileBranch } from "./branch/compile";
+import { compileCampaignStart } from "./campaign-start/compile";
+import { campaignStartDefinition } from "./campaign-start/definition";
+import { compileOptOut } from "./opt-out/compile";
+import { optOutDefinition } from "./opt-out/definition";
+import { compileSetOutcome } from "./set-outcome/compile";
+import { setOutcomeDefinition } from "./set-outcome/definition";
 import { branchDefinition } from "./branch/definition";
 import { compileBusinessHours } from "./business-hours/compile";
 import { businessHoursDefinition } from "./business-hours/definition";
@@ -66,6 +72,9 @@ const compilableNodes: readonly CompilableNode[] = [
   node(queueNodeDefinition, compileQueueNode),
   node(widenDefinition, compileWiden),
   node(voicemailDefinition, compileVoicemail),
+  node(campaignStartDefinition, compileCampaignStart),
+  node(optOutDefinition, compileOptOut),
+  node(setOutcomeDefinition, compileSetOutcome),
 ];
 
 const byType = new Map(compilableNodes.map((entry) => [entry.definition.type, entry]));

@@ -1,4 +1,7 @@
 import { branchDefinition } from "./branch/definition";
+import { campaignStartDefinition } from "./campaign-start/definition";
+import { optOutDefinition } from "./opt-out/definition";
+import { setOutcomeDefinition } from "./set-outcome/definition";
 import { businessHoursDefinition } from "./business-hours/definition";
 import { collectDefinition } from "./collect/definition";
 import { hangupDefinition } from "./hangup/definition";
@@ -38,6 +41,9 @@ export const nodeDefinitions: readonly NodeDefinition[] = [
   queueNodeDefinition,
   widenDefinition,
   voicemailDefinition,
+  campaignStartDefinition,
+  optOutDefinition,
+  setOutcomeDefinition,
 ];
 
 const byType = new Map(nodeDefinitions.map((definition) => [definition.type, definition]));

@@ -1,4 +1,7 @@
 import { executeBranch } from "./branch/execute";
+import { executeCampaignStart } from "./campaign-start/execute";
+import { executeOptOut } from "./opt-out/execute";
+import { executeSetOutcome } from "./set-outcome/execute";
 import { executeBusinessHours } from "./business-hours/execute";
 import { executeCollect } from "./collect/execute";
 import { executeHangup } from "./hangup/execute";
@@ -41,4 +44,7 @@ export const nodeExecutors: Readonly<Record<string, NodeExecutor>> = {
   queue: executeQueueNode,
   widen: executeWiden,
   voicemail: executeVoicemail,
+  "campaign-start": executeCampaignStart,
+  "opt-out": executeOptOut,
+  "set-outcome": executeSetOutcome,
 };

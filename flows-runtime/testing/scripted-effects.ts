@@ -1,6 +1,8 @@
 import {
   CallHangupError,
   type CallEffects,
+  type CampaignEffects,
+  type OptOutScope,
   type CollectOptions,
   type CollectResult,
   type CustomerLookup,
@@ -52,6 +54,8 @@ export interface EffectsScript {
   playMsPerItem?: number;
   /** Virtual time per key pressed. Default 300 ms. */
   digitMs?: number;
+  /** The call is a campaign's: opt-outs and outcomes are recorded in `campaignWrites`. */
+  campaign?: boolean;
 }
 
 export interface PlayRecord {
@@ -83,6 +87,9 @@ export class ScriptedEffects implements CallEffects {
   readonly subflowCalls: { flowId: string; inputs: Record<string, unknown> }[] = [];
   /** Set when the flow hung up (hangup()) or the scripted caller did. */
   hungUp: "flow" | "caller" | null = null;
+  /** What the flow wrote about the contact of a campaign call, in order. */
+  readonly campaignWrites: ({ kind: "opt-out"; scope: OptOutScope } | { kind: "outcome"; outcome: string })[] = [];
+  readonly campaign: CampaignEffects | undefined;
 
   private readonly input: ScriptedInput[];
   private buffer = "";
@@ -93,6 +100,16 @@ export class ScriptedEffects implements CallEffects {
   constructor(private readonly script: EffectsScript = {}) {
     this.input = [...(script.input ?? [])];
     this.clock = new Date(script.startAt ?? "2025-01-06T02:00:00.000Z").getTime();
+    this.campaign = script.campaign
+      ? {
+          optOut: async (scope) => {
+            this.campaignWrites.push({ kind: "opt-out", scope });
+          },
+          setOutcome: async (outcome) => {
+            this.campaignWrites.push({ kind: "outcome", outcome });
+          },
+        }
+      : undefined;
   }
 
   /** Every media item played, in order. */

@@ -13,6 +13,7 @@ import { createQueueMediaActivities } from "./queue-media-activities";
 import { createQueueCallActivities, type QueueHoldSettings } from "../queues/queue-call-activities";
 import { createRoutingActivities } from "../queues/routing-activities";
 import { createCustomerActivities } from "../customers/customer-activities";
+import { createCampaignActivities } from "../campaigns/campaign-activities";
 
 export interface CallActivitiesDeps {
   /** One ARI client per Asterisk id: every ARI activity names the Asterisk of its call. */
@@ -43,6 +44,7 @@ export function createCallActivities(deps: CallActivitiesDeps) {
     ...createRoutingActivities(deps.prisma),
     ...createQueueMediaActivities(deps.asterisks, deps.tts),
     ...createCustomerActivities(deps.prisma),
+    ...createCampaignActivities(deps.prisma, deps.asterisks, deps.ariConfig.app),
     ...createHttpActivities({
       secrets: deps.secrets,
       policy: createHttpPolicyReader(deps.prisma),

@@ -1,5 +1,7 @@
 import type { AnyAriEvent } from "../ari/events";
+import { CAMPAIGN_CALL_ARG } from "../campaigns/campaign-ids";
 import type {
+  CampaignAnsweredSignal,
   DtmfSignal,
   HangupSignal,
   PlaybackSignal,
@@ -17,6 +19,7 @@ export type CallSignal =
   | { name: "recordingFinished"; payload: RecordingFinishedSignal }
   | { name: "transferLegAnswered"; payload: TransferLegAnsweredSignal }
   | { name: "transferLegFailed"; payload: TransferLegFailedSignal }
+  | { name: "campaignAnswered"; payload: CampaignAnsweredSignal }
   | { name: "hangup"; payload: HangupSignal }
   | { name: "reconcile"; payload: ReconcileSignal };
 
@@ -64,6 +67,10 @@ export function mapAriEvent(event: AnyAriEvent): BridgeAction {
         return { kind: "signal", callId: second, signal: { name: "transferLegAnswered", payload: { legChannelId: event.channel.id } } };
       }
       if (callIdOfTransferLeg(event.channel.id) !== null) return NONE;
+      // Its attempt's workflow dialed it and waits for the answer: nothing to start.
+      if (first === CAMPAIGN_CALL_ARG) {
+        return { kind: "signal", callId: event.channel.id, signal: { name: "campaignAnswered", payload: { channelId: event.channel.id } } };
+      }
       return {
         kind: "start-call",
         channelId: event.channel.id,

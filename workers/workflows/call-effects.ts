@@ -2,6 +2,7 @@ import { CancellationScope, condition, isCancellation, patched, sleep, uuid4 } f
 import {
   CallHangupError,
   type CallEffects,
+  type CampaignEffects,
   type CollectOptions,
   type CollectResult,
   type CustomerLookup,
@@ -83,6 +84,8 @@ export interface CallEffectsContext {
   queueCall?: Omit<QueueCallContext, "callId" | "asteriskId" | "signals" | "addRecording">;
   /** The routing flows of the call's queues, pinned when it started (README "Routing flows"); absent: every queue routes by default. */
   routingFlows?: RoutingFlows;
+  /** A campaign's call: what its campaign nodes write. */
+  campaign?: CampaignEffects;
 }
 
 export interface RoutingFlows {
@@ -123,8 +126,11 @@ export class TemporalCallEffects implements CallEffects {
    */
   private interrupted: string | null = null;
 
+  readonly campaign: CampaignEffects | undefined;
+
   constructor(private readonly ctx: CallEffectsContext) {
     this.recordingsMade = ctx.recordingsMade;
+    this.campaign = ctx.campaign;
   }
 
   get channel(): ChannelFate {

@@ -1,4 +1,5 @@
 import type { Pretend } from "../../flows-runtime/pretend/pretend-schema";
+import type { CampaignCallContext } from "../campaigns/campaign-types";
 
 /** Input of ivrCallWorkflow; also what continue-as-new carries forward. */
 export interface IvrCallInput {
@@ -18,6 +19,8 @@ export interface IvrCallInput {
   caller: string;
   dialed: string;
   language: string;
+  /** A campaign's answered call: the flow reads contact.* and campaign.*, its campaign nodes write through it. */
+  campaign?: CampaignCallContext;
   /** Continue-as-new every N executed steps even when the server does not suggest it yet. */
   stepsPerRun?: number;
   resume?: IvrCallResume;

@@ -1,3 +1,4 @@
+import { attemptOfChannel } from "../campaigns/campaign-ids";
 import { DEFAULT_ASTERISK_ID } from "../default-asterisk-id";
 
 /**
@@ -5,8 +6,11 @@ import { DEFAULT_ASTERISK_ID } from "../default-asterisk-id";
  * ids are unique per Asterisk only (uniqueids are "<epoch>.<counter>"), so other servers' calls carry
  * their id: `call@<asteriskId>:<channelId>`. The default server keeps `call-<channelId>` (histories
  * and rows of calls made before several servers existed); the prefixes differ, so they never collide.
+ * A channel a campaign originated (`cmp~<attempt>`) belongs to its attempt's workflow, whose id is the attempt id.
  */
 export function callWorkflowId(channelId: string, asteriskId: string = DEFAULT_ASTERISK_ID): string {
+  const attempt = attemptOfChannel(channelId);
+  if (attempt !== null) return attempt;
   return asteriskId === DEFAULT_ASTERISK_ID ? `call-${channelId}` : `call@${asteriskId}:${channelId}`;
 }
 

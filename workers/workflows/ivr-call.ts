@@ -15,6 +15,7 @@ import { CallSignalState } from "./call-signal-state";
 import type { CallTrace } from "./call-trace";
 import { TraceBuffer } from "./trace-buffer";
 import { DEFAULT_ASTERISK_ID } from "../default-asterisk-id";
+import { campaignEffects, campaignVariables } from "../campaigns/campaign-call-effects";
 
 /** Continue-as-new at least this often; the server's continueAsNewSuggested usually comes later. */
 export const DEFAULT_STEPS_PER_RUN = 500;
@@ -115,6 +116,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
     markBargeInPlaybacks: costPatch2,
     pretendsCustomer: pretend?.variables?.some((variable) => variable.name === "customer" || variable.name.startsWith("customer.")) ?? false,
     cannedHttp: () => (currentStep === null ? undefined : pretend?.http?.find((canned) => canned.nodeId === currentStep)),
+    ...(input.campaign ? { campaign: campaignEffects(input.campaign) } : {}),
     // A test call that pretends has no agents behind it: its queues continue to the dialplan as before.
     ...(pretend === undefined
       ? {
@@ -148,7 +150,7 @@ export async function ivrCallWorkflow(input: IvrCallInput): Promise<IvrCallResul
       plan: mainPlan.plan,
       effects,
       executors: nodeExecutors,
-      vars: resume?.vars ?? (pretend?.variables === undefined ? { call: callVars } : applyPretendVariables(mainPlan.plan, { call: callVars }, pretend.variables)),
+      vars: resume?.vars ?? (pretend?.variables === undefined ? { call: callVars, ...campaignVariables(input) } : applyPretendVariables(mainPlan.plan, { call: callVars }, pretend.variables)),
       startAt: resume?.at,
       seq: resume?.seq,
       clock,

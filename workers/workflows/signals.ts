@@ -36,6 +36,11 @@ export interface TransferLegFailedSignal {
   reason: string;
 }
 
+/** A channel a campaign originated was answered and entered Stasis. */
+export interface CampaignAnsweredSignal {
+  channelId: string;
+}
+
 export interface HangupSignal {
   cause: number | null;
 }
@@ -75,6 +80,7 @@ export const transferLegAnsweredSignal = defineSignal<[TransferLegAnsweredSignal
 export const transferLegFailedSignal = defineSignal<[TransferLegFailedSignal]>("transferLegFailed");
 export const hangupSignal = defineSignal<[HangupSignal]>("hangup");
 export const reconcileSignal = defineSignal<[ReconcileSignal]>("reconcile");
+export const campaignAnsweredSignal = defineSignal<[CampaignAnsweredSignal]>("campaignAnswered");
 export const agentActionSignal = defineSignal<[AgentActionSignal]>("agentAction");
 export const queueOfferSignal = defineSignal<[QueueOfferSignal]>("queueOffer");
 

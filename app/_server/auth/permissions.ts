@@ -25,6 +25,7 @@ export const flowActions = [
   "customer.fields",
   "user.manage",
   "apiToken.manage",
+  "campaign.manage",
 ] as const;
 export type FlowAction = (typeof flowActions)[number];
 
@@ -55,6 +56,7 @@ const everything: Record<FlowAction, Grant> = {
   "customer.fields": "all",
   "user.manage": "all",
   "apiToken.manage": "all",
+  "campaign.manage": "all",
 };
 
 /** Ops run the flows; users and API tokens are the administrator's. */
@@ -78,8 +80,11 @@ export const permissions: Record<AppRole, Partial<Record<FlowAction, Grant>>> = 
     "flow.view": "all",
     "flow.export": "all",
     "entryPoint.view": "all",
+    "flow.create": ["campaign"],
     "flow.editDraft": ["campaign"],
     "flow.submitReview": ["campaign"],
+    // Campaigns, their contacts and do-not-call entries; starting one runs only a published (reviewed) flow.
+    "campaign.manage": "all",
   },
   agent: {},
 };

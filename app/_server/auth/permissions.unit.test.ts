@@ -22,6 +22,10 @@ describe("permissions table", () => {
     }
   });
 
+  it("lets admin, ops and marketers manage campaigns; not agents", () => {
+    expect(roles.filter((role) => canOnSomeKind(role, "campaign.manage"))).toEqual(["admin", "ops", "marketer"]);
+  });
+
   it("gives agents no flow access at all", () => {
     for (const action of flowActions) {
       expect(canOnSomeKind("agent", action)).toBe(false);
@@ -34,7 +38,9 @@ describe("permissions table", () => {
       expect(can("marketer", "flow.view", kind)).toBe(true);
       expect(can("marketer", "flow.editDraft", kind)).toBe(kind === "campaign");
       expect(can("marketer", "flow.submitReview", kind)).toBe(kind === "campaign");
-      for (const action of ["flow.create", "flow.rename", "flow.delete", "flow.restore", "flow.publish", "flow.review", "flow.rollback", "flow.import", "entryPoint.edit", "user.manage", "apiToken.manage"] as const) {
+      expect(can("marketer", "flow.create", kind)).toBe(kind === "campaign");
+      expect(can("marketer", "campaign.manage", kind)).toBe(true);
+      for (const action of ["flow.rename", "flow.delete", "flow.restore", "flow.publish", "flow.review", "flow.rollback", "flow.import", "entryPoint.edit", "user.manage", "apiToken.manage"] as const) {
         expect(can("marketer", action, kind), `${action} ${kind}`).toBe(false);
       }
     }

@@ -28,6 +28,8 @@ import {
 import { customerInputSchema, customerSearchSchema, exportQuerySchema } from "@/app/_server/customers/customer-inputs";
 import { customerFieldInputSchema } from "@/app/_server/customers/field-rules";
 import { setUserLocaleInputSchema } from "@/app/_server/users/set-user-locale";
+import { campaignInputSchema, contactRowsSchema, doNotCallInputSchema } from "@/app/_server/campaigns/campaign-inputs";
+import { campaignControlSchema } from "@/app/_server/campaigns/campaign-control";
 import { updateUserInputSchema } from "@/app/_server/users/update-user";
 import { diffQuerySchema } from "@/app/_server/versions/diff-flow";
 import { publishVersionInputSchema } from "@/app/_server/versions/publish-version";
@@ -37,7 +39,7 @@ export interface Operation {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
-  tag: "flows" | "versions" | "reviews" | "calls" | "audit" | "customers" | "admin";
+  tag: "flows" | "versions" | "reviews" | "calls" | "audit" | "customers" | "admin" | "campaigns";
   permission: Requirement;
   query?: z.ZodObject;
   /** JSON body; `true`: a JSON document the zod schemas do not describe (a flow file). */
@@ -48,6 +50,13 @@ export interface Operation {
 
 /** Every route the app serves under /api (the OpenAPI document is generated from this list). */
 export const operations: Operation[] = [
+  { method: "get", path: "/api/campaigns", summary: "Campaigns with their live counts", tag: "campaigns", permission: "campaign.manage", success: [200, "{ campaigns }"] },
+  { method: "post", path: "/api/campaigns", summary: "Create a draft campaign", tag: "campaigns", permission: "campaign.manage", body: campaignInputSchema, success: [201, "{ campaign }"] },
+  { method: "put", path: "/api/campaigns/{campaignId}", summary: "Change a draft or paused campaign (409 campaign_not_editable)", tag: "campaigns", permission: "campaign.manage", body: campaignInputSchema, success: [200, "{ campaign }"] },
+  { method: "post", path: "/api/campaigns/{campaignId}/contacts", summary: "Add contacts (numbers to E.164, duplicates merged, bad rows by row and field)", tag: "campaigns", permission: "campaign.manage", body: contactRowsSchema, success: [200, "{ added, merged, bad }"] },
+  { method: "post", path: "/api/campaigns/{campaignId}/start", summary: "Start after the compliance check (422 compliance_refused lists every issue)", tag: "campaigns", permission: "campaign.manage", success: [200, "{ started }"] },
+  { method: "post", path: "/api/campaigns/{campaignId}/control", summary: "Pause, resume or stop (409 campaign_state)", tag: "campaigns", permission: "campaign.manage", body: campaignControlSchema, success: [200, "{ action }"] },
+  { method: "post", path: "/api/campaigns/do-not-call", summary: "Put a number on the global or a campaign's do-not-call list", tag: "campaigns", permission: "campaign.manage", body: doNotCallInputSchema, success: [201, "{ entry }"] },
   { method: "get", path: "/api/flows", summary: "List flows", tag: "flows", permission: "flow.view", query: listFlowsQuerySchema, success: [200, "{ flows }"] },
   { method: "post", path: "/api/flows", summary: "Create a flow", tag: "flows", permission: "flow.create", body: createFlowInputSchema, success: [201, "{ flow }"] },
   { method: "post", path: "/api/flows/import", summary: "Import a flow file (or a bare graph) as a new flow", tag: "flows", permission: "flow.import", body: true, success: [201, "{ flow }"] },

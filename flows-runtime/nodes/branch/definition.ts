@@ -4,7 +4,7 @@ import { branchSchema, type BranchConfig } from "./schema";
 
 export const branchDefinition: NodeDefinition<BranchConfig> = {
   type: "branch",
-  kinds: ["ivr", "routing"],
+  kinds: ["ivr", "routing", "campaign"],
   category: "logic",
   label: { en: "Branch", zh: "条件分支" },
   description: {

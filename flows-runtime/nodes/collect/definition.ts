@@ -6,7 +6,7 @@ import { collectSchema, type CollectConfig } from "./schema";
 
 export const collectDefinition: NodeDefinition<CollectConfig> = {
   type: "collect",
-  kinds: ["ivr"],
+  kinds: ["ivr", "campaign"],
   category: "input",
   label: { en: "Collect digits", zh: "收集按键" },
   description: {

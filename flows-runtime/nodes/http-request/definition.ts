@@ -19,7 +19,7 @@ function lintCredentials(config: HttpRequestConfig): NodeLintIssue[] {
 
 export const httpRequestDefinition: NodeDefinition<HttpRequestConfig> = {
   type: "http-request",
-  kinds: ["ivr"],
+  kinds: ["ivr", "campaign"],
   category: "integration",
   label: { en: "HTTP request", zh: "HTTP 请求" },
   description: {

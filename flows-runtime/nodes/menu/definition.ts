@@ -19,7 +19,7 @@ function optionPorts(config: MenuConfig): PortSpec[] {
 
 export const menuDefinition: NodeDefinition<MenuConfig> = {
   type: "menu",
-  kinds: ["ivr"],
+  kinds: ["ivr", "campaign"],
   category: "input",
   label: { en: "Menu", zh: "按键菜单" },
   description: {

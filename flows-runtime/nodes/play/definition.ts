@@ -6,7 +6,7 @@ import { playSchema, type PlayConfig } from "./schema";
 
 export const playDefinition: NodeDefinition<PlayConfig> = {
   type: "play",
-  kinds: ["ivr"],
+  kinds: ["ivr", "campaign"],
   category: "prompt",
   label: { en: "Play prompt", zh: "播放语音" },
   description: {

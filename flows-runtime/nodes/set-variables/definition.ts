@@ -4,7 +4,7 @@ import { setVariablesSchema, type SetVariablesConfig } from "./schema";
 
 export const setVariablesDefinition: NodeDefinition<SetVariablesConfig> = {
   type: "set-variables",
-  kinds: ["ivr", "routing"],
+  kinds: ["ivr", "routing", "campaign"],
   category: "logic",
   label: { en: "Set variables", zh: "设置变量" },
   description: {

@@ -5,7 +5,7 @@ import { transferSchema, type TransferConfig } from "./schema";
 
 export const transferDefinition: NodeDefinition<TransferConfig> = {
   type: "transfer",
-  kinds: ["ivr"],
+  kinds: ["ivr", "campaign"],
   category: "call-control",
   label: { en: "Transfer", zh: "转接" },
   description: {
