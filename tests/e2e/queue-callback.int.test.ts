@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DevStack } from "@/workers/dev-stack";
 import type { AriClient } from "@/workers/ari";
 import { getCall } from "@/app/_server/calls/get-call";
+import { readAgentDesk } from "@/app/_server/queues/agent-desk";
 import { callerIn as callerInQueue, queueAgents, startQueueStack, startStandardCrm, talkBridgeOf, type QueueAgents } from "../support/queue-calls";
 import type { LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
@@ -119,6 +120,8 @@ describe("queued callback", () => {
       return row.callbackStatus === "connected" ? row : undefined;
     });
     expect(connected).toMatchObject({ status: "connected", agentId: agent("bob").id });
+    // The agent page shows it as a callback, with the number.
+    expect((await readAgentDesk(agent("bob").id, stack.prisma))?.call).toMatchObject({ id: first, status: "connected", callbackNumber: "13800000101" });
     expect((await queuedCall(later)).status).toBe("waiting");
 
     // The agent was rung first and heard the announcement before the customer was dialled.
