@@ -221,14 +221,16 @@ export function QueuesView({ queues, skills, routingFlows }: { queues: QueueView
               {number("callbackRetrySeconds")}
             </FieldRow>
           )}
-          <label>
-            {t("recording")}
-            <select value={form.recording} onChange={(e) => setForm({ ...form, recording: recordingModeSchema.catch("off").parse(e.target.value) })} data-testid="queue-recording">
-              <option value="off">{t("recording_off")}</option>
-              <option value="notify">{t("recording_notify")}</option>
-              <option value="ask">{t("recording_ask")}</option>
-            </select>
-          </label>
+          <FieldRow>
+            <label>
+              {t("recording")}
+              <select value={form.recording} onChange={(e) => setForm({ ...form, recording: recordingModeSchema.catch("off").parse(e.target.value) })} data-testid="queue-recording">
+                <option value="off">{t("recording_off")}</option>
+                <option value="notify">{t("recording_notify")}</option>
+                <option value="ask">{t("recording_ask")}</option>
+              </select>
+            </label>
+          </FieldRow>
         </fieldset>
         <fieldset className="stack">
           <legend>{t("hours")}</legend>

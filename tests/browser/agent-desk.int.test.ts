@@ -173,7 +173,11 @@ describe("the agent page and the wallboard", () => {
     expect(await desk.getByTestId("desk-call").textContent()).toContain(zh.agentDesk.offered);
     expect(await desk.getByTestId("desk-variable-orderNumber").textContent()).toContain(zh.agentDesk.variables.orderNumber);
     await boardAgent("offered").waitFor({ timeout: BOUND_MS });
-    const userData = ["13800138000", "4008001234", "20261202002", "VIP", "main>after-sales>0", "PJSIP/1001", "agent user", "ops user"];
+    // A queued callback is labelled as such, with the number to call back.
+    await app.db.prisma.queuedCall.update({ where: { id: "b-2" }, data: { callbackNumber: "13900139000", callbackStatus: "calling" } });
+    await desk.getByTestId("desk-callback").filter({ hasText: zh.agentDesk.callback }).waitFor();
+    expect(await desk.getByTestId("desk-callback-number").textContent()).toBe("13900139000");
+    const userData = ["13800138000", "13900139000", "4008001234", "20261202002", "VIP", "main>after-sales>0", "PJSIP/1001", "agent user", "ops user"];
     const leaks = [...(await englishLeaks(desk, "/agent offered", userData)), ...(await englishLeaks(board, "/wallboard", userData))];
     await screenshot(desk, "agent-desk-offered-zh");
     await screenshot(board, "wallboard-zh");

@@ -84,6 +84,9 @@ describe("queue administration in the browser", () => {
     expect(await alert.textContent()).toContain(en.fieldMessages.keyName);
     await page.getByTestId("queue-name").fill("after-sales");
     await page.getByTestId("queue-serviceLevelSeconds").fill("30");
+    await page.getByTestId("queue-callbackEnabled").check();
+    await page.getByTestId("queue-callbackAfterSeconds").fill("45");
+    await page.getByTestId("queue-recording").selectOption("ask");
     await page.getByTestId("queue-save").click();
     const row = page.locator('[data-testid="queue-row"][data-name="after-sales"]');
     await row.waitFor();
@@ -91,7 +94,7 @@ describe("queue administration in the browser", () => {
     await screenshot(page, "queues-queues");
     const stored = await app.db.prisma.queue.findUniqueOrThrow({ where: { name: "after-sales" } });
     const repair = await app.db.prisma.skill.findUniqueOrThrow({ where: { name: "repair" } });
-    expect(stored).toMatchObject({ serviceLevelPercent: 80, serviceLevelSeconds: 30, requiredSkills: [{ skillId: repair.id, minProficiency: 1 }], hours: null, whenFull: { kind: "voicemail" } });
+    expect(stored).toMatchObject({ serviceLevelPercent: 80, serviceLevelSeconds: 30, requiredSkills: [{ skillId: repair.id, minProficiency: 1 }], hours: null, whenFull: { kind: "voicemail" }, callbackEnabled: true, callbackAfterSeconds: 45, callbackKey: "1", callbackRetries: 2, recording: "ask" });
     const actions = (await app.db.prisma.auditEntry.findMany({ where: { actorId: app.users.admin.id } })).map((e) => e.action);
     for (const action of ["skill.create", "notReadyReason.create", "agentProfile.set", "queue.create"]) expect(actions).toContain(action);
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDevStack, type DevStack } from "@/workers/dev-stack";
-import { createAriClient, type AriClient } from "@/workers/ari";
-import { afterSalesWithCrm, callerIn, queueAgents, type QueueAgents } from "../support/queue-calls";
-import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
+import type { DevStack } from "@/workers/dev-stack";
+import type { AriClient } from "@/workers/ari";
+import { callerIn, queueAgents, startQueueStack, startStandardCrm, type QueueAgents } from "../support/queue-calls";
+import type { LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
 /**
@@ -20,22 +20,8 @@ describe("queued callback and a SIGKILLed worker", () => {
   let agents: QueueAgents;
 
   beforeAll(async () => {
-    crm = await startLocalHttpServer((req, res) => {
-      if (req.headers["x-api-key"] === CRM_KEY) return sendJson(res, 200, { data: { tier: "standard" } });
-      sendJson(res, 403, { error: "forbidden" });
-    });
-    stack = await startDevStack({
-      worker: "child-process",
-      simulator: { timeScale: 1, openEndpoints: false, scriptTimeoutMs: 600_000 },
-      secrets: { CRM_API_KEY: CRM_KEY, SHOP_API_TOKEN: "unused" },
-      httpPolicy: allowLocalServer(crm, ["CRM_API_KEY", "SHOP_API_TOKEN"]),
-      queueHold: { announceEverySeconds: 2 },
-      outboundTrunk: TRUNK,
-    });
-    const simUrl = stack.simulator?.url;
-    if (!simUrl) throw new Error("needs the simulator");
-    ari = createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: "queue-callback-kill-test" });
-    await stack.publishFlow(afterSalesWithCrm(crm.url), { did: "4008001" });
+    crm = await startStandardCrm(CRM_KEY);
+    ({ stack, ari } = await startQueueStack(crm, CRM_KEY, { worker: "child-process", queueHold: { announceEverySeconds: 2 }, outboundTrunk: TRUNK }));
     await stack.prisma.queue.create({
       data: { name: "agents", displayNameZh: "人工", displayNameEn: "agents", offerTimeoutSeconds: 8, whenFull: { kind: "voicemail" }, whenClosed: { kind: "hangup" }, callbackEnabled: true, callbackAfterSeconds: 0 },
     });

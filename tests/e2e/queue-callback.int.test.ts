@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startDevStack, type DevStack } from "@/workers/dev-stack";
-import { createAriClient, type AriClient } from "@/workers/ari";
+import type { DevStack } from "@/workers/dev-stack";
+import type { AriClient } from "@/workers/ari";
 import { getCall } from "@/app/_server/calls/get-call";
-import { afterSalesWithCrm, callerIn as callerInQueue, queueAgents, talkBridgeOf, type QueueAgents } from "../support/queue-calls";
-import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
+import { readAgentDesk } from "@/app/_server/queues/agent-desk";
+import { callerIn as callerInQueue, queueAgents, startQueueStack, startStandardCrm, talkBridgeOf, type QueueAgents } from "../support/queue-calls";
+import type { LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
 /**
@@ -62,22 +63,9 @@ async function customerLegs(callId: string, number: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  crm = await startLocalHttpServer((req, res) => {
-    if (req.headers["x-api-key"] === CRM_KEY) return sendJson(res, 200, { data: { tier: "standard" } });
-    sendJson(res, 403, { error: "forbidden" });
-  });
-  stack = await startDevStack({
-    simulator: { timeScale: 1, openEndpoints: false, scriptTimeoutMs: 600_000 },
-    secrets: { CRM_API_KEY: CRM_KEY, SHOP_API_TOKEN: "unused" },
-    httpPolicy: allowLocalServer(crm, ["CRM_API_KEY", "SHOP_API_TOKEN"]),
-    queueHold: { mohClass: "default", announceEverySeconds: 2 },
-    outboundTrunk: TRUNK,
-  });
-  const simUrl = stack.simulator?.url;
-  if (!simUrl) throw new Error("needs the simulator");
-  ari = createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: "queue-callback-test" });
+  crm = await startStandardCrm(CRM_KEY);
+  ({ stack, ari } = await startQueueStack(crm, CRM_KEY, { queueHold: { mohClass: "default", announceEverySeconds: 2 }, outboundTrunk: TRUNK }));
   agents = queueAgents(stack);
-  await stack.publishFlow(afterSalesWithCrm(crm.url), { did: "4008001" });
   await stack.prisma.queue.create({
     data: {
       name: "agents",
@@ -132,6 +120,8 @@ describe("queued callback", () => {
       return row.callbackStatus === "connected" ? row : undefined;
     });
     expect(connected).toMatchObject({ status: "connected", agentId: agent("bob").id });
+    // The agent page shows it as a callback, with the number.
+    expect((await readAgentDesk(agent("bob").id, stack.prisma))?.call).toMatchObject({ id: first, status: "connected", callbackNumber: "13800000101" });
     expect((await queuedCall(later)).status).toBe("waiting");
 
     // The agent was rung first and heard the announcement before the customer was dialled.

@@ -1,5 +1,6 @@
-import type { DevStack } from "@/workers/dev-stack";
-import type { AriClient } from "@/workers/ari";
+import { startDevStack, type DevStack, type DevStackOptions } from "@/workers/dev-stack";
+import { createAriClient, type AriClient } from "@/workers/ari";
+import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "./local-http";
 import { createQueueActivities } from "@/workers/queues/queue-activities";
 import { loadFixture, withNodeData, type FixtureGraph } from "./fixtures";
 import { until } from "./until";
@@ -64,4 +65,29 @@ export async function talkBridgeOf(stack: DevStack, ari: AriClient, callId: stri
   if (!status?.bridgeId) return undefined;
   const bridge = await ari.bridges.get(status.bridgeId);
   return bridge.bridge_type === "mixing" && bridge.channels.length === 2 ? bridge : undefined;
+}
+
+/** A CRM on a local server that calls every caller a standard customer (the after-sales IVR's lookup). */
+export async function startStandardCrm(apiKey: string): Promise<LocalHttpServer> {
+  return startLocalHttpServer((req, res) => {
+    if (req.headers["x-api-key"] === apiKey) return sendJson(res, 200, { data: { tier: "standard" } });
+    sendJson(res, 403, { error: "forbidden" });
+  });
+}
+
+/**
+ * The stack the queue's end-to-end tests share: the simulator with closed endpoints (agents' phones
+ * are scripted), the CRM's key as the IVR's secret, the after-sales IVR published on 4008001.
+ */
+export async function startQueueStack(crm: LocalHttpServer, crmKey: string, options: Pick<DevStackOptions, "worker" | "queueHold" | "outboundTrunk">): Promise<{ stack: DevStack; ari: AriClient }> {
+  const stack = await startDevStack({
+    ...options,
+    simulator: { timeScale: 1, openEndpoints: false, scriptTimeoutMs: 600_000 },
+    secrets: { CRM_API_KEY: crmKey, SHOP_API_TOKEN: "unused" },
+    httpPolicy: allowLocalServer(crm, ["CRM_API_KEY", "SHOP_API_TOKEN"]),
+  });
+  const simUrl = stack.simulator?.url;
+  if (!simUrl) throw new Error("needs the simulator");
+  await stack.publishFlow(afterSalesWithCrm(crm.url), { did: "4008001" });
+  return { stack, ari: createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: `queue-test-${crmKey}` }) };
 }

@@ -1,12 +1,12 @@
-import { condition, patched, proxyActivities, proxyLocalActivities, uuid4 } from "@temporalio/workflow";
+import { condition, patched, uuid4 } from "@temporalio/workflow";
 import { CallHangupError, type TransferTarget } from "../../flows-runtime/interpreter/effects";
-import type { QueueMediaActivities } from "../activities/queue-media-activities";
 import type { QueueCallActivities, QueueHoldSettings } from "../queues/queue-call-activities";
 import type { QueueAction } from "../queues/queue-settings";
 import { ari } from "./activity-proxies";
 import { askLeg } from "./ask-leg";
 import type { CallSignalState } from "./call-signal-state";
 import { holdText, announceCadenceMs } from "./routing-hold";
+import { media, queues } from "./queue-proxies";
 import type { PendingRecording } from "./call-trace";
 import { QUEUE_CALLBACK_PATCH, QueueCallback } from "./queue-callback";
 import { QUEUE_RECORDING_PATCH, QueueRecording } from "./queue-recording";
@@ -26,16 +26,6 @@ const ANNOUNCE_MARGIN_MS = 2_000;
 const RING_MARGIN_MS = 5_000;
 /** While caller and agent talk, the channels are asked this often whether both are still there. */
 const TALK_CHECK_MS = 60_000;
-
-const queues = proxyActivities<QueueCallActivities>({
-  startToCloseTimeout: "10s",
-  retry: { initialInterval: "200ms", backoffCoefficient: 2, maximumInterval: "2s", maximumAttempts: 20 },
-});
-
-const media = proxyLocalActivities<QueueMediaActivities>({
-  startToCloseTimeout: "30s",
-  retry: { initialInterval: "100ms", backoffCoefficient: 2, maximumInterval: "1s", maximumAttempts: 4 },
-});
 
 export interface QueueCallContext {
   callId: string;

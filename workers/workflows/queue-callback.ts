@@ -1,10 +1,9 @@
-import { condition, proxyActivities, proxyLocalActivities, sleep, uuid4 } from "@temporalio/workflow";
+import { condition, sleep, uuid4 } from "@temporalio/workflow";
 import { CallHangupError } from "../../flows-runtime/interpreter/effects";
-import type { QueueMediaActivities } from "../activities/queue-media-activities";
 import type { CallbackSettings } from "../queues/callback-settings";
-import type { QueueCallActivities } from "../queues/queue-call-activities";
 import { ari } from "./activity-proxies";
 import { askLeg } from "./ask-leg";
+import { media, queues } from "./queue-proxies";
 import type { QueueCallContext, QueueCallOutcome, QueueLogEntry } from "./queue-call";
 import type { QueueRecording } from "./queue-recording";
 import { callbackAgentText, callbackConfirmText, callbackEnterNumberText, callbackGoodbyeText, callbackNumberOf, callbackOfferText } from "./queue-callback-text";
@@ -26,15 +25,7 @@ const TALK_CHECK_MS = 60_000;
 /** A callback with no offer yet: the dispatcher re-sends offers every 2 s, this bound only keeps the wait finite. */
 const IDLE_WAIT_MS = 300_000;
 
-const queues = proxyActivities<QueueCallActivities>({
-  startToCloseTimeout: "10s",
-  retry: { initialInterval: "200ms", backoffCoefficient: 2, maximumInterval: "2s", maximumAttempts: 20 },
-});
 
-const media = proxyLocalActivities<QueueMediaActivities>({
-  startToCloseTimeout: "30s",
-  retry: { initialInterval: "100ms", backoffCoefficient: 2, maximumInterval: "1s", maximumAttempts: 4 },
-});
 
 /** What the queue wait shares with its callback helper. */
 export interface CallbackHost {

@@ -1,8 +1,7 @@
-import { condition, proxyActivities, proxyLocalActivities, uuid4 } from "@temporalio/workflow";
-import type { QueueMediaActivities } from "../activities/queue-media-activities";
+import { condition, uuid4 } from "@temporalio/workflow";
 import type { RecordingMode } from "../queues/callback-settings";
-import type { QueueCallActivities } from "../queues/queue-call-activities";
 import { ari } from "./activity-proxies";
+import { media, queues } from "./queue-proxies";
 import type { QueueCallContext } from "./queue-call";
 import { queueRecordingName, recordingNoticeText } from "./queue-recording-text";
 
@@ -14,15 +13,7 @@ const CONSENT_KEY_WAIT_MS = 6_000;
 const NOTICE_FALLBACK_MS = 8_000;
 const NOTICE_MARGIN_MS = 2_000;
 
-const queues = proxyActivities<QueueCallActivities>({
-  startToCloseTimeout: "10s",
-  retry: { initialInterval: "200ms", backoffCoefficient: 2, maximumInterval: "2s", maximumAttempts: 20 },
-});
 
-const media = proxyLocalActivities<QueueMediaActivities>({
-  startToCloseTimeout: "30s",
-  retry: { initialInterval: "100ms", backoffCoefficient: 2, maximumInterval: "1s", maximumAttempts: 4 },
-});
 
 export interface RecordingHost {
   ctx: QueueCallContext;
