@@ -1,5 +1,6 @@
-import type { DevStack } from "@/workers/dev-stack";
-import type { AriClient } from "@/workers/ari";
+import { startDevStack, type DevStack } from "@/workers/dev-stack";
+import { createAriClient, type AriClient } from "@/workers/ari";
+import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "./local-http";
 import { createQueueActivities } from "@/workers/queues/queue-activities";
 import { loadFixture, withNodeData, type FixtureGraph } from "./fixtures";
 import { until } from "./until";
@@ -64,4 +65,31 @@ export async function talkBridgeOf(stack: DevStack, ari: AriClient, callId: stri
   if (!status?.bridgeId) return undefined;
   const bridge = await ari.bridges.get(status.bridgeId);
   return bridge.bridge_type === "mixing" && bridge.channels.length === 2 ? bridge : undefined;
+}
+
+/** Hangs the caller up unless the call is over already. */
+export async function hangUpIfUp(stack: DevStack, callId: string): Promise<void> {
+  const status = await stack.simulator?.control.getCall(callId);
+  if (status && !status.done) await stack.simulator?.control.hangup(callId);
+}
+
+/**
+ * The CRM the seed's after-sales IVR asks (tier "vip" for `vip`, else "standard"), the dev stack with
+ * the simulator's agent endpoints that lets the IVR reach it, and an ARI client of the simulator.
+ */
+export async function startQueueStack(options: { crmKey: string; vip: string; ariApp: string; announceEverySeconds: number }): Promise<{ stack: DevStack; crm: LocalHttpServer; ari: AriClient }> {
+  const crm = await startLocalHttpServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/v1/customers" && req.headers["x-api-key"] === options.crmKey) return sendJson(res, 200, { data: { tier: url.searchParams.get("phone") === options.vip ? "vip" : "standard" } });
+    sendJson(res, 403, { error: "forbidden" });
+  });
+  const stack = await startDevStack({
+    simulator: { timeScale: 1, openEndpoints: false, scriptTimeoutMs: 600_000 },
+    secrets: { CRM_API_KEY: options.crmKey, SHOP_API_TOKEN: "unused" },
+    httpPolicy: allowLocalServer(crm, ["CRM_API_KEY", "SHOP_API_TOKEN"]),
+    queueHold: { mohClass: "default", announceEverySeconds: options.announceEverySeconds },
+  });
+  const simUrl = stack.simulator?.url;
+  if (!simUrl) throw new Error("needs the simulator");
+  return { stack, crm, ari: createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: options.ariApp }) };
 }
