@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendAgentAction, temporalAgentActionSignal } from "@/app/_server/queues/send-agent-action";
 import type { DevStack } from "@/workers/dev-stack";
 import type { AriClient } from "@/workers/ari";
-import { afterSalesWithCrm, callerIn as callerInQueue, hangUpIfUp, queueAgents, startQueueStack, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
+import { afterSalesWithCrm, callerIn as callerInQueue, clearQueues, hangUpIfUp, queueAgents, startQueueStack, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
 import type { LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
@@ -53,9 +53,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // Every test starts with no call left, all agents signed out and the queues' defaults.
-  for (const channel of await ari.channels.list()) await ari.channels.hangup(channel.id).catch(() => undefined);
-  await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
-  for (const name of agents.names()) await queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
+  await clearQueues(stack, ari, agents);
   await stack.prisma.queue.update({ where: { name: "agents" }, data: { maxWaitSeconds: 600, whenFull: { kind: "voicemail" }, offerTimeoutSeconds: 6 } });
 });
 

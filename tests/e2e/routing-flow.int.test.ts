@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DevStack } from "@/workers/dev-stack";
 import type { AriClient } from "@/workers/ari";
-import { afterSalesWithCrm, callerIn as callerInQueue, hangUpIfUp, queueAgents, startQueueStack, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
+import { afterSalesWithCrm, callerIn as callerInQueue, clearQueues, hangUpIfUp, queueAgents, startQueueStack, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
 import type { LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
@@ -76,11 +76,7 @@ afterAll(async () => {
   await crm?.close();
 });
 
-beforeEach(async () => {
-  for (const channel of await ari.channels.list()) await ari.channels.hangup(channel.id).catch(() => undefined);
-  await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
-  for (const name of agents.names()) await agents.queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
-});
+beforeEach(() => clearQueues(stack, ari, agents));
 
 describe("routing flow behind a queue", () => {
   it("a VIP caller (tier from the IVR) overtakes two normal callers by the flow's priority expression", async () => {

@@ -93,3 +93,10 @@ export async function startQueueStack(options: { crmKey: string; vip: string; ar
   if (!simUrl) throw new Error("needs the simulator");
   return { stack, crm, ari: createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: options.ariApp }) };
 }
+
+/** Between tests: every channel hung up, no call left in a queue, every agent signed out. */
+export async function clearQueues(stack: DevStack, ari: AriClient, agents: QueueAgents): Promise<void> {
+  for (const channel of await ari.channels.list()) await ari.channels.hangup(channel.id).catch(() => undefined);
+  await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
+  for (const name of agents.names()) await agents.queues.queueSetAgentState({ agentId: agents.agent(name).id, state: "offline" });
+}
