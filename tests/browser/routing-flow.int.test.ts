@@ -5,6 +5,7 @@ import { toJsonObject } from "@/app/_server/flows/to-json-object";
 import { graphSchema } from "@/flows-runtime/graph/schema";
 import { newContext, screenshot } from "./support/browser";
 import { startBrowserApp, type BrowserApp } from "./support/browser-app";
+import { approveAndPublish } from "./support/approve-and-publish";
 import { connect, dragFromPalette, edgeCount, node, waitSaved } from "./support/canvas";
 
 let app: BrowserApp;
@@ -87,18 +88,7 @@ describe("a routing flow in the designer", () => {
     await page.locator('[data-testid="review-note"]').fill("Routing for the after-sales queue");
     await page.locator('[data-testid="submit-review-confirm"]').click();
     await page.locator('[data-testid="review-pending"]').waitFor();
-    const review = await app.db.prisma.flowReview.findFirstOrThrow({ where: { flowId, status: "pending" } });
-    const reviewer = await newContext(app.browser);
-    await app.signIn(await reviewer.newPage(), "ops");
-    expect((await reviewer.request.post(`${app.url}/api/flows/${flowId}/reviews/${review.id}/approve`, { data: {} })).status()).toBe(200);
-    await reviewer.close();
-
-    await page.reload();
-    await page.locator('[data-testid="publish"]').click();
-    await page.locator('[data-testid="review-publish-open"]').click();
-    await page.locator('[data-testid="publish-dialog"]').waitFor();
-    await page.locator('[data-testid="publish-confirm"]').click();
-    await expect.poll(() => page.locator('[data-testid="review-published"]').textContent()).toContain("Version 1 is live");
+    await approveAndPublish(app, page, flowId);
     const live = await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersion: { select: { number: true, plan: true } } } });
     expect(live.liveVersion?.number).toBe(1);
     expect(live.liveVersion?.plan).toMatchObject({ kind: "routing" });

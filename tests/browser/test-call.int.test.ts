@@ -6,6 +6,7 @@ import { afterSalesHttpPolicy } from "../support/fixtures";
 import { startAppOnDevStack, type AppOnDevStack } from "./support/app-on-dev-stack";
 import { newContext, screenshot } from "./support/browser";
 import type { BrowserApp } from "./support/browser-app";
+import { approveAndPublish } from "./support/approve-and-publish";
 import { node } from "./support/canvas";
 import { mapEntryPoint } from "@/app/_server/flows/map-entry-point";
 
@@ -74,19 +75,7 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
     await page.locator('[data-testid="submit-review-confirm"]').click();
     await expect.poll(() => page.locator('[data-testid="publish-result"]').textContent()).toContain("Version 1");
 
-    const review = await app.db.prisma.flowReview.findFirstOrThrow({ where: { flowId, status: "pending" } });
-    const reviewer = await newContext(app.browser);
-    await app.signIn(await reviewer.newPage(), "ops");
-    expect((await reviewer.request.post(`${app.url}/api/flows/${flowId}/reviews/${review.id}/approve`, { data: {} })).status()).toBe(200);
-    await reviewer.close();
-
-    await page.reload();
-    // Publish leads to the review's confirmation, which names what goes live.
-    await page.locator('[data-testid="publish"]').click();
-    await page.locator('[data-testid="review-publish-open"]').click();
-    await page.locator('[data-testid="publish-dialog"]').waitFor();
-    await page.locator('[data-testid="publish-confirm"]').click();
-    await expect.poll(() => page.locator('[data-testid="review-published"]').textContent()).toContain("Version 1 is live");
+    await approveAndPublish(app, page, flowId);
     // Provisioned directly: a number proposed in the UI only reaches the flow with its next reviewed version.
     await mapEntryPoint(flowId, { kind: "did", value: "4001" }, app.db.prisma);
 

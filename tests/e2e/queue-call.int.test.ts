@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendAgentAction, temporalAgentActionSignal } from "@/app/_server/queues/send-agent-action";
-import { startDevStack, type DevStack } from "@/workers/dev-stack";
-import { createAriClient, type AriClient } from "@/workers/ari";
-import { afterSalesWithCrm, callerIn as callerInQueue, queueAgents, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
-import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
+import type { DevStack } from "@/workers/dev-stack";
+import type { AriClient } from "@/workers/ari";
+import { afterSalesWithCrm, callerIn as callerInQueue, clearQueues, hangUpIfUp, queueAgents, startQueueStackWithVipCrm, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
+import type { LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
 /**
@@ -28,26 +28,10 @@ const talkBridgeOf = (callId: string) => talkBridgeOfCall(stack, ari, callId);
 const queuedCall = (callId: string) => stack.prisma.queuedCall.findUnique({ where: { id: callId } });
 const agentRow = (name: string) => stack.prisma.agentProfile.findUniqueOrThrow({ where: { userId: agent(name).id } });
 
-async function hangUp(callId: string): Promise<void> {
-  const status = await stack.simulator?.control.getCall(callId);
-  if (status && !status.done) await stack.simulator?.control.hangup(callId);
-}
+const hangUp = (callId: string) => hangUpIfUp(stack, callId);
 
 beforeAll(async () => {
-  crm = await startLocalHttpServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/v1/customers" && req.headers["x-api-key"] === CRM_KEY) return sendJson(res, 200, { data: { tier: url.searchParams.get("phone") === VIP ? "vip" : "standard" } });
-    sendJson(res, 403, { error: "forbidden" });
-  });
-  stack = await startDevStack({
-    simulator: { timeScale: 1, openEndpoints: false, scriptTimeoutMs: 600_000 },
-    secrets: { CRM_API_KEY: CRM_KEY, SHOP_API_TOKEN: "unused" },
-    httpPolicy: allowLocalServer(crm, ["CRM_API_KEY", "SHOP_API_TOKEN"]),
-    queueHold: { mohClass: "default", announceEverySeconds: 2 },
-  });
-  const simUrl = stack.simulator?.url;
-  if (!simUrl) throw new Error("needs the simulator");
-  ari = createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: "queue-call-test" });
+  ({ stack, crm, ari } = await startQueueStackWithVipCrm({ crmKey: CRM_KEY, vip: VIP, ariApp: "queue-call-test", announceEverySeconds: 2 }));
   agents = queueAgents(stack);
   queues = agents.queues;
   await stack.publishFlow(afterSalesWithCrm(crm.url), { did: "4008001" });
@@ -69,9 +53,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // Every test starts with no call left, all agents signed out and the queues' defaults.
-  for (const channel of await ari.channels.list()) await ari.channels.hangup(channel.id).catch(() => undefined);
-  await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
-  for (const name of agents.names()) await queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
+  await clearQueues(stack, ari, agents);
   await stack.prisma.queue.update({ where: { name: "agents" }, data: { maxWaitSeconds: 600, whenFull: { kind: "voicemail" }, offerTimeoutSeconds: 6 } });
 });
 

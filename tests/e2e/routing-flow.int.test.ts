@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startDevStack, type DevStack } from "@/workers/dev-stack";
-import { createAriClient, type AriClient } from "@/workers/ari";
-import { afterSalesWithCrm, callerIn as callerInQueue, queueAgents, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
-import { allowLocalServer, sendJson, startLocalHttpServer, type LocalHttpServer } from "../support/local-http";
+import type { DevStack } from "@/workers/dev-stack";
+import type { AriClient } from "@/workers/ari";
+import { afterSalesWithCrm, callerIn as callerInQueue, clearQueues, hangUpIfUp, queueAgents, startQueueStackWithVipCrm, talkBridgeOf as talkBridgeOfCall, type QueueAgents } from "../support/queue-calls";
+import type { LocalHttpServer } from "../support/local-http";
 import { until } from "../support/until";
 
 /**
@@ -48,26 +48,10 @@ function routingGraph(queue: Record<string, unknown>, afterTimeout: { type: stri
   };
 }
 
-async function hangUp(callId: string): Promise<void> {
-  const status = await stack.simulator?.control.getCall(callId);
-  if (status && !status.done) await stack.simulator?.control.hangup(callId);
-}
+const hangUp = (callId: string) => hangUpIfUp(stack, callId);
 
 beforeAll(async () => {
-  crm = await startLocalHttpServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/v1/customers" && req.headers["x-api-key"] === CRM_KEY) return sendJson(res, 200, { data: { tier: url.searchParams.get("phone") === VIP ? "vip" : "standard" } });
-    sendJson(res, 403, { error: "forbidden" });
-  });
-  stack = await startDevStack({
-    simulator: { timeScale: 1, openEndpoints: false, scriptTimeoutMs: 600_000 },
-    secrets: { CRM_API_KEY: CRM_KEY, SHOP_API_TOKEN: "unused" },
-    httpPolicy: allowLocalServer(crm, ["CRM_API_KEY", "SHOP_API_TOKEN"]),
-    queueHold: { mohClass: "default", announceEverySeconds: 30 },
-  });
-  const simUrl = stack.simulator?.url;
-  if (!simUrl) throw new Error("needs the simulator");
-  ari = createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: "routing-flow-test" });
+  ({ stack, crm, ari } = await startQueueStackWithVipCrm({ crmKey: CRM_KEY, vip: VIP, ariApp: "routing-flow-test", announceEverySeconds: 30 }));
   agents = queueAgents(stack);
   // Published before the queues exist (the IVR names an "after-sales" queue this test has no use for).
   await stack.publishFlow(afterSalesWithCrm(crm.url), { did: "4008001" });
@@ -92,11 +76,7 @@ afterAll(async () => {
   await crm?.close();
 });
 
-beforeEach(async () => {
-  for (const channel of await ari.channels.list()) await ari.channels.hangup(channel.id).catch(() => undefined);
-  await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
-  for (const name of agents.names()) await agents.queues.queueSetAgentState({ agentId: agent(name).id, state: "offline" });
-});
+beforeEach(() => clearQueues(stack, ari, agents));
 
 describe("routing flow behind a queue", () => {
   it("a VIP caller (tier from the IVR) overtakes two normal callers by the flow's priority expression", async () => {

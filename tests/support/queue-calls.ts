@@ -91,3 +91,37 @@ export async function startQueueStack(crm: LocalHttpServer, crmKey: string, opti
   await stack.publishFlow(afterSalesWithCrm(crm.url), { did: "4008001" });
   return { stack, ari: createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: `queue-test-${crmKey}` }) };
 }
+
+/** Hangs the caller up unless the call is over already. */
+export async function hangUpIfUp(stack: DevStack, callId: string): Promise<void> {
+  const status = await stack.simulator?.control.getCall(callId);
+  if (status && !status.done) await stack.simulator?.control.hangup(callId);
+}
+
+/**
+ * The CRM the seed's after-sales IVR asks (tier "vip" for `vip`, else "standard"), the dev stack with
+ * the simulator's agent endpoints that lets the IVR reach it, and an ARI client of the simulator.
+ */
+export async function startQueueStackWithVipCrm(options: { crmKey: string; vip: string; ariApp: string; announceEverySeconds: number }): Promise<{ stack: DevStack; crm: LocalHttpServer; ari: AriClient }> {
+  const crm = await startLocalHttpServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/v1/customers" && req.headers["x-api-key"] === options.crmKey) return sendJson(res, 200, { data: { tier: url.searchParams.get("phone") === options.vip ? "vip" : "standard" } });
+    sendJson(res, 403, { error: "forbidden" });
+  });
+  const stack = await startDevStack({
+    simulator: { timeScale: 1, openEndpoints: false, scriptTimeoutMs: 600_000 },
+    secrets: { CRM_API_KEY: options.crmKey, SHOP_API_TOKEN: "unused" },
+    httpPolicy: allowLocalServer(crm, ["CRM_API_KEY", "SHOP_API_TOKEN"]),
+    queueHold: { mohClass: "default", announceEverySeconds: options.announceEverySeconds },
+  });
+  const simUrl = stack.simulator?.url;
+  if (!simUrl) throw new Error("needs the simulator");
+  return { stack, crm, ari: createAriClient({ url: simUrl, username: "asterisk", password: "asterisk", app: options.ariApp }) };
+}
+
+/** Between tests: every channel hung up, no call left in a queue, every agent signed out. */
+export async function clearQueues(stack: DevStack, ari: AriClient, agents: QueueAgents): Promise<void> {
+  for (const channel of await ari.channels.list()) await ari.channels.hangup(channel.id).catch(() => undefined);
+  await until("no call in a queue", async () => ((await stack.prisma.queuedCall.count({ where: { status: { in: ["waiting", "offered", "connected"] } } })) === 0 ? true : undefined));
+  for (const name of agents.names()) await agents.queues.queueSetAgentState({ agentId: agents.agent(name).id, state: "offline" });
+}
