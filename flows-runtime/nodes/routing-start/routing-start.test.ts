@@ -62,7 +62,7 @@ describe("routing start node", () => {
     const mismatches = (result: ReturnType<typeof validateGraph>) => (result.ok ? [] : result.issues.filter((issue) => issue.code === "node-kind-mismatch"));
     expect(mismatches(routing).map((issue) => [issue.nodeId, issue.message])).toEqual([
       ["s", 'Start "s" cannot be used in routing flows: it belongs in IVR flows'],
-      ["m", 'Menu "Main" cannot be used in routing flows: it belongs in IVR flows'],
+      ["m", 'Menu "Main" cannot be used in routing flows: it belongs in IVR or campaign flows'],
     ]);
     expect(mismatches(ivr).map((issue) => formatIssue(issue, "zh-CN"))).toEqual(["排队“VIP” 不能用于IVR流程：它只能用于路由流程"]);
   });
