@@ -62,8 +62,10 @@ export function CampaignsView({ campaigns, flows }: { campaigns: CampaignRow[]; 
     setAdded(null);
     const result = await apiRequest(`/api/campaigns/${encodeURIComponent(campaignId)}/contacts`, { method: "POST", body: { contacts: contactsOf(contacts[campaignId] ?? "") } });
     if (!result.ok) return run(`/api/campaigns/${encodeURIComponent(campaignId)}/contacts`, "POST", { contacts: contactsOf(contacts[campaignId] ?? "") });
-    const summary = z.object({ added: z.number(), merged: z.number(), bad: z.array(z.object({ row: z.number(), message: z.string() })) }).parse(result.data);
-    setAdded(t("contactsAdded", { added: summary.added, merged: summary.merged, bad: summary.bad.length }) + summary.bad.map((bad) => ` ${t("badRow", { row: bad.row })}: ${bad.message}`).join(""));
+    const summary = z.object({ added: z.number(), merged: z.number(), bad: z.array(z.object({ row: z.number(), field: z.enum(["phone", "timeZone"]) })) }).parse(result.data);
+    // The server's messages are English; the rows name the field, which the UI says in its language.
+    const problems = summary.bad.map((bad) => t("badRow", { row: bad.row, problem: bad.field === "phone" ? t("badPhone") : t("badTimeZone") }));
+    setAdded([t("contactsAdded", { added: summary.added, merged: summary.merged, bad: summary.bad.length }), ...problems].join(" "));
     setContacts({ ...contacts, [campaignId]: "" });
     router.refresh();
   };

@@ -37,7 +37,7 @@ describe("campaigns page", () => {
     await row.getByTestId("campaign-contacts").fill("138 0013 8000, 张三\n12345, 错号\n010-62345678, 李四");
     await row.getByRole("button", { name: zh.campaigns.addContacts }).click();
     await expect.poll(() => page.getByTestId("contacts-added").textContent(), { timeout: 30_000 }).toContain("已添加 2 个联系人");
-    expect(await page.getByTestId("contacts-added").textContent()).toContain("第 2 行");
+    expect(await page.getByTestId("contacts-added").textContent()).toContain("第 2 行：号码无效");
 
     await row.getByTestId("campaign-start").click();
     const refusal = page.getByTestId("campaign-refusal");
