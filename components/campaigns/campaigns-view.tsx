@@ -143,20 +143,10 @@ export function CampaignsView({ campaigns, flows }: { campaigns: CampaignRow[]; 
                   </div>
                 </>
               )}
-              {campaign.state === "running" && (
+              {(campaign.state === "running" || campaign.state === "paused") && (
                 <div className="row">
-                  <button type="button" onClick={() => control(campaign.id, "pause")}>
-                    {t("pause")}
-                  </button>
-                  <button type="button" onClick={() => control(campaign.id, "stop")}>
-                    {t("stop")}
-                  </button>
-                </div>
-              )}
-              {campaign.state === "paused" && (
-                <div className="row">
-                  <button type="button" onClick={() => control(campaign.id, "resume")}>
-                    {t("resume")}
+                  <button type="button" onClick={() => control(campaign.id, campaign.state === "running" ? "pause" : "resume")}>
+                    {campaign.state === "running" ? t("pause") : t("resume")}
                   </button>
                   <button type="button" onClick={() => control(campaign.id, "stop")}>
                     {t("stop")}
