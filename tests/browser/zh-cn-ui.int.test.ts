@@ -143,6 +143,7 @@ describe("the Chinese UI shows no English", () => {
       "/admin/queues/dispositions",
       "/calls",
       `/calls/${callId}`,
+      "/campaigns",
       "/account",
     ];
     for (const path of pages) {

@@ -7,8 +7,8 @@ import { until } from "../support/until";
 
 // Campaign time runs 240 times faster than real time: 10 min of retry delay = 2.5 s.
 const SPEED = 240;
-// Wednesday 2026-06-10 11:20Z: 19:20 in Shanghai (40 min of window left), 13:20 in Berlin, 07:20 in New York (opens at 13:00Z).
-const STARTS_AT = "2026-06-10T11:20:00.000Z";
+// Wednesday 2026-06-10 10:50Z: 18:50 in Shanghai (70 min of window left), 12:50 in Berlin, 06:50 in New York (opens at 13:00Z).
+const STARTS_AT = "2026-06-10T10:50:00.000Z";
 const NEW_YORK_OPENS_REAL_MS = ((Date.parse("2026-06-10T13:00:00Z") - Date.parse(STARTS_AT)) / SPEED);
 
 const SHANGHAI = { confirms: "+8613800000001", cancels: "+8613800000002", optsOut: "+8613800000003" };

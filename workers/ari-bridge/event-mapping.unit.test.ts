@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KnownAriEvent } from "../ari/events";
 import { holdingBridgeId, transferLegChannelId } from "../workflows/signals";
+import { attemptId, channelIdOfAttempt } from "../campaigns/campaign-ids";
 import { mapAriEvent } from "./event-mapping";
 import { channel, ev } from "./test-events";
 
@@ -8,6 +9,16 @@ describe("mapAriEvent", () => {
   it("starts a call for an inbound StasisStart, with caller, dialed number and arguments", () => {
     const event = ev.stasisStart("1700.1", ["bank"], { caller: { name: "", number: "13900000001" }, dialplan: { context: "from-trunk", exten: "95588", priority: 1 } });
     expect(mapAriEvent(event)).toEqual({ kind: "start-call", channelId: "1700.1", args: ["bank"], caller: "13900000001", dialed: "95588" });
+  });
+
+  it("tells a campaign attempt its channel was answered instead of starting a call, and gives it the hangup cause", () => {
+    const channelId = channelIdOfAttempt(attemptId("camp1", "contact1", 2));
+    expect(mapAriEvent(ev.stasisStart(channelId, ["campaign", "camp1:contact1:2"]))).toEqual({
+      kind: "signal",
+      callId: channelId,
+      signal: { name: "campaignAnswered", payload: { channelId } },
+    });
+    expect(mapAriEvent(ev.hangupRequest(channelId, 17))).toEqual({ kind: "signal", callId: channelId, endOf: channelId, signal: { name: "hangup", payload: { cause: 17 } } });
   });
 
   it("routes a transfer leg's StasisStart to its call as answered", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { contactZone } from "../../flows-runtime/campaigns/contact-zone";
 import { retryRulesSchema, type SkipReason } from "../../flows-runtime/campaigns/retry-rules";
-import { campaignScheduleSchema, legalWindowsSchema } from "../../flows-runtime/campaigns/schedule-schema";
+import { campaignScheduleSchema, DEFAULT_LEGAL_WINDOWS, legalWindowsSchema } from "../../flows-runtime/campaigns/schedule-schema";
 import type { OptOutScope } from "../../flows-runtime/interpreter/effects";
 import type { PrismaClient } from "../../prisma/client";
 import type { AsteriskConnection } from "../activities/ari-activities";
@@ -39,7 +39,7 @@ export function createCampaignActivities(prisma: PrismaClient, asterisks: Readon
         flowVersionId: flow.liveVersionId,
         schedule: campaignScheduleSchema.parse(campaign.schedule),
         retryRules: retryRulesSchema.parse(campaign.retryRules),
-        legalWindows: settings ? legalWindowsSchema.parse(settings.legalWindows) : { CN: { start: "08:00", end: "21:00" } },
+        legalWindows: settings ? legalWindowsSchema.parse(settings.legalWindows) : DEFAULT_LEGAL_WINDOWS,
         maxLines: campaign.maxLines,
         maxDialsPerSecond: campaign.maxDialsPerSecond,
         ringSeconds: campaign.ringSeconds,

@@ -59,6 +59,7 @@ export async function campaignCallWorkflow(input: CampaignCallInput | IvrCallInp
   if (!(await condition(settled, input.ringSeconds * 1000 + DIAL_SETTLE_MARGIN_MS))) {
     // No word from the bridge (events lost, or the originate of an earlier run never happened): ARI knows.
     const probe = await ari.channelState(input.asteriskId, input.channelId);
+    if (probe.kind === "gone" && placed.kind === "already-dialed") return report(context(placed.contact), "unknown", null);
     if (probe.kind === "gone") hangup = { cause: null };
     else if (probe.state === "Up") answered = true;
     else {

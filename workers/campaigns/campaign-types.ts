@@ -54,8 +54,12 @@ export type PlaceAttemptResult =
   | { kind: "skipped"; reason: SkipReason }
   | { kind: "failed"; reason: string };
 
-/** Attempt results the dialer counts: the dial results and the two reasons an attempt was not made. */
-export type AttemptResult = DialResult | SkipReason;
+/**
+ * Attempt results the dialer counts: the dial results, the two reasons an attempt was not made, and
+ * "unknown": a run found the attempt written but no channel and no word of one (the worker died
+ * between the write and the originate, or the channel's events were lost): retried like no answer.
+ */
+export type AttemptResult = DialResult | SkipReason | "unknown";
 
 export interface AttemptFinished {
   attemptId: string;

@@ -163,7 +163,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
       await campaignDb.settleContact({ contactId: result.contactId, reason: result.result });
       return;
     }
-    const after = nextAttempt(result.result, result.attempt, new Date(now()), run.retryRules);
+    // An attempt that may never have been dialed is not a reason to give up on the contact.
+    const dialResult = result.result === "unknown" ? "no-answer" : result.result;
+    const after = nextAttempt(dialResult, result.attempt, new Date(now()), run.retryRules);
     const dueAt = after.kind === "retry" ? nextCallable(state.contact, after.notBefore.getTime(), run) : null;
     if (dueAt === null) {
       states.delete(result.contactId);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { attemptOfChannel, channelIdOfAttempt } from "../campaigns/campaign-ids";
 import { callOfWorkflowId, callWorkflowId } from "./call-workflow-id";
 
 describe("call workflow ids across several Asterisk servers", () => {
@@ -6,6 +7,12 @@ describe("call workflow ids across several Asterisk servers", () => {
     expect(callWorkflowId("1764633600.7")).toBe("call-1764633600.7");
     expect(callWorkflowId("1764633600.7", "default")).toBe("call-1764633600.7");
     expect(callWorkflowId("1764633600.7", "east")).toBe("call@east:1764633600.7");
+  });
+
+  it("gives a campaign's channel to its attempt's workflow, whose id is the attempt id", () => {
+    expect(callWorkflowId(channelIdOfAttempt("camp1:contact1:3"))).toBe("camp1:contact1:3");
+    expect(attemptOfChannel("cmp~")).toBeNull();
+    expect(attemptOfChannel("1764633600.7")).toBeNull();
   });
 
   it("never gives two calls one id, even for channel ids built to look like another server's", () => {

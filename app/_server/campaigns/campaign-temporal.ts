@@ -1,7 +1,7 @@
 import type { Client } from "@temporalio/client";
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from "@temporalio/common";
 import { loadConfig } from "@/workers/config";
-import { connectClientToTemporal } from "@/workers/temporal-client";
+import { webAppClient } from "@/app/_server/temporal/web-app-client";
 import { campaignWorkflowId } from "@/workers/campaigns/campaign-ids";
 import type { CampaignClock } from "@/workers/campaigns/campaign-types";
 
@@ -9,16 +9,6 @@ import type { CampaignClock } from "@/workers/campaigns/campaign-types";
 export interface CampaignRuntime {
   start(campaignId: string, clock?: CampaignClock): Promise<void>;
   signal(campaignId: string, name: "pauseCampaign" | "resumeCampaign" | "stopCampaign"): Promise<"delivered" | "not-running">;
-}
-
-let client: Promise<Client> | null = null;
-
-function webAppClient(): Promise<Client> {
-  client ??= connectClientToTemporal(loadConfig().temporal).catch((error: unknown) => {
-    client = null;
-    throw error;
-  });
-  return client;
 }
 
 /** The dialer workflows on Temporal (the web app's client and task queue by default). */

@@ -3,8 +3,7 @@ import { WorkflowNotFoundError } from "@temporalio/common";
 import { prisma, type PrismaClient } from "@/prisma/client";
 import type { Session } from "@/app/_server/auth/session";
 import { AppError } from "@/app/_server/http/app-error";
-import { loadConfig } from "@/workers/config";
-import { connectClientToTemporal } from "@/workers/temporal-client";
+import { webAppClient } from "@/app/_server/temporal/web-app-client";
 import type { AgentActionSignal } from "@/workers/workflows/signals";
 import { notYourCall } from "./queue-errors";
 
@@ -16,17 +15,6 @@ export interface AgentActionDeps {
   db: PrismaClient;
   /** Delivers the signal to the call's workflow. */
   signal(workflowId: string, payload: AgentActionSignal): Promise<void>;
-}
-
-let client: Promise<Client> | null = null;
-
-/** The web app's Temporal client, connected on first use. */
-function webAppClient(): Promise<Client> {
-  client ??= connectClientToTemporal(loadConfig().temporal).catch((error: unknown) => {
-    client = null;
-    throw error;
-  });
-  return client;
 }
 
 /** Signals through a Temporal client (the web app's own by default); a call whose workflow has ended is refused. */
