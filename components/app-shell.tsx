@@ -24,6 +24,7 @@ export async function AppShell({ session, children }: { session: Session; childr
           {canOnSomeKind(session.role, "call.view") && <Link href="/calls">{t("nav.calls")}</Link>}
           {session.role === "agent" && <Link href="/agent">{t("nav.agent")}</Link>}
           {canOnSomeKind(session.role, "queue.monitor") && <Link href="/wallboard">{t("nav.wallboard")}</Link>}
+          {canOnSomeKind(session.role, "customer.view") && <Link href="/admin/customers">{t("nav.customers")}</Link>}
           {canOnSomeKind(session.role, "audit.view") && <Link href="/audit">{t("nav.audit")}</Link>}
           {canOnSomeKind(session.role, "user.manage") && <Link href="/admin/users">{t("nav.users")}</Link>}
           {canOnSomeKind(session.role, "apiToken.manage") && <Link href="/admin/api-tokens">{t("nav.apiTokens")}</Link>}
