@@ -52,7 +52,8 @@ const fieldsSchema = z.object({ fields: z.array(z.object({ key: z.string(), labe
  * Shown while the call rings, before the agent answers: who calls (profile, tags, last calls), what
  * they did in the IVR, and why the call came to this agent. Loaded once per call.
  */
-export function ScreenPop({ callId }: { callId: string }) {
+/** `context`: what the call carries (caller, IVR variables); when it changes (written after the offer) the pop is loaded again. */
+export function ScreenPop({ callId, context }: { callId: string; context: string }) {
   const t = useTranslations("customers");
   const locale = useLocale();
   const [pop, setPop] = useState<Pop | null>(null);
@@ -73,7 +74,7 @@ export function ScreenPop({ callId }: { callId: string }) {
     return () => {
       current = false;
     };
-  }, [callId]);
+  }, [callId, context]);
   const name = (entry: z.infer<typeof names>) => (locale === "en" ? entry.displayNameEn : entry.displayNameZh);
   if (failed) return <div className="muted" data-testid="screen-pop-failed">{t("popUnavailable")}</div>;
   if (pop === null) return <div className="muted" data-testid="screen-pop-loading">{t("popLoading")}</div>;

@@ -99,7 +99,7 @@ function CallCard({ desk, call, now, send, reasons, dispositions }: { desk: Desk
         )}
       </dl>
       <IvrVariables variables={call.variables} />
-      <ScreenPop callId={call.id} />
+      <ScreenPop callId={call.id} context={`${call.callerNumber ?? ""}|${JSON.stringify(call.variables)}`} />
       {wrapUp && call.connectedAt !== null && <WrapUpForm desk={desk} call={call} now={now} send={send} reasons={reasons} dispositions={dispositions} />}
     </section>
   );
