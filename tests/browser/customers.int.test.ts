@@ -57,6 +57,7 @@ describe("customers in Chinese", () => {
     expect(await ops.getByTestId("import-error").allTextContents()).toEqual(["第 3 行，姓名：姓名为必填项"]);
     expect(await ops.getByTestId("import-commit").count()).toBe(0);
     expect(await ops.getByTestId("map-attributes.orderNumber").inputValue()).toBe("4");
+    await errors.scrollIntoViewIfNeeded();
     await screenshot(ops, "customers-import-bad-row-zh");
     expect(await app.db.prisma.customer.count()).toBe(0);
     expect(await englishLeaks(ops, "customers import", userData)).toEqual([]);
