@@ -72,6 +72,16 @@ describe("customers in Chinese", () => {
     await screenshot(ops, "customers-imported-zh");
     const wang = await app.db.prisma.customer.findFirstOrThrow({ where: { name: "王芳" }, include: { phones: true } });
     expect(wang).toMatchObject({ memberLevel: "VIP", tags: ["VIP客户", "家电产品用户"], attributes: { orderNumber: "20261201" } });
+
+    await ops.goto(`${app.url}/customers/${wang.id}`);
+    await ops.getByTestId("customer-facts").waitFor();
+    expect(await ops.getByTestId("customer-tag").allTextContents()).toEqual(["VIP客户", "家电产品用户"]);
+    await ops.getByTestId("interactions-empty").waitFor();
+    expect(await englishLeaks(ops, "customer profile", userData)).toEqual([]);
+    await ops.goto(`${app.url}/admin/customers/fields`);
+    await ops.getByTestId("field-row").waitFor();
+    expect(await englishLeaks(ops, "customer fields", userData)).toEqual([]);
+    await screenshot(ops, "customer-fields-zh");
   });
 
   it("pops the customer with their tags on the agent page while the call still rings", async () => {
