@@ -25,6 +25,7 @@ export async function AppShell({ session, children }: { session: Session; childr
           {session.role === "agent" && <Link href="/agent">{t("nav.agent")}</Link>}
           {canOnSomeKind(session.role, "queue.monitor") && <Link href="/wallboard">{t("nav.wallboard")}</Link>}
           {canOnSomeKind(session.role, "campaign.manage") && <Link href="/campaigns">{t("nav.campaigns")}</Link>}
+          {canOnSomeKind(session.role, "customer.view") && <Link href="/admin/customers">{t("nav.customers")}</Link>}
           {canOnSomeKind(session.role, "audit.view") && <Link href="/audit">{t("nav.audit")}</Link>}
           {canOnSomeKind(session.role, "user.manage") && <Link href="/admin/users">{t("nav.users")}</Link>}
           {canOnSomeKind(session.role, "apiToken.manage") && <Link href="/admin/api-tokens">{t("nav.apiTokens")}</Link>}

@@ -56,6 +56,9 @@ import * as agentsRoute from "@/app/api/queues/agents/route";
 import * as wallboardRoute from "@/app/api/queues/wallboard/route";
 import * as dispositionsRoute from "@/app/api/queues/dispositions/route";
 import * as ttsVoicesRoute from "@/app/api/tts/voices/route";
+import * as customersRoute from "@/app/api/customers/route";
+import * as customerFieldsRoute from "@/app/api/customers/fields/route";
+import * as customerExportRoute from "@/app/api/customers/export/route";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type CallOptions, type RouteHandler, type TestApp } from "./support/test-app";
 
@@ -545,6 +548,24 @@ const routes: RouteCase[] = [
     success: 201,
     kinds: null,
     prepare: async () => ({ method: "POST", path: "/api/campaigns/do-not-call", body: { phone: `1380000${String(++counter).padStart(4, "0")}` } }),
+  },
+  { name: "GET /api/customers", handler: customersRoute.GET, requirement: "customer.view", success: 200, kinds: null, prepare: async () => ({ path: "/api/customers?q=x" }) },
+  { name: "GET /api/customers/export", handler: customerExportRoute.GET, requirement: "customer.view", success: 200, kinds: null, prepare: async () => ({ path: "/api/customers/export" }) },
+  {
+    name: "POST /api/customers",
+    handler: customersRoute.POST,
+    requirement: "customer.edit",
+    success: 201,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/customers", body: { name: "客户", phones: [`139${String(++counter).padStart(8, "0")}`] } }),
+  },
+  {
+    name: "PUT /api/customers/fields",
+    handler: customerFieldsRoute.PUT,
+    requirement: "customer.fields",
+    success: 200,
+    kinds: null,
+    prepare: async () => ({ method: "PUT", path: "/api/customers/fields", body: { key: `f${++counter}`, labelZh: "字段", labelEn: "Field", type: "text" } }),
   },
   { name: "GET /api/queues", handler: queuesRoute.GET, requirement: "user.manage", success: 200, kinds: null, prepare: async () => ({ path: "/api/queues" }) },
   {

@@ -7,6 +7,7 @@ import type { DispositionView } from "@/app/_server/queues/manage-dispositions";
 import type { ReasonView } from "@/app/_server/queues/manage-reasons";
 import { apiRequest, type ApiError } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
+import { ScreenPop } from "@/components/customers/screen-pop";
 import { formatDuration } from "./format-duration";
 import { agentDeskEventSchema, type agentDeskSchema } from "./pushed-views";
 import { StateControls } from "./agent-state-controls";
@@ -109,6 +110,7 @@ function CallCard({ desk, call, now, send, reasons, dispositions }: { desk: Desk
         )}
       </dl>
       <IvrVariables variables={call.variables} />
+      <ScreenPop callId={call.id} context={`${call.callerNumber ?? ""}|${JSON.stringify(call.variables)}`} />
       {wrapUp && call.connectedAt !== null && <WrapUpForm desk={desk} call={call} now={now} send={send} reasons={reasons} dispositions={dispositions} />}
     </section>
   );

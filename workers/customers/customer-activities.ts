@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../prisma/client";
 
 const attributesSchema = z.record(z.string(), z.unknown()).catch({});
 
-interface CustomerRow {
+export interface CustomerRow {
   id: string;
   name: string;
   memberLevel: string | null;

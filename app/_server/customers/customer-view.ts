@@ -1,12 +1,8 @@
 import { z } from "zod";
+import type { CustomerRow } from "@/workers/customers/customer-activities";
 
-export interface CustomerView {
-  id: string;
-  name: string;
-  memberLevel: string | null;
-  tags: string[];
-  timeZone: string | null;
-  preferredLanguage: string | null;
+/** A customer as the pages and the API show it: the row with its attributes checked as an object and its phone numbers. */
+export interface CustomerView extends Omit<CustomerRow, "attributes"> {
   attributes: Record<string, unknown>;
   phones: string[];
   updatedAt: string;
@@ -14,17 +10,7 @@ export interface CustomerView {
 
 const attributesSchema = z.record(z.string(), z.unknown()).catch({});
 
-export interface CustomerRowWithPhones {
-  id: string;
-  name: string;
-  memberLevel: string | null;
-  tags: string[];
-  timeZone: string | null;
-  preferredLanguage: string | null;
-  attributes: unknown;
-  updatedAt: Date;
-  phones: { number: string }[];
-}
+export type CustomerRowWithPhones = CustomerRow & { updatedAt: Date; phones: { number: string }[] };
 
 export const customerInclude = { phones: { select: { number: true }, orderBy: { number: "asc" } } } as const;
 

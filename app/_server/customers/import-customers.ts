@@ -166,8 +166,8 @@ export async function importCustomers(session: Session, bytes: Uint8Array, mappi
         const rows = JSON.stringify(chunk.map(({ id, name, memberLevel, tags, timeZone, preferredLanguage, attributes }) => ({ id, name, memberLevel, tags, timeZone, preferredLanguage, attributes })));
         await tx.$executeRaw`
           INSERT INTO "Customer" ("id", "name", "memberLevel", "tags", "timeZone", "preferredLanguage", "attributes", "updatedAt")
-          SELECT r."id", r."name", r."memberLevel", ARRAY(SELECT jsonb_array_elements_text(r."tags")), r."timeZone", r."preferredLanguage", r."attributes", now()
-          FROM jsonb_to_recordset(${rows}::jsonb) AS r("id" text, "name" text, "memberLevel" text, "tags" jsonb, "timeZone" text, "preferredLanguage" text, "attributes" jsonb)`;
+          SELECT r."id", r."name", r."memberLevel", r."tags", r."timeZone", r."preferredLanguage", r."attributes", now()
+          FROM jsonb_to_recordset(${rows}::jsonb) AS r("id" text, "name" text, "memberLevel" text, "tags" text[], "timeZone" text, "preferredLanguage" text, "attributes" jsonb)`;
         const phones = JSON.stringify(chunk.flatMap((customer) => customer.phones.map((number) => ({ id: randomUUID(), customerId: customer.id, number }))));
         await tx.$executeRaw`
           INSERT INTO "CustomerPhone" ("id", "customerId", "number")
@@ -176,9 +176,9 @@ export async function importCustomers(session: Session, bytes: Uint8Array, mappi
       if (updates.length > 0) {
         const rows = JSON.stringify(updates.map(({ existingId, name, memberLevel, tags, timeZone, preferredLanguage, attributes }) => ({ id: existingId, name, memberLevel, tags, timeZone, preferredLanguage, attributes })));
         await tx.$executeRaw`
-          UPDATE "Customer" c SET "name" = r."name", "memberLevel" = r."memberLevel", "tags" = ARRAY(SELECT jsonb_array_elements_text(r."tags")),
+          UPDATE "Customer" c SET "name" = r."name", "memberLevel" = r."memberLevel", "tags" = r."tags",
                  "timeZone" = r."timeZone", "preferredLanguage" = r."preferredLanguage", "attributes" = r."attributes", "updatedAt" = now()
-          FROM jsonb_to_recordset(${rows}::jsonb) AS r("id" text, "name" text, "memberLevel" text, "tags" jsonb, "timeZone" text, "preferredLanguage" text, "attributes" jsonb)
+          FROM jsonb_to_recordset(${rows}::jsonb) AS r("id" text, "name" text, "memberLevel" text, "tags" text[], "timeZone" text, "preferredLanguage" text, "attributes" jsonb)
           WHERE c."id" = r."id"`;
         // A row may add numbers to the customer it updates; the ones it had stay.
         const phones = JSON.stringify(updates.flatMap((customer) => customer.phones.map((number) => ({ id: randomUUID(), customerId: customer.existingId, number }))));
