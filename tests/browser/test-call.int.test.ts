@@ -8,6 +8,7 @@ import { newContext, screenshot } from "./support/browser";
 import type { BrowserApp } from "./support/browser-app";
 import { node } from "./support/canvas";
 import { mapEntryPoint } from "@/app/_server/flows/map-entry-point";
+import { clickUntilShown } from "./support/click-until-shown";
 
 // The after-sales IVR, open around the clock so the menu is always reached.
 const afterSales = graphSchema.parse({
@@ -83,8 +84,7 @@ describe("test call from the designer (real engine, ARI simulator)", () => {
     await page.reload();
     // Publish leads to the review's confirmation, which names what goes live.
     await page.locator('[data-testid="publish"]').click();
-    await page.locator('[data-testid="review-publish-open"]').click();
-    await page.locator('[data-testid="publish-dialog"]').waitFor();
+    await clickUntilShown(page.locator('[data-testid="review-publish-open"]'), page.locator('[data-testid="publish-dialog"]'));
     await page.locator('[data-testid="publish-confirm"]').click();
     await expect.poll(() => page.locator('[data-testid="review-published"]').textContent()).toContain("Version 1 is live");
     // Provisioned directly: a number proposed in the UI only reaches the flow with its next reviewed version.
