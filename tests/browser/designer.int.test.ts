@@ -6,6 +6,7 @@ import { graphSchema } from "@/flows-runtime/graph/schema";
 import { newContext, screenshot } from "./support/browser";
 import { startBrowserApp, type BrowserApp } from "./support/browser-app";
 import { connect, dragFromPalette, edgeCount, node, waitSaved } from "./support/canvas";
+import { clickUntilShown } from "./support/click-until-shown";
 
 let app: BrowserApp;
 let context: BrowserContext;
@@ -170,8 +171,7 @@ describe("the flow designer, used with mouse and keyboard", () => {
     await page.reload();
     // Publish leads to the review's confirmation, which names what goes live.
     await page.locator('[data-testid="publish"]').click();
-    await page.locator('[data-testid="review-publish-open"]').click();
-    await page.locator('[data-testid="publish-dialog"]').waitFor();
+    await clickUntilShown(page.locator('[data-testid="review-publish-open"]'), page.locator('[data-testid="publish-dialog"]'));
     await page.locator('[data-testid="publish-confirm"]').click();
     await expect.poll(() => page.locator('[data-testid="review-published"]').textContent()).toContain("Version 1 is live");
     const flow = await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersion: { select: { number: true } } } });

@@ -6,6 +6,7 @@ import { toJsonObject } from "@/app/_server/flows/to-json-object";
 import { ivrGraph, tts } from "../support/graph-builder";
 import { newContext, screenshot } from "./support/browser";
 import { startBrowserApp, type BrowserApp } from "./support/browser-app";
+import { clickUntilShown } from "./support/click-until-shown";
 
 function hotline(greeting: string, withGoodbye: boolean) {
   return ivrGraph({
@@ -148,9 +149,8 @@ describe("four-eyes review in the browser", () => {
     await admin.locator('[data-testid="approve"]').click();
     await expect.poll(() => admin.locator('[data-testid="review-status"]').textContent()).toBe("Approved");
     expect(await app.db.prisma.entryPoint.count({ where: { value: "4008001234" } })).toBe(0);
-    await admin.locator('[data-testid="review-publish-open"]').click();
     const dialog = admin.locator('[data-testid="publish-dialog"]');
-    await dialog.waitFor();
+    await clickUntilShown(admin.locator('[data-testid="review-publish-open"]'), dialog);
     expect(await admin.locator("dialog h2").textContent()).toBe("Publish “Review hotline” version 2?");
     expect(await dialog.locator('[data-testid="publish-numbers"]').textContent()).toContain("4008001234");
     expect(await dialog.locator('[data-testid="publish-summary"]').textContent()).toContain("Thank you for calling.");

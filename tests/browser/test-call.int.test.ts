@@ -4,7 +4,7 @@ import { graphSchema } from "@/flows-runtime/graph/schema";
 import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
 import { afterSalesHttpPolicy } from "../support/fixtures";
 import { startAppOnDevStack, type AppOnDevStack } from "./support/app-on-dev-stack";
-import { newContext, screenshot } from "./support/browser";
+import { screenshot } from "./support/browser";
 import type { BrowserApp } from "./support/browser-app";
 import { approveAndPublish } from "./support/approve-and-publish";
 import { node } from "./support/canvas";

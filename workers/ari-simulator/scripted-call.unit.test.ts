@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AriClient, type Playback, createAriClient } from "../ari";
+import { type AriClient, createAriClient } from "../ari";
 import { parseScriptDsl } from "./script/dsl";
 import { type AriSimulator, startAriSimulator } from "./server";
 import { ari, subscribe } from "./test-support";
@@ -47,18 +47,23 @@ describe("caller script DSL", () => {
 
 describe("a scripted call against a tiny hand-written app", () => {
   it("answers, plays the menu, reacts to DTMF with barge-in, hands over to a queue", async () => {
-    const current = new Map<string, Playback>();
+    // The app names each playback before it asks for it: the caller's key can arrive before play's answer.
+    const current = new Map<string, string>();
+    const play = async (channelId: string, media: string | string[], playbackId: string) => {
+      current.set(channelId, playbackId);
+      await app.channels.play(channelId, media, { playbackId });
+    };
     const offStart = app.events.on("StasisStart", (e) => {
       void (async () => {
         await app.channels.answer(e.channel.id);
-        current.set(e.channel.id, await app.channels.play(e.channel.id, ["sound:demo-instruct"]));
+        await play(e.channel.id, ["sound:demo-instruct"], `menu-${e.channel.id}`);
       })();
     });
     const offDtmf = app.events.on("ChannelDtmfReceived", (e) => {
       void (async () => {
-        const pb = current.get(e.channel.id);
-        if (pb) await app.playbacks.stop(pb.id).catch(() => undefined);
-        if (e.digit === "2") current.set(e.channel.id, await app.channels.play(e.channel.id, "sound:demo-thanks"));
+        const playbackId = current.get(e.channel.id);
+        if (playbackId) await app.playbacks.stop(playbackId).catch(() => undefined);
+        if (e.digit === "2") await play(e.channel.id, "sound:demo-thanks", `thanks-${e.channel.id}`);
         if (e.digit === "0") await app.channels.continueInDialplan(e.channel.id, { context: "cc-queues", extension: "support", priority: 1 });
       })();
     });
@@ -99,6 +104,14 @@ describe("a scripted call against a tiny hand-written app", () => {
 });
 
 describe("recordings", () => {
+  // Half speed, not 1/20: recorded durations are whole seconds, and 50 ms of a loaded machine's delay
+  // would be a second at 1/20.
+  let sim: AriSimulator;
+  beforeAll(async () => {
+    sim = await startAriSimulator({ timeScale: 0.5 });
+  });
+  afterAll(() => sim.close());
+
   it("records until maxSilenceSeconds of silence after the caller talked; stored, playable", async () => {
     const raw = await subscribe(sim, "rec-app");
     const { callId } = await sim.control.placeCall({ to: "7000", from: "1", app: "rec-app", script: "wait answer; talk 3s; wait 4s" });
@@ -109,7 +122,7 @@ describe("recordings", () => {
     expect(r.headers.get("location")).toBe("/ari/recordings/live/msg-1");
     const started = await raw.waitFor((e) => e.type === "RecordingStarted");
     expect(started.recording.state).toBe("recording");
-    const fin = await raw.waitFor((e) => e.type === "RecordingFinished");
+    const fin = await raw.waitFor((e) => e.type === "RecordingFinished", 15_000);
     // 3 s of talk + 2 s of silence = 5 whole seconds written, minus (2000 - 200) / 1000 = 1 s of trailing
     // silence (integer division, main/app.c); talking_duration subtracts all silence the same way.
     expect(fin.recording).toMatchObject({ name: "msg-1", state: "done", duration: 4, talking_duration: 4, silence_duration: 0 });
@@ -119,7 +132,7 @@ describe("recordings", () => {
     const client = createAriClient({ url: sim.url, username: "asterisk", password: "asterisk", app: "rec-app" });
     expect(await client.recordings.getStored("msg-1")).toEqual({ name: "msg-1", format: "wav" });
     const pb = await client.channels.play(callId, "recording:msg-1");
-    const done = await raw.waitFor((e) => e.type === "PlaybackFinished" && e.playback.id === pb.id);
+    const done = await raw.waitFor((e) => e.type === "PlaybackFinished" && e.playback.id === pb.id, 15_000);
     expect(done.playback.state).toBe("done");
     const again = await ari(sim, "POST", `/ari/channels/${callId}/record?name=msg-1&format=wav`);
     expect(again.status).toBe(409);
@@ -134,7 +147,7 @@ describe("recordings", () => {
     await raw.waitFor((e) => e.type === "StasisStart");
     expect((await ari(sim, "POST", `/ari/channels/${callId}/record?name=x&format=mp9`)).status).toBe(422);
     await ari(sim, "POST", `/ari/channels/${callId}/record?name=msg-2&format=wav&terminateOn=%23`);
-    const fin = await raw.waitFor((e) => e.type === "RecordingFinished");
+    const fin = await raw.waitFor((e) => e.type === "RecordingFinished", 15_000);
     const dtmf = raw.events.findIndex((e) => e.type === "ChannelDtmfReceived");
     expect(dtmf).toBeGreaterThan(-1);
     expect(dtmf).toBeLessThan(raw.events.indexOf(fin));

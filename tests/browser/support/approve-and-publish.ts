@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { newContext } from "./browser";
+import { clickUntilShown } from "./click-until-shown";
 import type { BrowserApp } from "./browser-app";
 
 /** Four eyes: an ops colleague approves the pending review in their own browser, then `page` publishes it (version 1). */
@@ -14,8 +15,7 @@ export async function approveAndPublish(app: BrowserApp, page: Page, flowId: str
   await page.reload();
   // Publish leads to the review's confirmation, which names what goes live.
   await page.locator('[data-testid="publish"]').click();
-  await page.locator('[data-testid="review-publish-open"]').click();
-  await page.locator('[data-testid="publish-dialog"]').waitFor();
+  await clickUntilShown(page.locator('[data-testid="review-publish-open"]'), page.locator('[data-testid="publish-dialog"]'));
   await page.locator('[data-testid="publish-confirm"]').click();
   await expect.poll(() => page.locator('[data-testid="review-published"]').textContent()).toContain("Version 1 is live");
 }
