@@ -6,7 +6,7 @@ import { graphSchema } from "@/flows-runtime/graph/schema";
 import { newContext, screenshot } from "./support/browser";
 import { startBrowserApp, type BrowserApp } from "./support/browser-app";
 import { connect, dragFromPalette, edgeCount, node, waitSaved } from "./support/canvas";
-import { clickUntilShown } from "./support/click-until-shown";
+import { approveAndPublish } from "./support/approve-and-publish";
 
 let app: BrowserApp;
 let context: BrowserContext;
@@ -159,21 +159,8 @@ describe("the flow designer, used with mouse and keyboard", () => {
     const result = page.locator('[data-testid="publish-result"]');
     await expect.poll(() => result.textContent()).toContain("Version 1");
     await page.locator('[data-testid="review-pending"]').waitFor();
-    const review = await app.db.prisma.flowReview.findFirstOrThrow({ where: { flowId, status: "pending" } });
-
-    // Four eyes: an ops colleague approves in their own browser.
-    const reviewer = await newContext(app.browser);
-    await app.signIn(await reviewer.newPage(), "ops");
-    const approved = await reviewer.request.post(`${app.url}/api/flows/${flowId}/reviews/${review.id}/approve`, { data: {} });
-    expect(approved.status()).toBe(200);
-    await reviewer.close();
-
-    await page.reload();
-    // Publish leads to the review's confirmation, which names what goes live.
-    await page.locator('[data-testid="publish"]').click();
-    await clickUntilShown(page.locator('[data-testid="review-publish-open"]'), page.locator('[data-testid="publish-dialog"]'));
-    await page.locator('[data-testid="publish-confirm"]').click();
-    await expect.poll(() => page.locator('[data-testid="review-published"]').textContent()).toContain("Version 1 is live");
+    // Four eyes: an ops colleague approves in their own browser, then the author publishes.
+    await approveAndPublish(app, page, flowId);
     const flow = await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { liveVersion: { select: { number: true } } } });
     expect(flow.liveVersion?.number).toBe(1);
     await screenshot(page, "published");
