@@ -35,6 +35,11 @@ import { createQueueActivities } from "@/workers/queues/queue-activities";
 import * as httpAllowEntryRoute from "@/app/api/http-allow-list/[entryId]/route";
 import * as httpSecretsRoute from "@/app/api/http-allow-list/secrets/route";
 import * as httpSecretRoute from "@/app/api/http-allow-list/secrets/[secret]/route";
+import * as customersRoute from "@/app/api/customers/route";
+import * as customerRoute from "@/app/api/customers/[customerId]/route";
+import * as customerFieldsRoute from "@/app/api/customers/fields/route";
+import * as customerFieldRoute from "@/app/api/customers/fields/[fieldKey]/route";
+import * as customerImportRoute from "@/app/api/customers/import/route";
 import { auditActions } from "@/app/_server/audit/audit-actions";
 import { verifyCredentials } from "@/app/_server/auth/verify-credentials";
 import { startAriSimulator } from "@/workers/ari-simulator";
@@ -316,6 +321,38 @@ describe("the audit log", () => {
       ["dispositionCode.update", "dispositionCode", app.users.admin.id],
       ["queuedCall.agentAction", "queuedCall", agent.id],
       ["queuedCall.wrapUp", "queuedCall", agent.id],
+    ]);
+  });
+
+  it("records customers and their fields: created, changed, imported and deleted, by whoever did them", async () => {
+    const field = { key: "auditOrder", labelZh: "订单号", labelEn: "Order number", type: "text" };
+    expect((await app.call(customerFieldsRoute.PUT, { as: "admin", method: "PUT", path: "/api/customers/fields", body: field })).status).toBe(200);
+    expect((await app.call(customerFieldsRoute.PUT, { as: "admin", method: "PUT", path: "/api/customers/fields", body: { ...field, labelEn: "Order no." } })).status).toBe(200);
+    const created = await app.call(customersRoute.POST, { as: "ops", method: "POST", path: "/api/customers", body: { name: "审计客户", phones: ["13700137001"] } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const customerId: string = created.body.customer.id;
+    const changed = await app.call(customerRoute.PUT, { as: "ops", method: "PUT", path: `/api/customers/${customerId}`, params: { customerId }, body: { name: "审计客户二", phones: ["13700137001"] } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const imported = await app.call(customerImportRoute.POST, {
+      as: "ops",
+      method: "POST",
+      path: "/api/customers/import?commit=1",
+      rawBody: new Uint8Array(Buffer.from("姓名,电话\n导入客户,13700137002\n", "utf8")),
+      headers: { "content-type": "text/csv" },
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect((await app.call(customerRoute.DELETE, { as: "ops", method: "DELETE", path: `/api/customers/${customerId}`, params: { customerId } })).status).toBe(204);
+    expect((await app.call(customerFieldRoute.DELETE, { as: "admin", method: "DELETE", path: "/api/customers/fields/auditOrder", params: { fieldKey: "auditOrder" } })).status).toBe(204);
+
+    const entries = await app.db.prisma.auditEntry.findMany({ where: { targetType: { in: ["customer", "customerField"] } }, orderBy: { id: "asc" } });
+    expect(entries.map((entry) => [entry.action, entry.actorId])).toEqual([
+      ["customerField.create", app.users.admin.id],
+      ["customerField.update", app.users.admin.id],
+      ["customer.create", app.users.ops.id],
+      ["customer.update", app.users.ops.id],
+      ["customer.import", app.users.ops.id],
+      ["customer.delete", app.users.ops.id],
+      ["customerField.delete", app.users.admin.id],
     ]);
   });
 
