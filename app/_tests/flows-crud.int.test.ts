@@ -29,9 +29,9 @@ describe("create, list, rename, duplicate", () => {
   });
 
   it("refuses kinds that are not available yet", async () => {
-    const result = await app.call(flowsRoute.POST, { as: "admin", method: "POST", body: { name: "Campaign", kind: "campaign" } });
+    const result = await app.call(flowsRoute.POST, { as: "admin", method: "POST", body: { name: "Script", kind: "script" } });
     expect(result.status).toBe(422);
-    expect(result.body.error).toMatchObject({ code: "kind_unavailable", kind: "campaign" });
+    expect(result.body.error).toMatchObject({ code: "kind_unavailable", kind: "script" });
   });
 
   it("searches by name (case-insensitive) and by entry-point number, and filters by kind", async () => {
