@@ -209,7 +209,8 @@ describe("several Asterisk servers, each with its bridge, two workers on one tas
     await until("a key lost on every call of the killed server", async () => {
       const keys = await Promise.all(shared.map((ch) => sim(killed).control.log({ channelId: ch, kind: "dtmf" })));
       return keys.every((entries) => entries.some((e) => e.delivered === false)) ? true : undefined;
-    }, 60_000);
+      // The next key comes after a menu times out (30 s) and plays again: on a loaded machine that took over 60 s.
+    }, 150_000);
     // Back while the survivor's calls still run: its reconcile lists running calls and live channels.
     await startBridge(killed);
 
