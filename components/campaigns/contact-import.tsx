@@ -22,8 +22,8 @@ export function ContactImport({ campaign }: { campaign: { id: string; name: stri
     <CsvImportPanel
       key={campaign.id}
       endpoint={`/api/campaigns/${encodeURIComponent(campaign.id)}/contacts/import`}
-      title={t("importTitle")}
-      help={`${t("importFor", { name: campaign.name })} ${t("importHelp")}`}
+      title={t("importTitle", { name: campaign.name })}
+      help={t("importHelp")}
       targetLabel={targetLabel}
       previewNote={(preview) => {
         const parsed = previewSchema.safeParse(preview);

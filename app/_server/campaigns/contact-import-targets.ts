@@ -16,8 +16,10 @@ export const contactFieldTarget = (name: string) => `${FIELD_PREFIX}${name}`;
 /** The field a `fields.<name>` target writes, or null for the contact's own columns. */
 export const contactFieldName = (key: string): string | null => (key.startsWith(FIELD_PREFIX) ? key.slice(FIELD_PREFIX.length) : null);
 
-/** Phone, name and time zone, then one contact field per named column (its header is the field's name). */
+const isContactColumn = (cell: string) => CONTACT_COLUMNS.some((column) => [column.key, ...column.aliases].some((name) => name.toLowerCase() === cell.toLowerCase()));
+
+/** Phone, name and time zone, then one contact field per other named column (its header is the field's name). */
 export function contactImportTargets(header: readonly string[]): ImportTarget[] {
-  const names = [...new Set(header.filter((cell) => cell !== "" && cell.length <= FIELD_NAME_LIMIT))];
+  const names = [...new Set(header.filter((cell) => cell !== "" && cell.length <= FIELD_NAME_LIMIT && !isContactColumn(cell)))];
   return [...CONTACT_COLUMNS, ...names.map((name) => ({ key: contactFieldTarget(name), required: false, aliases: [name] }))];
 }
