@@ -47,6 +47,7 @@ import * as reviewTestCasesRoute from "@/app/api/flows/[flowId]/reviews/[reviewI
 import * as queuesRoute from "@/app/api/queues/route";
 import * as campaignsRoute from "@/app/api/campaigns/route";
 import * as campaignContactsRoute from "@/app/api/campaigns/[campaignId]/contacts/route";
+import * as campaignContactImportRoute from "@/app/api/campaigns/[campaignId]/contacts/import/route";
 import * as doNotCallRoute from "@/app/api/campaigns/do-not-call/route";
 import * as queueRoute from "@/app/api/queues/[queueId]/route";
 import * as queueNamesRoute from "@/app/api/queues/names/route";
@@ -540,6 +541,14 @@ const routes: RouteCase[] = [
     success: 200,
     kinds: null,
     prepare: async () => ({ method: "POST", path: "/api/campaigns/x/contacts", params: await campaignOf(), body: { contacts: [{ phone: "13800000000" }] } }),
+  },
+  {
+    name: "POST /api/campaigns/:campaignId/contacts/import",
+    handler: campaignContactImportRoute.POST,
+    requirement: "campaign.manage",
+    success: 200,
+    kinds: null,
+    prepare: async () => ({ method: "POST", path: "/api/campaigns/x/contacts/import?commit=1", params: await campaignOf(), rawBody: new TextEncoder().encode("phone\n13800000000\n"), headers: { "content-type": "text/csv" } }),
   },
   {
     name: "POST /api/campaigns/do-not-call",

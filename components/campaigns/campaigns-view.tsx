@@ -9,6 +9,7 @@ import { FieldRow, FormCard, TextField } from "@/components/admin/form-card";
 import { useApiAction } from "@/components/admin/use-api-action";
 import { apiRequest } from "@/components/api-request";
 import { ErrorAlert } from "@/components/error-alert";
+import { ContactImport } from "./contact-import";
 
 export interface CampaignRow {
   id: string;
@@ -41,6 +42,8 @@ export function CampaignsView({ campaigns, flows }: { campaigns: CampaignRow[]; 
   const [contacts, setContacts] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<{ campaignId: string; messages: string[] } | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const [importing, setImporting] = useState<string | null>(null);
+  const importInto = campaigns.find((campaign) => campaign.id === importing && campaign.state === "draft");
 
   // Live counts while anything runs: the server page is read again.
   const live = campaigns.some((campaign) => campaign.state === "running" || campaign.state === "paused");
@@ -137,6 +140,9 @@ export function CampaignsView({ campaigns, flows }: { campaigns: CampaignRow[]; 
                     <button type="button" onClick={() => void addContacts(campaign.id)}>
                       {t("addContacts")}
                     </button>
+                    <button type="button" onClick={() => setImporting(campaign.id)} data-testid="campaign-import">
+                      {t("importContacts")}
+                    </button>
                     <button type="button" className="primary" onClick={() => void start(campaign.id)} data-testid="campaign-start">
                       {t("start")}
                     </button>
@@ -157,6 +163,7 @@ export function CampaignsView({ campaigns, flows }: { campaigns: CampaignRow[]; 
           </tr>
         )}
       </AdminTable>
+      {importInto && <ContactImport campaign={importInto} />}
     </div>
   );
 }

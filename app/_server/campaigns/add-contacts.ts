@@ -1,8 +1,7 @@
-import { contactZone } from "@/flows-runtime/campaigns/contact-zone";
-import { normalizePhone } from "@/flows-runtime/campaigns/phone-number";
 import type { PrismaClient } from "@/prisma/client";
 import { AppError } from "@/app/_server/http/app-error";
 import type { ContactRows } from "./campaign-inputs";
+import { checkContact } from "./check-contact";
 
 /** A row that was not added, by its 1-based place in the request and the field that is wrong. */
 export interface BadContactRow {
@@ -10,12 +9,6 @@ export interface BadContactRow {
   field: "phone" | "timeZone";
   message: string;
 }
-
-const PHONE_MESSAGES: Record<"empty" | "not-a-number" | "bad-length", string> = {
-  empty: "must not be empty",
-  "not-a-number": "is not a phone number",
-  "bad-length": "is not a valid mobile or landline number (E.164, or Chinese with area code)",
-};
 
 /**
  * Adds contacts to a draft or paused campaign: numbers normalised to E.164, a number already in the
@@ -29,19 +22,13 @@ export async function addContacts(db: PrismaClient, campaignId: string, rows: Co
   const good = new Map<string, (typeof rows)[number]>();
   let merged = 0;
   rows.forEach((row, index) => {
-    const phone = normalizePhone(row.phone);
-    if (!phone.ok) {
-      bad.push({ row: index + 1, field: "phone", message: `phone "${row.phone}" ${PHONE_MESSAGES[phone.reason]}` });
+    const checked = checkContact(row.phone, row.timeZone, "en");
+    if (!checked.ok) {
+      bad.push({ row: index + 1, field: checked.field, message: checked.message });
       return;
     }
-    const zone = contactZone({ phone: phone.e164, timeZone: row.timeZone });
-    if (!zone.ok) {
-      const message = zone.reason === "invalid-zone" ? `time zone "${row.timeZone ?? ""}" is not an IANA time zone` : `the number's country has several time zones: give the contact's time zone`;
-      bad.push({ row: index + 1, field: "timeZone", message });
-      return;
-    }
-    if (good.has(phone.e164)) merged += 1;
-    else good.set(phone.e164, { ...row, phone: phone.e164 });
+    if (good.has(checked.phone)) merged += 1;
+    else good.set(checked.phone, { ...row, phone: checked.phone });
   });
   const created = await db.campaignContact.createMany({
     data: [...good.values()].map((row) => ({ campaignId, phone: row.phone, name: row.name, timeZone: row.timeZone, fields: row.fields })),

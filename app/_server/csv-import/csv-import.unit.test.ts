@@ -55,6 +55,8 @@ describe("column mapping", () => {
   it("guesses from Chinese or English headers and checks a chosen mapping", () => {
     expect(guessMapping(["客户名称", "手机", "备注"], targets)).toEqual({ name: 0, phones: 1 });
     expect(guessMapping(["Name", "PHONES"], targets)).toEqual({ name: 0, phones: 1 });
+    // A column goes to the first target that claims it: a catch-all target listed later gets the rest.
+    expect(guessMapping(["电话", "备注"], [...targets, { key: "fields.电话", required: false, aliases: ["电话"] }, { key: "fields.备注", required: false, aliases: ["备注"] }])).toEqual({ phones: 0, "fields.备注": 1 });
     expect(checkMapping({ name: 0 }, ["a", "b"], targets)).toEqual([{ row: 1, field: "phones", message: "needs a column" }]);
     expect(checkMapping({ name: 0, phones: 0, bogus: 1, tags: 5 }, ["a", "b"], targets)).toEqual([
       { row: 1, field: "bogus", message: "is not a field that can be imported" },
@@ -85,6 +87,13 @@ describe("readCsvImport", () => {
     const read = readCsvImport(iconv.encode("姓名,电话,标签\r\n王芳,13800000000,VIP客户\r\n", "gbk"), targets, null);
     expect(read).toMatchObject({ ok: true, encoding: "gbk", header: ["姓名", "电话", "标签"], mapping: { name: 0, phones: 1, tags: 2 } });
     expect(read.ok && read.rows).toEqual([{ row: 2, values: { name: "王芳", phones: "13800000000", tags: "VIP客户" } }]);
+  });
+
+  it("builds the targets from the header when given a function", () => {
+    const perColumn = (header: readonly string[]) => header.map((cell) => ({ key: `fields.${cell}`, required: false, aliases: [cell] }));
+    const read = readCsvImport(Buffer.from("城市,车型\n北京,轿车\n"), perColumn, null);
+    expect(read).toMatchObject({ ok: true, mapping: { "fields.城市": 0, "fields.车型": 1 }, targets: [{ key: "fields.城市" }, { key: "fields.车型" }] });
+    expect(readCsvImport(new Uint8Array(), perColumn, null)).toMatchObject({ ok: false, targets: [] });
   });
 
   it("reports an empty file, a broken quote and a bad mapping without rows", () => {

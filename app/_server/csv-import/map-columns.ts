@@ -26,13 +26,21 @@ export interface MappedRow {
 
 const normalizeHeader = (text: string) => text.trim().toLowerCase();
 
-/** A first guess at the mapping from the header row: a column whose header is a target's key or alias. */
+/**
+ * A first guess at the mapping from the header row: a column whose header is a target's key or alias.
+ * Targets are tried in order and a column goes to the first that claims it, so a catch-all target
+ * listed last (a contact field per column) takes only the columns nothing else did.
+ */
 export function guessMapping(header: readonly string[], targets: readonly ImportTarget[]): ColumnMapping {
   const mapping: ColumnMapping = {};
+  const taken = new Set<number>();
   for (const target of targets) {
     const names = [target.key, ...target.aliases].map(normalizeHeader);
-    const index = header.findIndex((cell) => names.includes(normalizeHeader(cell)));
-    if (index >= 0) mapping[target.key] = index;
+    const index = header.findIndex((cell, column) => !taken.has(column) && names.includes(normalizeHeader(cell)));
+    if (index >= 0) {
+      mapping[target.key] = index;
+      taken.add(index);
+    }
   }
   return mapping;
 }

@@ -39,6 +39,4 @@ export const customerSearchSchema = z.object({
 export type CustomerSearch = z.infer<typeof customerSearchSchema>;
 
 /** The column-mapping step: which file column (0-based) fills which field; null = guess from the header. */
-export const importMappingSchema = z.record(z.string().max(80), z.number().int().min(0).max(500)).nullable();
-
 export const exportQuerySchema = z.object({ encoding: z.enum(["utf-8", "gbk"]).default("utf-8") });

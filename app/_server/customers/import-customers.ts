@@ -6,7 +6,8 @@ import type { AppLocale } from "@/app/_i18n/locales";
 import type { Session } from "@/app/_server/auth/session";
 import { writeAudit } from "@/app/_server/audit/write-audit";
 import { AppError } from "@/app/_server/http/app-error";
-import type { ColumnMapping, MappedRow, RowError } from "@/app/_server/csv-import/map-columns";
+import type { ColumnMapping, MappedRow } from "@/app/_server/csv-import/map-columns";
+import { importPreview, type ImportPreview } from "@/app/_server/csv-import/import-preview";
 import { RowErrors } from "@/app/_server/csv-import/map-columns";
 import { readCsvImport } from "@/app/_server/csv-import/read-csv-import";
 import { customerImportTargets, splitList } from "./customer-import-targets";
@@ -35,17 +36,6 @@ interface ExistingCustomer {
   timeZone: string | null;
   preferredLanguage: string | null;
   attributes: unknown;
-}
-
-export interface ImportPreview {
-  encoding: string;
-  header: string[];
-  mapping: ColumnMapping;
-  targets: { key: string; required: boolean }[];
-  sample: string[][];
-  rows: number;
-  errors: RowError[];
-  errorCount: number;
 }
 
 const text = (locale: AppLocale, en: string, zh: string) => (locale === "en" ? en : zh);
@@ -121,8 +111,7 @@ async function checkFile(bytes: Uint8Array, mapping: ColumnMapping | null, local
   const fields = await listCustomerFields(db);
   const targets = customerImportTargets(fields);
   const read = readCsvImport(bytes, targets, mapping);
-  const base = { encoding: read.encoding, header: read.header, mapping: read.mapping, targets: targets.map(({ key, required }) => ({ key, required })) };
-  if (!read.ok) return { preview: { ...base, sample: [], rows: 0, errors: read.errors, errorCount: read.errors.length }, customers: [] };
+  if (!read.ok) return { preview: importPreview(read, null), customers: [] };
   const errors = new RowErrors();
   const rawNumbers = read.rows.flatMap((row) => {
     const phones = normalizePhones(splitList(row.values.phones ?? ""), locale);
@@ -131,8 +120,7 @@ async function checkFile(bytes: Uint8Array, mapping: ColumnMapping | null, local
   const existing = await loadExisting(db, [...new Set(rawNumbers)]);
   const customers = read.rows.flatMap((row) => checkRow(row, fields, existing, errors, locale) ?? []);
   checkRepeatedPhones(customers, errors, locale);
-  const sortedErrors = [...errors.list].sort((a, b) => a.row - b.row);
-  return { preview: { ...base, sample: read.sample, rows: read.rows.length, errors: sortedErrors, errorCount: errors.total }, customers };
+  return { preview: importPreview(read, errors), customers };
 }
 
 /** The mapping step: what the file holds, the mapping (guessed or chosen) and every problem, nothing written. */
