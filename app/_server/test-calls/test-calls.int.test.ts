@@ -5,6 +5,8 @@ import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
 import { startAriSimulator, type AriSimulator } from "@/workers/ari-simulator";
 import { writeHttpPolicy } from "@/workers/http-allow-list/write-http-policy";
 import { startTestApp, type TestApp } from "@/app/_tests/support/test-app";
+import en from "@/app/_i18n/messages/en.json";
+import zh from "@/app/_i18n/messages/zh-CN.json";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
 import { POST as placeCall } from "@/app/api/flows/[flowId]/test-calls/route";
 import { GET as getCall, DELETE as hangUp } from "@/app/api/flows/[flowId]/test-calls/[callId]/route";
@@ -65,6 +67,19 @@ describe("test calls (route handlers, simulator control API)", () => {
     expect(result.status).toBe(422);
     expect(result.body.error.issues).toContainEqual(expect.objectContaining({ code: "http-host-not-allowed", nodeId: "lookup_customer", path: ["url"] }));
     expect(await app.db.prisma.testCallPlan.count()).toBe(before);
+  });
+
+  it("refuses a routing or campaign flow (no call starts there) before compiling or dialing", async () => {
+    const before = await app.db.prisma.testCallPlan.count();
+    for (const kind of ["routing", "campaign"] as const) {
+      const flow = await app.createFlow(kind);
+      const result = await app.call(placeCall, { as: "admin", method: "POST", params: { flowId: flow.id }, body: {} });
+      expect(result.status, JSON.stringify(result.body)).toBe(422);
+      expect(result.body.error).toMatchObject({ code: "test_call_not_ivr", kind, message: `Only an IVR flow can be test-called: this is a ${kind} flow.` });
+    }
+    expect(await app.db.prisma.testCallPlan.count()).toBe(before);
+    expect(en.errors.test_call_not_ivr).toMatch(/^Only an IVR flow can be test-called/);
+    expect(zh.errors.test_call_not_ivr).toMatch(/^只有 IVR 流程可以测试呼叫：/);
   });
 
   it("is refused to roles that may not edit the flow", async () => {
