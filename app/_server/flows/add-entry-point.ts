@@ -30,7 +30,7 @@ async function takenBy(db: PrismaClient, input: EntryPointInput, flowId: string)
  */
 export async function addEntryPoint(actor: Session, flowId: string, input: EntryPointInput, db: PrismaClient = prisma()): Promise<{ entryPoint: { id: string; kind: string; value: string }; view: EntryPointsView }> {
   const flow = await loadFlow(db, actor, flowId, "entryPoint.edit");
-  requireIvrFor("entry_point_not_ivr", flow.kind);
+  requireIvrFor("entry-point", flow.kind);
   const taken = await takenBy(db, input, flowId);
   if (taken !== null) throw taken;
   await db.$transaction((tx) => changeEntryPointDraft(tx, actor, flowId, { op: "add", ref: input }));

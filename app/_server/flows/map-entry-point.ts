@@ -12,7 +12,7 @@ import type { EntryPointInput } from "./entry-point-input";
 export async function mapEntryPoint(flowId: string, input: EntryPointInput, db: PrismaClient = prisma()): Promise<void> {
   const flow = await db.flow.findUnique({ where: { id: flowId }, select: { kind: true } });
   if (flow === null) throw flowNotFound(flowId);
-  requireIvrFor("entry_point_not_ivr", flowKindSchema.parse(flow.kind));
+  requireIvrFor("entry-point", flowKindSchema.parse(flow.kind));
   await db.entryPoint.upsert({
     where: { kind_value: { kind: input.kind, value: input.value } },
     update: { flowId },

@@ -11,7 +11,7 @@ import { readKnownQueues } from "@/app/_server/queues/read-known-queues";
 /** The flow's current draft compiled for a test call; refused when not an IVR, and with every issue when it cannot run. */
 export async function compileDraftForTest(db: PrismaClient, flowId: string, locale: AppLocale): Promise<{ plan: Plan; graph: unknown }> {
   const { draftGraph, kind } = await db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { draftGraph: true, kind: true } });
-  requireIvrFor("test_call_not_ivr", flowKindSchema.parse(kind));
+  requireIvrFor("test-call", flowKindSchema.parse(kind));
   const published = await db.flow.findMany({ where: { liveVersionId: { not: null }, deletedAt: null }, select: { id: true } });
   // A test call runs the unreviewed draft with the real activities: the same HTTP allow-list applies.
   const compiled = compileGraph(draftGraph, { knownFlowIds: published.map((flow) => flow.id), httpPolicy: await readHttpPolicy(db), knownQueues: await readKnownQueues(db) });

@@ -27,7 +27,7 @@ export async function applyEntryPoints(tx: Prisma.TransactionClient, flowId: str
   if (changes.added.length > 0) {
     // Proposed before this was refused at proposal time, or by a tool: still not an IVR's number.
     const { kind } = await tx.flow.findUniqueOrThrow({ where: { id: flowId }, select: { kind: true } });
-    requireIvrFor("entry_point_not_ivr", flowKindSchema.parse(kind));
+    requireIvrFor("entry-point", flowKindSchema.parse(kind));
   }
   for (const ref of changes.removed) await tx.entryPoint.deleteMany({ where: { flowId, kind: ref.kind, value: ref.value } });
   for (const ref of changes.added) {
