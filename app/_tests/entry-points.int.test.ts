@@ -5,6 +5,10 @@ import * as flowReviewsRoute from "@/app/api/flows/[flowId]/reviews/route";
 import * as approveRoute from "@/app/api/flows/[flowId]/reviews/[reviewId]/approve/route";
 import * as rollbackRoute from "@/app/api/flows/[flowId]/rollback/route";
 import { createEntryResolver } from "@/workers/ari-bridge/resolve-entry-point";
+import { mapEntryPoint } from "@/app/_server/flows/map-entry-point";
+import { applyEntryPoints } from "@/app/_server/versions/apply-entry-points";
+import en from "@/app/_i18n/messages/en.json";
+import zh from "@/app/_i18n/messages/zh-CN.json";
 import { insertVersion } from "./support/version-fixtures";
 import { startTestApp, validIvrGraph, type TestApp, type TestUser } from "./support/test-app";
 
@@ -197,5 +201,25 @@ describe("entry point proposals", () => {
     const result = await add(flow.id, "did", "4008777000");
     expect(result.status).toBe(409);
     expect(result.body.error.code).toBe("flow_deleted");
+  });
+
+  it("gives no number to a routing or campaign flow (no call starts there), wherever it is assigned", async () => {
+    for (const kind of ["routing", "campaign"] as const) {
+      const flow = await app.createFlow(kind);
+      const refused = await add(flow.id, "did", "4008666001", "admin");
+      expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: "entry_point_not_ivr", kind });
+      expect(refused.body.error.message).toBe(`Only an IVR flow can answer a phone number or Stasis argument: this is a ${kind} flow.`);
+      expect((await app.db.prisma.flow.findUniqueOrThrow({ where: { id: flow.id } })).entryPointDraft).toBeNull();
+      // Provisioning (scripts, the dev stack) and a publish of a version that carries a number.
+      await expect(mapEntryPoint(flow.id, { kind: "did", value: "4008666001" }, app.db.prisma)).rejects.toMatchObject({ code: "entry_point_not_ivr" });
+      await expect(app.db.prisma.$transaction((tx) => applyEntryPoints(tx, flow.id, [{ kind: "stasis-arg", value: "queue-line" }]))).rejects.toMatchObject({ code: "entry_point_not_ivr" });
+      expect(await app.db.prisma.entryPoint.count({ where: { flowId: flow.id } })).toBe(0);
+      expect(await app.db.prisma.auditEntry.count({ where: { flowId: flow.id, action: "entryPoint.add" } })).toBe(0);
+    }
+    expect(await reaches("4008666001")).toBeNull();
+    // The UI shows the code's message in the reader's language.
+    expect(en.errors.entry_point_not_ivr).toMatch(/^Only an IVR flow can answer a phone number/);
+    expect(zh.errors.entry_point_not_ivr).toMatch(/^只有 IVR 流程可以接听号码：/);
   });
 });

@@ -30,7 +30,7 @@ export const runSchema = z.object({
   testCase: caseSchema,
   status: z.enum(["running", "passed", "failed", "error"]),
   results: z.array(resultSchema),
-  error: z.enum(["unavailable", "not-run", "no-end"]).nullable(),
+  error: z.enum(["unavailable", "not-run", "no-end", "not-ivr"]).nullable(),
   callId: z.string().nullable(),
   startedAt: z.string(),
 });

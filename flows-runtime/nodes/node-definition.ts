@@ -111,6 +111,11 @@ export interface NodeDefinition<Config = unknown> {
   canExitLoop?: boolean;
   expressions(config: Config): ExpressionRef[];
   writes(config: Config): WrittenVariable[];
+  /**
+   * The canvas's one line for the node, where the generic one (its first expression or text) would
+   * mislead. Gets the settings as stored, valid or not (a node just dropped has no queue yet).
+   */
+  summary?(config: Readonly<Record<string, unknown>>): string;
   /** Checks beyond the schema; runs only on a config that passed the schema. */
   lint?(config: Config, context: LintContext): NodeLintIssue[];
   /** `optionLabels`: the names of an enum's values in the form (else the values as they are). */

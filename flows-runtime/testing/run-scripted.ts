@@ -1,5 +1,6 @@
 import { compileGraph } from "../compiler/compile";
 import { runPlan, type RunResult } from "../interpreter/run-plan";
+import type { RoutingEffects } from "../interpreter/routing-effects";
 import type { StepTrace } from "../interpreter/trace";
 import { nodeExecutors } from "../nodes/registry.workflow";
 import { planSchema, type Plan } from "../plan/schema";
@@ -22,7 +23,7 @@ export function testCallVariables(overrides: Partial<Record<"caller" | "dialed" 
 export async function runScripted(
   flow: unknown,
   script: EffectsScript = {},
-  options: { vars?: Record<string, unknown>; maxSteps?: number } = {},
+  options: { vars?: Record<string, unknown>; maxSteps?: number; routing?: RoutingEffects } = {},
 ): Promise<ScriptedRun> {
   const asPlan = planSchema.safeParse(flow);
   const plan = asPlan.success ? asPlan.data : compileOrThrow(flow);
@@ -34,6 +35,7 @@ export async function runScripted(
     executors: nodeExecutors,
     vars: { call: testCallVariables(), ...options.vars },
     maxSteps: options.maxSteps,
+    routing: options.routing,
     onStep: (trace) => traces.push(trace),
   });
   return { result, effects, traces, path: traces.map((trace) => trace.stepId) };

@@ -50,7 +50,7 @@ describe("a routing flow in the designer", () => {
     await node(page, "start").waitFor();
     expect(await node(page, "start").getAttribute("data-node-type")).toBe("routing-start");
     const palette = await page.locator('[data-testid^="palette-"]').evaluateAll((items) => items.map((item) => item.getAttribute("data-testid")));
-    expect(palette.sort()).toEqual(["palette-branch", "palette-hangup", "palette-queue", "palette-routing-start", "palette-set-variables", "palette-voicemail", "palette-widen"]);
+    expect(palette.sort()).toEqual(["palette-branch", "palette-hangup", "palette-lookup-customer", "palette-queue", "palette-routing-start", "palette-set-variables", "palette-voicemail", "palette-widen"]);
 
     const queue = await dragFromPalette(page, "queue", 260, 120);
     const widen = await dragFromPalette(page, "widen", 520, 120);

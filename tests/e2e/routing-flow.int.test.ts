@@ -196,4 +196,46 @@ describe("routing flow behind a queue", () => {
       expect((await stack.getExecution(callId))?.handover).toMatchObject({ queue: "overflow", agentId: agent("carol").id });
     }, LONG);
   });
+
+  describe("version 4: the routing flow looks the caller up itself", () => {
+    beforeAll(async () => {
+      await stack.publishFlow(
+        {
+          schemaVersion: 1,
+          kind: "routing",
+          variables: [],
+          nodes: [
+            { id: "start", type: "routing-start", position: at(0), data: {} },
+            { id: "lookup", type: "lookup-customer", position: at(200), data: {} },
+            { id: "agents", type: "queue", position: at(400), data: { queue: "agents", priority: 'customer.tier == "VIP" ? 9 : 5', skipIfNoAgents: false, waitSeconds: 600 } },
+            { id: "voicemail", type: "voicemail", position: at(600), data: {} },
+          ],
+          edges: [
+            { id: "e1", source: "start", sourcePort: "next", target: "lookup" },
+            { id: "e2", source: "lookup", sourcePort: "found", target: "agents" },
+            { id: "e3", source: "lookup", sourcePort: "notFound", target: "agents" },
+            { id: "e4", source: "agents", sourcePort: "timeout", target: "voicemail" },
+            { id: "e5", source: "agents", sourcePort: "full", target: "voicemail" },
+          ],
+        },
+        { flowId: routingFlowId },
+      );
+      await stack.prisma.customer.create({ data: { name: "王芳", memberLevel: "VIP", phones: { create: { number: "+8613800000151" } } } });
+    });
+
+    it("a caller the customer base knows as VIP gets the priority from customer.tier, a stranger the default", async () => {
+      const member = await callerIn("waiting", "13800000151");
+      const stranger = await callerIn("waiting", "13800000152");
+      expect((await queuedCall(member))?.priority).toBe(9);
+      expect((await queuedCall(stranger))?.priority).toBe(5);
+      for (const id of [member, stranger]) await hangUp(id);
+      const routingSteps = async (callId: string) => {
+        await stack.waitForCall(callId);
+        const steps = (await stack.getExecution(callId))?.steps ?? [];
+        return steps.filter((step) => step.nodeId.startsWith(`${routingFlowId}:`)).map((step) => [step.nodeId.slice(routingFlowId.length + 1), step.port]);
+      };
+      expect((await routingSteps(member)).slice(0, 2)).toEqual([["start", "next"], ["lookup", "found"]]);
+      expect((await routingSteps(stranger)).slice(0, 2)).toEqual([["start", "next"], ["lookup", "notFound"]]);
+    }, LONG);
+  });
 });

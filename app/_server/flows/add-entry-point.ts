@@ -1,6 +1,7 @@
 import { prisma, type PrismaClient } from "@/prisma/client";
 import type { Session } from "@/app/_server/auth/session";
 import { AppError } from "@/app/_server/http/app-error";
+import { requireIvrFor } from "./callable-kind";
 import { changeEntryPointDraft } from "./change-entry-point-draft";
 import { entryPointRefId } from "./entry-point-set";
 import type { EntryPointInput } from "./entry-point-input";
@@ -24,10 +25,12 @@ async function takenBy(db: PrismaClient, input: EntryPointInput, flowId: string)
 /**
  * Proposes that a phone number (DID) or Stasis argument lead to this flow (audited). Callers reach
  * the flow on it once a version submitted with it is approved by someone else and published; a
- * number another flow answers is refused now (and again at publish, where the unique index decides).
+ * number another flow answers is refused now (and again at publish, where the unique index decides),
+ * and so is any number for a flow that is not an IVR.
  */
 export async function addEntryPoint(actor: Session, flowId: string, input: EntryPointInput, db: PrismaClient = prisma()): Promise<{ entryPoint: { id: string; kind: string; value: string }; view: EntryPointsView }> {
-  await loadFlow(db, actor, flowId, "entryPoint.edit");
+  const flow = await loadFlow(db, actor, flowId, "entryPoint.edit");
+  requireIvrFor("entry-point", flow.kind);
   const taken = await takenBy(db, input, flowId);
   if (taken !== null) throw taken;
   await db.$transaction((tx) => changeEntryPointDraft(tx, actor, flowId, { op: "add", ref: input }));

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
+import { compileGraph } from "@/flows-runtime/compiler/compile";
 import { graphSchema } from "@/flows-runtime/graph/schema";
 import fixture from "@/flows-runtime/fixtures/after-sales-ivr.json";
 import { startAriSimulator, type AriSimulator } from "@/workers/ari-simulator";
+import type { SimulatorControl } from "@/workers/ari-simulator/control/client";
+import { startCaseRun } from "@/app/_server/test-cases/start-case-run";
 import { writeHttpPolicy } from "@/workers/http-allow-list/write-http-policy";
 import { startTestApp, type TestApp } from "@/app/_tests/support/test-app";
+import en from "@/app/_i18n/messages/en.json";
+import zh from "@/app/_i18n/messages/zh-CN.json";
 import { toJsonObject } from "@/app/_server/flows/to-json-object";
 import { POST as placeCall } from "@/app/api/flows/[flowId]/test-calls/route";
 import { GET as getCall, DELETE as hangUp } from "@/app/api/flows/[flowId]/test-calls/[callId]/route";
@@ -65,6 +70,43 @@ describe("test calls (route handlers, simulator control API)", () => {
     expect(result.status).toBe(422);
     expect(result.body.error.issues).toContainEqual(expect.objectContaining({ code: "http-host-not-allowed", nodeId: "lookup_customer", path: ["url"] }));
     expect(await app.db.prisma.testCallPlan.count()).toBe(before);
+  });
+
+  it("refuses a routing or campaign flow (no call starts there) before compiling or dialing", async () => {
+    const before = await app.db.prisma.testCallPlan.count();
+    for (const kind of ["routing", "campaign"] as const) {
+      const flow = await app.createFlow(kind);
+      const result = await app.call(placeCall, { as: "admin", method: "POST", params: { flowId: flow.id }, body: {} });
+      expect(result.status, JSON.stringify(result.body)).toBe(422);
+      expect(result.body.error).toMatchObject({ code: "test_call_not_ivr", kind, message: `Only an IVR flow can be test-called: this is a ${kind} flow.` });
+    }
+    expect(await app.db.prisma.testCallPlan.count()).toBe(before);
+    expect(en.errors.test_call_not_ivr).toMatch(/^Only an IVR flow can be test-called/);
+    expect(zh.errors.test_call_not_ivr).toMatch(/^只有 IVR 流程可以测试呼叫：/);
+  });
+
+  it("marks a saved case of a routing flow's candidate as not runnable, without dialing", async () => {
+    const graph = {
+      schemaVersion: 1,
+      kind: "routing",
+      nodes: [
+        { id: "start", type: "routing-start", position: { x: 0, y: 0 }, data: {} },
+        { id: "end", type: "hangup", position: { x: 0, y: 100 }, data: {} },
+      ],
+      edges: [{ id: "e1", source: "start", sourcePort: "next", target: "end" }],
+    };
+    const compiled = compileGraph(graph);
+    if (!compiled.ok) throw new Error(compiled.issues.map((issue) => issue.message).join("\n"));
+    const flow = await app.createFlow("routing", { graph });
+    const testCase = { name: "VIP first", pretend: {}, inputs: [], expectations: { path: null, outcome: { kind: "completed" as const } } };
+    const row = await app.db.prisma.testCase.create({ data: { flowId: flow.id, ...testCase, createdById: app.users.admin.id, updatedById: app.users.admin.id } });
+    const dialed = vi.fn<SimulatorControl["placeCall"]>();
+    const control: SimulatorControl = { ...sim.control, placeCall: dialed };
+    const run = await startCaseRun(app.db.prisma, { flowId: flow.id, testCaseId: row.id, testCase, plan: compiled.plan, graph, startedById: app.users.admin.id }, control);
+    expect(run).toMatchObject({ status: "error", error: "not-ivr", callId: null });
+    expect(dialed).not.toHaveBeenCalled();
+    expect(en.testCases.runErrors["not-ivr"]).toBe("Not run: only an IVR flow can be test-called.");
+    expect(zh.testCases.runErrors["not-ivr"]).toBe("未运行：只有 IVR 流程可以测试呼叫。");
   });
 
   it("is refused to roles that may not edit the flow", async () => {

@@ -21,7 +21,8 @@ export interface CaseRunRequest {
 /**
  * Places the case's call on a plan (the draft, or a review's candidate) and records the run. The
  * result is decided once the call has ended (settleCaseRun); a call that cannot be placed is a run
- * with status "error" and the reason, not a failure of whatever asked for it.
+ * with status "error" and the reason, not a failure of whatever asked for it; so is one of a flow that
+ * is not an IVR, never dialed.
  */
 export async function startCaseRun(db: PrismaClient, request: CaseRunRequest, control?: SimulatorControl): Promise<TestCaseRunView> {
   const { testCase } = request;
@@ -37,6 +38,11 @@ export async function startCaseRun(db: PrismaClient, request: CaseRunRequest, co
     },
     select: { id: true },
   });
+  if (request.plan.kind !== "ivr") {
+    // A review's candidate of a routing or campaign flow: its cases are shown as not runnable.
+    await db.testCaseRun.update({ where: { id: run.id }, data: { status: "error", error: "not-ivr", finishedAt: new Date() } });
+    return toRunView(await db.testCaseRun.findUniqueOrThrow({ where: { id: run.id }, include: runInclude }));
+  }
   try {
     await dialTestCall(db, { testPlanId, pretend: testCase.pretend, script: caseScript(testCase.inputs) }, control);
   } catch (error) {

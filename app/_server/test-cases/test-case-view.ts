@@ -6,8 +6,11 @@ export const runStatuses = ["running", "passed", "failed", "error"] as const;
 export type RunStatus = (typeof runStatuses)[number];
 const runStatusSchema = z.enum(runStatuses);
 
-/** Why a run has no result: the simulator or engine was not there, the engine never ran the call, or the call never ended. */
-export const runErrors = ["unavailable", "not-run", "no-end"] as const;
+/**
+ * Why a run has no result: the simulator or engine was not there, the engine never ran the call, the
+ * call never ended, or the flow is not an IVR (no call starts in a routing or campaign flow).
+ */
+export const runErrors = ["unavailable", "not-run", "no-end", "not-ivr"] as const;
 export type RunError = (typeof runErrors)[number];
 
 export interface TestCaseView extends StoredCase {

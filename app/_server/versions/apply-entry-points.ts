@@ -1,5 +1,7 @@
 import { Prisma } from "@/prisma/generated/client";
 import { AppError } from "@/app/_server/http/app-error";
+import { flowKindSchema } from "@/flows-runtime/graph/schema";
+import { requireIvrFor } from "@/app/_server/flows/callable-kind";
 import { liveEntryPoints } from "@/app/_server/flows/change-entry-point-draft";
 import { entryPointChanges, parseEntryPointSet, sameEntryPoints, type EntryPointChanges } from "@/app/_server/flows/entry-point-set";
 
@@ -22,6 +24,11 @@ export async function applyEntryPoints(tx: Prisma.TransactionClient, flowId: str
   const live = await liveEntryPoints(tx, flowId);
   if (wanted === null) return { added: [], removed: [] };
   const changes = entryPointChanges(live, wanted);
+  if (changes.added.length > 0) {
+    // Proposed before this was refused at proposal time, or by a tool: still not an IVR's number.
+    const { kind } = await tx.flow.findUniqueOrThrow({ where: { id: flowId }, select: { kind: true } });
+    requireIvrFor("entry-point", flowKindSchema.parse(kind));
+  }
   for (const ref of changes.removed) await tx.entryPoint.deleteMany({ where: { flowId, kind: ref.kind, value: ref.value } });
   for (const ref of changes.added) {
     const holder = await tx.entryPoint.findUnique({ where: { kind_value: { kind: ref.kind, value: ref.value } }, select: { flowId: true } });

@@ -24,4 +24,11 @@ describe("settings named in the UI's language", () => {
     if (transfer === undefined) throw new Error("no transfer node type");
     expect(nodeSummary(transfer, { target: { kind: "queue", queue: "after-sales", priority: 5, skills: [] } })).toBe("after-sales");
   });
+
+  it("summarises a routing queue step by its queue, not by its priority", () => {
+    const queue = getNodeDefinition("queue");
+    if (queue === undefined) throw new Error("no queue node type");
+    expect(nodeSummary(queue, { queue: "after-sales", priority: "5", skills: [], waitSeconds: 60 })).toBe("after-sales");
+    expect(nodeSummary(queue, { queue: "", priority: "5", skills: [], waitSeconds: 60 })).toBe("");
+  });
 });

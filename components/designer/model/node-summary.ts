@@ -8,8 +8,9 @@ const cache = new WeakMap<object, string>();
 const clip = (text: string): string => (text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text);
 
 /**
- * One line describing a node's settings on the canvas, found generically: its first prompt text,
- * URL or expression (from definition.expressions), else its first short text setting.
+ * One line describing a node's settings on the canvas: the definition's own summary, else found
+ * generically: its first prompt text, URL or expression (from definition.expressions), else its
+ * first short text setting.
  */
 export function nodeSummary(definition: NodeDefinition, config: Record<string, unknown>): string {
   const cached = cache.get(config);
@@ -20,6 +21,7 @@ export function nodeSummary(definition: NodeDefinition, config: Record<string, u
 }
 
 function computeSummary(definition: NodeDefinition, config: Record<string, unknown>): string {
+  if (definition.summary !== undefined) return clip(definition.summary(config).trim());
   const parsed = definition.schema.safeParse(config);
   if (parsed.success) {
     try {

@@ -11,7 +11,8 @@ function lintLookup(config: LookupCustomerConfig): NodeLintIssue[] {
 
 export const lookupCustomerDefinition: NodeDefinition<LookupCustomerConfig> = {
   type: "lookup-customer",
-  kinds: ["ivr"],
+  // In a routing flow it runs on the call's own effects (CallEffects.lookupCustomer), as in the IVR.
+  kinds: ["ivr", "routing"],
   category: "integration",
   label: { en: "Look up customer", zh: "查找客户" },
   description: {

@@ -3,7 +3,8 @@ import { validateGraph } from "../../compiler/validate";
 import type { GraphInput } from "../../graph/schema";
 import type { CustomerProfile } from "../../interpreter/effects";
 import { compileNode, executeNode, nodeIssues } from "../../testing/node-harness";
-import { runScripted } from "../../testing/run-scripted";
+import { runScripted, testCallVariables } from "../../testing/run-scripted";
+import { ScriptedRouting } from "../../testing/scripted-routing";
 import { callerIdForms, normalizePhoneNumber } from "./phone-number";
 
 const vip: CustomerProfile = { id: "c1", name: "王芳", tier: "VIP", tags: ["VIP客户"], timeZone: "Asia/Shanghai", language: "zh-CN", attributes: { orderNumber: "20261201" } };
@@ -104,5 +105,36 @@ describe("lookup-customer node", () => {
     expect(vipCall.effects.transfers).toEqual([{ kind: "queue", queue: "vip", priority: 9, skills: [] }]);
     const stranger = await runScripted(graph, { customers: { "+8613900000000": vip } });
     expect(stranger.effects.transfers).toEqual([]);
+  });
+
+  it("runs in a routing flow, where the queue step's priority reads the tier it found", async () => {
+    const graph: GraphInput = {
+      schemaVersion: 1,
+      kind: "routing",
+      nodes: [
+        { id: "start", type: "routing-start", position: { x: 0, y: 0 }, data: {} },
+        { id: "lookup", type: "lookup-customer", position: { x: 0, y: 100 }, data: {} },
+        { id: "agents", type: "queue", position: { x: 0, y: 200 }, data: { queue: "agents", priority: 'customer.tier == "VIP" ? 9 : 5', skipIfNoAgents: false } },
+        { id: "end", type: "hangup", position: { x: 200, y: 300 }, data: {} },
+      ],
+      edges: [
+        { id: "e1", source: "start", sourcePort: "next", target: "lookup" },
+        { id: "e2", source: "lookup", sourcePort: "found", target: "agents" },
+        { id: "e3", source: "lookup", sourcePort: "notFound", target: "agents" },
+        { id: "e4", source: "agents", sourcePort: "timeout", target: "end" },
+        { id: "e5", source: "agents", sourcePort: "full", target: "end" },
+      ],
+    };
+    const validation = validateGraph(graph);
+    expect(validation.ok ? [] : validation.issues.map((issue) => issue.message)).toEqual([]);
+    const priorities = async (caller: string) => {
+      const routing = new ScriptedRouting({ waits: ["answered"] });
+      const run = await runScripted(graph, { customers: { "+8613800138000": vip } }, { routing, vars: { call: testCallVariables({ caller }) } });
+      expect(run.path).toEqual(["start", "lookup", "agents"]);
+      expect(run.effects.customerLookups).toEqual([{ by: "phone", value: `+86${caller}` }]);
+      return routing.calls.flatMap((call) => (call.kind === "join" ? [call.request.priority] : []));
+    };
+    expect(await priorities("13800138000")).toEqual([9]);
+    expect(await priorities("13900000000")).toEqual([5]);
   });
 });

@@ -29,6 +29,8 @@ export const queueNodeDefinition: NodeDefinition<QueueNodeConfig> = {
     ...config.skills.map((need, index) => ({ path: ["skills", index, "minProficiency"], source: need.minProficiency, mode: "expression" as const, expects: "number" as const })),
   ],
   writes: () => [],
+  // The queue, as the transfer node shows it, not the priority (its first expression).
+  summary: (config) => (typeof config.queue === "string" ? config.queue : ""),
   lint: (config, context) => lintQueueName(config.queue, ["queue"], context),
   formHints: {
     queue: { widget: "select", label: { en: "Queue", zh: "队列" } },

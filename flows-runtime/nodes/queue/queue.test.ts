@@ -23,6 +23,13 @@ describe("queue node", () => {
     expect(queueNodeDefinition.kinds).toEqual(["routing"]);
   });
 
+  it("is summarised on the canvas by its queue, not by the priority", () => {
+    const config = queueNodeSchema.parse({ queue: "after-sales", priority: 'customer.tier == "VIP" ? 9 : 5' });
+    expect(queueNodeDefinition.summary?.(config)).toBe("after-sales");
+    // Just dropped from the palette: no queue yet, and no priority in its place.
+    expect(queueNodeDefinition.summary?.(queueNodeDefinition.defaults())).toBe("");
+  });
+
   it("checks the priority expression's type and the queue's name", () => {
     const issues = nodeIssues("queue", { queue: "after-sales", priority: '"high"' }, routingGraph, { knownQueues: ["billing"] });
     expect(issues.map((issue) => [issue.code, issue.path, issue.message])).toEqual([
