@@ -135,7 +135,7 @@ function DesignerLayout({ draft }: { draft: DesignerDraft }) {
           <FlowCanvas />
           <ShortcutsHelp />
         </div>
-        <SidePanel flowId={draft.flowId} autosave={autosave} canTest={draft.editable} />
+        <SidePanel flowId={draft.flowId} autosave={autosave} canTest={draft.editable} testable={draft.graph.kind === "ivr"} />
       </div>
     </div>
   );

@@ -11,13 +11,16 @@ import { TestCallPanel } from "./test-call/test-call-panel";
 import { VariablesPanel } from "./variables/variables-panel";
 
 const PANELS: readonly Panel[] = ["settings", "problems", "variables", "test-call"];
+// Only an IVR can be test-called (app/_server/flows/callable-kind.ts): other kinds get no test tab.
+const panelsFor = (testable: boolean): readonly Panel[] => (testable ? PANELS : PANELS.filter((panel) => panel !== "test-call"));
 
 /**
  * The right-hand panel: node settings, problems, variables and the test call, as tabs; someone who
- * may not test the draft gets the saved test cases to rerun in the last tab instead. "nokey":
+ * may not test the draft gets the saved test cases to rerun in the last tab instead; a flow that
+ * cannot be called (routing, campaign) has neither. "nokey":
  * keys typed here (Space in Monaco's EditContext input) are not canvas shortcuts for @xyflow/react.
  */
-export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autosave: Autosave | null; canTest: boolean }) {
+export function SidePanel({ flowId, autosave, canTest, testable }: { flowId: string; autosave: Autosave | null; canTest: boolean; testable: boolean }) {
   const t = useTranslations("designer.panels");
   const panel = useDesignerUi((state) => state.panel);
   const setPanel = useDesignerUi((state) => state.setPanel);
@@ -30,7 +33,7 @@ export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autos
   return (
     <aside className="side-panel nokey">
       <div className="tabs" role="tablist">
-        {PANELS.map((candidate) => (
+        {panelsFor(testable).map((candidate) => (
           <button
             key={candidate}
             type="button"
@@ -53,7 +56,7 @@ export function SidePanel({ flowId, autosave, canTest }: { flowId: string; autos
         {panel === "settings" && <SettingsPanel />}
         {panel === "problems" && <ProblemsPanel />}
         {panel === "variables" && <VariablesPanel />}
-        {panel === "test-call" && (canTest && autosave !== null ? <TestCallPanel flowId={flowId} autosave={autosave} /> : <ReadOnlyTestCases flowId={flowId} />)}
+        {panel === "test-call" && testable && (canTest && autosave !== null ? <TestCallPanel flowId={flowId} autosave={autosave} /> : <ReadOnlyTestCases flowId={flowId} />)}
       </div>
     </aside>
   );

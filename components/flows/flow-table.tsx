@@ -93,7 +93,8 @@ export function FlowTable({ flows, busyId, onCommand }: { flows: FlowRow[]; busy
                   <Link className="button link" href={`/history/${encodeURIComponent(flow.id)}`}>
                     {t("history")}
                   </Link>
-                  {(may("entryPoint.view") || may("entryPoint.edit")) && (
+                  {/* only an IVR answers a number: app/_server/flows/callable-kind.ts */}
+                  {flow.kind === "ivr" && (may("entryPoint.view") || may("entryPoint.edit")) && (
                     <button type="button" className="link" onClick={() => onCommand("entryPoints", flow)}>
                       {t("entryPointsAction")}
                     </button>

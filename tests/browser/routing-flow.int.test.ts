@@ -51,6 +51,8 @@ describe("a routing flow in the designer", () => {
     expect(await node(page, "start").getAttribute("data-node-type")).toBe("routing-start");
     const palette = await page.locator('[data-testid^="palette-"]').evaluateAll((items) => items.map((item) => item.getAttribute("data-testid")));
     expect(palette.sort()).toEqual(["palette-branch", "palette-hangup", "palette-lookup-customer", "palette-queue", "palette-routing-start", "palette-set-variables", "palette-voicemail", "palette-widen"]);
+    // a routing flow cannot be test-called (the server refuses it), so the designer offers no test tab
+    expect(await page.locator('[data-testid^="tab-"]').evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute("data-testid")))).toEqual(["tab-settings", "tab-problems", "tab-variables"]);
 
     const queue = await dragFromPalette(page, "queue", 260, 120);
     const widen = await dragFromPalette(page, "widen", 520, 120);
@@ -101,5 +103,15 @@ describe("a routing flow in the designer", () => {
     await page.locator('[data-testid="queue-save"]').click();
     await expect.poll(async () => (await app.db.prisma.queue.findUniqueOrThrow({ where: { name: "agents" } })).routingFlowId).toBe(flowId);
     await screenshot(page, "queue-routing-flow");
+
+    // phone numbers are assigned to IVR flows only: the flow list offers them on the IVR's row alone
+    const admin = await app.db.prisma.user.findFirstOrThrow({ where: { role: "admin" } });
+    await app.db.prisma.flow.create({
+      data: { name: "Front desk IVR", kind: "ivr", draftGraph: toJsonObject(initialGraph("ivr", "Front desk IVR")), createdById: admin.id, updatedById: admin.id },
+    });
+    await page.goto(`${app.url}/flows`);
+    const row = (name: string) => page.locator("tr", { hasText: name });
+    await row("Front desk IVR").getByRole("button", { name: "Phone numbers" }).waitFor();
+    expect(await row("After-sales routing").getByRole("button", { name: "Phone numbers" }).count()).toBe(0);
   }, 300_000);
 });
